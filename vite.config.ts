@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// tfjs lives only in the worker; Vite's dependency scan does not follow `new Worker(new URL(...))`,
+// so without this list the first dev load discovers tfjs late and reloads the page.
+const tfjsDeps = [
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-webgl',
+  '@tensorflow/tfjs-backend-wasm',
+];
+
+export default defineConfig({
+  plugins: [react()],
+  base: './',
+  worker: { format: 'es' },
+  optimizeDeps: { include: tfjsDeps },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
