@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { mnistAsset } from './src/data/mnist/vitePlugin';
 
 // tfjs lives only in the worker; Vite's dependency scan does not follow `new Worker(new URL(...))`,
 // so without this list the first dev load discovers tfjs late and reloads the page.
@@ -13,7 +14,7 @@ const tfjsDeps = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), mnistAsset()],
   base: './',
   worker: { format: 'es' },
   optimizeDeps: { include: tfjsDeps },

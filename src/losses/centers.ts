@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { l2NormalizeRows } from './tensorOps';
 
 /**
@@ -14,7 +14,7 @@ export function updateCenters(
 ): tf.Tensor2D {
   return tf.tidy(() => {
     const f = normalize ? l2NormalizeRows(x) : x;
-    const oneHot = tf.oneHot(tf.cast(labels, 'int32'), centers.shape[0]).toFloat(); // N×C
+    const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), centers.shape[0]), 'float32'); // N×C
     const counts = tf.expandDims(tf.sum(oneHot, 0), 1); // C×1: n_j
     const featureSums = tf.matMul(oneHot, f, true, false); // C×D: Σ_{y_i=j} f_i
     const delta = tf.div(tf.sub(tf.mul(centers, counts), featureSums), tf.add(counts, 1));

@@ -1,4 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// Gradients are registered by a side-effect module; the tfjs union package does it, core alone does not.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { LossInputs, LossSpec } from './types';
 import {
   angleFromCos,
@@ -109,7 +111,7 @@ function centerTerm(f: tf.Tensor2D, centers: tf.Tensor2D, oneHot: tf.Tensor2D): 
 export function computeLoss(spec: LossSpec, inputs: LossInputs): tf.Scalar {
   return tf.tidy(() => {
     const { x, W, labels, bias } = inputs;
-    const oneHot = tf.oneHot(tf.cast(labels, 'int32'), W.shape[1]).toFloat() as tf.Tensor2D;
+    const oneHot = tf.cast(tf.oneHot(tf.cast(labels, 'int32'), W.shape[1]), 'float32') as tf.Tensor2D;
     switch (spec.kind) {
       case 'softmax':
         return softmaxLoss(x, W, oneHot, bias);

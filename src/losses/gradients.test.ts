@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arcfacePhi, computeLoss, updateCenters, type LossSpec } from './index';
 import { useCpuBackend } from './test/tfSetup';
@@ -86,7 +86,7 @@ describe('finite-difference gradient check (float32)', () => {
       tf.tidy(() => {
         const xn = tf.div(x, tf.norm(x, 'euclidean', 1, true));
         const Wn = tf.div(W, tf.norm(W, 'euclidean', 0, true));
-        const oneHot = tf.oneHot(inp.labels, C).toFloat();
+        const oneHot = tf.cast(tf.oneHot(inp.labels, C), 'float32');
         const logits = tf.mul(tf.add(tf.matMul(xn, Wn), tf.mul(oneHot, tf.expandDims(delta, 1))), 10);
         return tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
       });

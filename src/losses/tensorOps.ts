@@ -1,5 +1,5 @@
 // Small differentiable building blocks shared by the losses.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { COS_CLAMP } from './curves';
 
 /** Guards 0/0 for an all-zero row; far below float32 resolution of any real feature norm². */

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** ArcFace's handling of θ_y + m > π (see shared LOSSES.md). */
 export type ArcFallback = 'insightface' | 'easy' | 'none';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeLoss, updateCenters } from './index';
 import { loadVectorCases, specOf, type VectorCase } from './test/vectors';

@@ -1,5 +1,6 @@
 // Unit tests run tfjs on its CPU backend in Node (tfjs-node downloads a binary and fails here).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 
 /** Selects the CPU backend once; await it in beforeAll. */
 export async function useCpuBackend(): Promise<void> {

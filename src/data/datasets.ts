@@ -1,0 +1,102 @@
+// Seeded toy datasets in a 2-D input plane, split per class into train and test.
+import { createRng, shuffleInPlace, type Rng } from './rng';
+
+/** A labelled point set: `x` is n×dim row-major, `y` the class ids 0…C−1. */
+export interface Split {
+  x: Float32Array;
+  y: Int32Array;
+  n: number;
+}
+
+/** A dataset ready to train on: input dimension, class count and the two splits. */
+export interface Dataset {
+  name: DatasetName;
+  inputDim: number;
+  numClasses: number;
+  train: Split;
+  test: Split;
+}
+
+export type DatasetName = 'blobs' | 'spirals' | 'mnist';
+
+/** Parameters of the toy datasets: C classes (2–12), samples per class, noise (≥ 0), test fraction [0, 0.9]. */
+export interface ToyParams {
+  classes: number;
+  perClass: number;
+  noise: number;
+  testFraction: number;
+  seed: number;
+}
+
+/**
+ * Points grouped by class (class j holds `perClass` rows in order), split per class so train and
+ * test stay balanced, each split shuffled with the seed.
+ */
+export function splitByClass(
+  x: Float32Array,
+  dim: number,
+  classes: number,
+  perClass: number,
+  testFraction: number,
+  rng: Rng,
+): { train: Split; test: Split } {
+  const nTest = Math.min(perClass - 1, Math.round(perClass * testFraction));
+  const trainIdx: number[] = [];
+  const testIdx: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    const rows = Array.from({ length: perClass }, (_, i) => c * perClass + i);
+    shuffleInPlace(rows, rng);
+    testIdx.push(...rows.slice(0, nTest));
+    trainIdx.push(...rows.slice(nTest));
+  }
+  shuffleInPlace(trainIdx, rng);
+  shuffleInPlace(testIdx, rng);
+  const take = (idx: number[]): Split => {
+    const out = new Float32Array(idx.length * dim);
+    const y = new Int32Array(idx.length);
+    idx.forEach((row, i) => {
+      out.set(x.subarray(row * dim, row * dim + dim), i * dim);
+      y[i] = Math.floor(row / perClass);
+    });
+    return { x: out, y, n: idx.length };
+  };
+  return { train: take(trainIdx), test: take(testIdx) };
+}
+
+/** C Gaussian clusters with centres evenly on a circle of radius 1; `noise` is each cluster's σ. */
+export function makeBlobs(p: ToyParams): Dataset {
+  const rng = createRng(p.seed);
+  const x = new Float32Array(p.classes * p.perClass * 2);
+  for (let c = 0; c < p.classes; c++) {
+    const a = (2 * Math.PI * c) / p.classes;
+    for (let i = 0; i < p.perClass; i++) {
+      const row = c * p.perClass + i;
+      x[2 * row] = Math.cos(a) + p.noise * rng.normal();
+      x[2 * row + 1] = Math.sin(a) + p.noise * rng.normal();
+    }
+  }
+  return { name: 'blobs', inputDim: 2, numClasses: p.classes, ...splitByClass(x, 2, p.classes, p.perClass, p.testFraction, rng) };
+}
+
+/** C interleaved spiral arms of 1.5 turns within the unit disc; `noise` jitters the radius and angle. */
+export function makeSpirals(p: ToyParams): Dataset {
+  const rng = createRng(p.seed);
+  const x = new Float32Array(p.classes * p.perClass * 2);
+  const turns = 1.5;
+  for (let c = 0; c < p.classes; c++) {
+    for (let i = 0; i < p.perClass; i++) {
+      const t = 0.08 + 0.92 * ((i + rng.next()) / p.perClass); // radius in (0.08, 1]
+      const a = (2 * Math.PI * c) / p.classes + 2 * Math.PI * turns * t + p.noise * rng.normal();
+      const r = t + 0.05 * p.noise * rng.normal();
+      const row = c * p.perClass + i;
+      x[2 * row] = r * Math.cos(a);
+      x[2 * row + 1] = r * Math.sin(a);
+    }
+  }
+  return { name: 'spirals', inputDim: 2, numClasses: p.classes, ...splitByClass(x, 2, p.classes, p.perClass, p.testFraction, rng) };
+}
+
+/** The toy dataset a structural config names (blobs or spirals). */
+export function makeToyDataset(name: 'blobs' | 'spirals', p: ToyParams): Dataset {
+  return name === 'blobs' ? makeBlobs(p) : makeSpirals(p);
+}

@@ -1,0 +1,116 @@
+// Training metrics as pure functions of snapshot arrays: no tfjs, no DOM.
+import { angleBetween, normalized, row, weightColumns } from './geometry';
+
+/** Features (N×D row-major) with their labels. */
+export interface Labeled {
+  x: Float32Array;
+  y: Int32Array;
+  n: number;
+  dim: number;
+}
+
+/** Class weights D×C (row-major, column j = class j) and, for softmax-type losses, a bias. */
+export interface Classifier {
+  W: Float32Array;
+  numClasses: number;
+  bias?: Float32Array;
+  /** 'cosine': predict argmax cos θ_j (normalised losses); 'logits': argmax x·w_j + b_j. */
+  mode: 'cosine' | 'logits';
+}
+
+/** Predicted class of each feature. */
+export function predict(f: Labeled, clf: Classifier): Int32Array {
+  const C = clf.numClasses;
+  const D = f.dim;
+  const cols = weightColumns(clf.W, D, C).map((w) => (clf.mode === 'cosine' ? normalized(w) : w));
+  const out = new Int32Array(f.n);
+  for (let i = 0; i < f.n; i++) {
+    const xi = row(f.x, D, i);
+    let norm = 1;
+    if (clf.mode === 'cosine') {
+      let s = 0;
+      for (let d = 0; d < D; d++) s += (xi[d] as number) ** 2;
+      norm = Math.sqrt(s) || 1;
+    }
+    let best = -Infinity;
+    let arg = 0;
+    for (let j = 0; j < C; j++) {
+      const w = cols[j]!;
+      let z = 0;
+      for (let d = 0; d < D; d++) z += (xi[d] as number) * (w[d] as number);
+      z = clf.mode === 'cosine' ? z / norm : z + (clf.bias?.[j] ?? 0);
+      if (z > best) {
+        best = z;
+        arg = j;
+      }
+    }
+    out[i] = arg;
+  }
+  return out;
+}
+
+/** Fraction of features classified correctly, in [0, 1] (0 for an empty set). */
+export function accuracy(f: Labeled, clf: Classifier): number {
+  if (f.n === 0) return 0;
+  const pred = predict(f, clf);
+  let hits = 0;
+  for (let i = 0; i < f.n; i++) if (pred[i] === f.y[i]) hits++;
+  return hits / f.n;
+}
+
+/** Mean angle (radians, [0, π]) between each feature and its own class weight. */
+export function meanAngleToOwnWeight(f: Labeled, W: Float32Array, C: number): number {
+  if (f.n === 0) return 0;
+  const cols = weightColumns(W, f.dim, C);
+  let sum = 0;
+  for (let i = 0; i < f.n; i++) sum += angleBetween(row(f.x, f.dim, i), cols[f.y[i] ?? 0]!);
+  return sum / f.n;
+}
+
+/** Mean direction of each class: the normalised mean of its unit features (zero if empty). */
+export function classMeanDirections(f: Labeled, C: number): Float64Array[] {
+  const sums = Array.from({ length: C }, () => new Float64Array(f.dim));
+  for (let i = 0; i < f.n; i++) {
+    const u = normalized(row(f.x, f.dim, i));
+    const s = sums[f.y[i] ?? 0]!;
+    for (let d = 0; d < f.dim; d++) s[d]! += u[d]!;
+  }
+  return sums.map(normalized);
+}
+
+/** Mean angle (radians) between each feature and its class's mean direction: the intra-class spread. */
+export function meanIntraClassAngle(f: Labeled, C: number): number {
+  if (f.n === 0) return 0;
+  const means = classMeanDirections(f, C);
+  let sum = 0;
+  for (let i = 0; i < f.n; i++) sum += angleBetween(row(f.x, f.dim, i), means[f.y[i] ?? 0]!);
+  return sum / f.n;
+}
+
+/** Smallest angle (radians) between any two class weights; π for fewer than two classes. */
+export function minWeightAngle(W: Float32Array, D: number, C: number): number {
+  const cols = weightColumns(W, D, C);
+  let min = Math.PI;
+  for (let a = 0; a < C; a++) for (let b = a + 1; b < C; b++) min = Math.min(min, angleBetween(cols[a]!, cols[b]!));
+  return min;
+}
+
+/**
+ * Histograms over [0, π] in `bins` equal bins of θ to the own class weight and θ to the nearest
+ * other class weight (ArcFace paper Fig. 4a). Counts, not densities.
+ */
+export function angleHistograms(f: Labeled, W: Float32Array, C: number, bins = 36): { own: Uint32Array; nearestOther: Uint32Array } {
+  const cols = weightColumns(W, f.dim, C);
+  const own = new Uint32Array(bins);
+  const nearestOther = new Uint32Array(bins);
+  const bin = (theta: number) => Math.min(bins - 1, Math.floor((theta / Math.PI) * bins));
+  for (let i = 0; i < f.n; i++) {
+    const xi = row(f.x, f.dim, i);
+    const yi = f.y[i] ?? 0;
+    own[bin(angleBetween(xi, cols[yi]!))]!++;
+    let nearest = Infinity;
+    for (let j = 0; j < C; j++) if (j !== yi) nearest = Math.min(nearest, angleBetween(xi, cols[j]!));
+    if (Number.isFinite(nearest)) nearestOther[bin(nearest)]!++;
+  }
+  return { own, nearestOther };
+}

@@ -1,0 +1,84 @@
+// Training configuration shared by the page and the worker (types and defaults, no tfjs).
+import type { ArcFallback, LossKind } from '../losses/types';
+import type { DatasetName } from '../data/datasets';
+
+export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
+export type BackendName = Exclude<BackendChoice, 'auto'>;
+export type OptimizerName = 'adam' | 'sgd';
+
+/** Parameters that need a fresh network and dataset: changing one resets the run. */
+export interface StructuralConfig {
+  dataset: DatasetName;
+  /** Classes C: 2–12 for the toy sets; mnist always has 10. */
+  classes: number;
+  perClass: number;
+  /** Cluster σ (blobs) or angular jitter (spirals), ≥ 0. */
+  noise: number;
+  /** Held-out fraction of each class, [0, 0.9]. */
+  testFraction: number;
+  /** Feature dimension: 2 (circle) or 3 (sphere). */
+  dim: 2 | 3;
+  /** Hidden width and number of hidden layers of the embedding MLP. */
+  hidden: number;
+  depth: number;
+  seed: number;
+  backend: BackendChoice;
+}
+
+/** Parameters the running training picks up from its next step, without a reset. */
+export interface LiveParams {
+  loss: LossKind;
+  /** Margin: ArcFace radians, CosFace cosine offset, SphereFace integer multiplier. */
+  m: number;
+  /** Scale of the cosine losses. */
+  s: number;
+  m1: number;
+  m2: number;
+  m3: number;
+  /** Center loss weight λ and center learning rate α. */
+  lambda: number;
+  alpha: number;
+  /** SphereFace λ annealing (Caffe schedule) on, or λ held at lambdaMin. */
+  anneal: boolean;
+  lambdaMin: number;
+  arcFallback: ArcFallback;
+  /** Steps over which margins ramp linearly from 0 (0: no warm-up). */
+  warmup: number;
+  lr: number;
+  optimizer: OptimizerName;
+  batch: number;
+  /** Cap on training steps per second; 0 runs as fast as the backend allows. */
+  speed: number;
+}
+
+export const DEFAULT_STRUCTURE: StructuralConfig = {
+  dataset: 'blobs',
+  classes: 6,
+  perClass: 200,
+  noise: 0.15,
+  testFraction: 0.2,
+  dim: 3,
+  hidden: 64,
+  depth: 2,
+  seed: 1,
+  backend: 'auto',
+};
+
+export const DEFAULT_LIVE: LiveParams = {
+  loss: 'arcface',
+  m: 0.3,
+  s: 10,
+  m1: 1,
+  m2: 0.3,
+  m3: 0.2,
+  lambda: 0.1,
+  alpha: 0.5,
+  anneal: true,
+  lambdaMin: 5,
+  arcFallback: 'insightface',
+  warmup: 0,
+  lr: 0.01,
+  optimizer: 'adam',
+  batch: 256,
+  speed: 0,
+};

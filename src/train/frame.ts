@@ -1,0 +1,44 @@
+// What the worker sends the page: one snapshot of the training (types only).
+
+/** Scalar metrics of a snapshot; angles in radians. */
+export interface FrameMetrics {
+  trainAccuracy: number;
+  testAccuracy: number;
+  /** Mean angle of each training feature to its own class weight. */
+  meanAngleToWeight: number;
+  /** Mean angle of each training feature to its class's mean direction. */
+  intraClassAngle: number;
+  /** Smallest angle between two class weights. */
+  minWeightAngle: number;
+  /** Counts over [0, π] in equal bins: θ to the own weight, θ to the nearest other weight. */
+  histOwn: Uint32Array;
+  histNearest: Uint32Array;
+}
+
+/** One snapshot: raw features, classifier parameters and metrics at a training step. */
+export interface Frame {
+  step: number;
+  /** Mean batch loss of the last step (NaN before the first step). */
+  loss: number;
+  /** SphereFace's λ at this step (annealed or fixed); NaN for other losses. */
+  lambda: number;
+  /** Effective margin after warm-up. */
+  mEffective: number;
+  /** Raw features: training points N×D, test points M×D, row-major. */
+  train: Float32Array;
+  test: Float32Array;
+  /** D×C class weights (column j = class j), length-C bias, C×D centers. */
+  W: Float32Array;
+  bias: Float32Array;
+  centers: Float32Array;
+  metrics: FrameMetrics;
+}
+
+/** The fixed facts of a run, sent once: labels and sizes. */
+export interface RunInfo {
+  dim: number;
+  numClasses: number;
+  trainLabels: Int32Array;
+  testLabels: Int32Array;
+  inputDim: number;
+}

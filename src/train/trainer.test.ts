@@ -1,0 +1,128 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCpuBackend } from '../losses/test/tfSetup';
+import { makeToyDataset } from '../data/datasets';
+import { LOSS_KINDS } from '../losses/types';
+import { DEFAULT_LIVE, DEFAULT_STRUCTURE, type LiveParams, type StructuralConfig } from './config';
+import { Trainer } from './trainer';
+
+beforeAll(useCpuBackend);
+
+function trainer(cfg: Partial<StructuralConfig> = {}, live: Partial<LiveParams> = {}) {
+  const c = { ...DEFAULT_STRUCTURE, ...cfg };
+  const data = makeToyDataset(c.dataset === 'spirals' ? 'spirals' : 'blobs', {
+    classes: c.classes,
+    perClass: c.perClass,
+    noise: c.noise,
+    testFraction: c.testFraction,
+    seed: c.seed,
+  });
+  return new Trainer(data, c, { ...DEFAULT_LIVE, ...live });
+}
+
+/** Default margins per loss where the shared default does not fit (SphereFace's m is an integer). */
+const MARGIN: Partial<Record<LiveParams['loss'], number>> = { sphereface: 4, cosface: 0.2 };
+
+describe('Trainer', () => {
+  for (const loss of LOSS_KINDS) {
+    it(`the loss falls on blobs with ${loss} at its default settings`, () => {
+      const t = trainer({ classes: 4, perClass: 60 }, { loss, m: MARGIN[loss] ?? DEFAULT_LIVE.m, batch: 64 });
+      t.trainStep();
+      const first = t.lossValue();
+      for (let i = 0; i < 80; i++) t.trainStep();
+      const f = t.snapshot();
+      expect(Number.isFinite(first)).toBe(true);
+      expect(f.loss).toBeLessThan(first * 0.7);
+      expect(f.metrics.trainAccuracy).toBeGreaterThan(0.9);
+      t.dispose();
+    });
+  }
+
+  it('the same seed gives identical first 50 snapshots; another seed differs', () => {
+    const run = (seed: number) => {
+      const t = trainer({ seed, perClass: 40 }, { batch: 32 });
+      const frames = Array.from({ length: 50 }, () => {
+        t.trainStep();
+        return t.snapshot();
+      });
+      t.dispose();
+      return frames;
+    };
+    const a = run(7);
+    const b = run(7);
+    a.forEach((fa, i) => {
+      const fb = b[i]!;
+      expect(fb.step).toBe(fa.step);
+      expect(fb.loss).toBe(fa.loss);
+      expect(Array.from(fb.train)).toEqual(Array.from(fa.train));
+      expect(Array.from(fb.W)).toEqual(Array.from(fa.W));
+    });
+    const c = run(8);
+    expect(Array.from(c[49]!.train)).not.toEqual(Array.from(a[49]!.train));
+  });
+
+  it('live parameters apply without a reset: the step continues and the loss changes', () => {
+    const t = trainer({ perClass: 40 }, { loss: 'arcface', m: 0, batch: 480 });
+    for (let i = 0; i < 5; i++) t.trainStep();
+    const before = t.lossValue();
+    t.setParams({ m: 0.8 });
+    t.trainStep();
+    expect(t.step).toBe(6);
+    expect(t.lossValue()).toBeGreaterThan(before); // a larger margin makes the same features lose more
+    t.setParams({ loss: 'sphereface', m: 4, optimizer: 'sgd', lr: 0.001 });
+    t.trainStep();
+    const f = t.snapshot();
+    expect(f.lambda).toBeCloseTo(1000, 6); // the λ schedule starts when SphereFace is chosen
+    expect(f.step).toBe(7);
+    t.dispose();
+  });
+
+  it('warm-up ramps the margin linearly from 0', () => {
+    const t = trainer({ perClass: 20 }, { loss: 'cosface', m: 0.4, warmup: 100, batch: 16 });
+    for (let i = 0; i < 51; i++) t.trainStep();
+    expect(t.snapshot().mEffective).toBeCloseTo(0.2, 6); // step index 50 of 100
+    t.dispose();
+  });
+
+  it('center loss moves the centers toward the class features', () => {
+    const t = trainer({ perClass: 40 }, { loss: 'center', lambda: 0.5 });
+    const before = t.snapshot().centers;
+    for (let i = 0; i < 20; i++) t.trainStep();
+    const after = t.snapshot().centers;
+    expect(Array.from(before).every((v) => v === 0)).toBe(true);
+    expect(Array.from(after).some((v) => Math.abs(v) > 0.05)).toBe(true);
+    t.dispose();
+  });
+
+  it('no tensor leak: numTensors after 10,000 steps equals its value after 100', () => {
+    // A tiny network and batch keep 10,000 CPU steps to seconds; the op graph per step is the same.
+    const t = trainer({ hidden: 4, depth: 1, perClass: 8, classes: 3 }, { batch: 4, loss: 'center' });
+    for (let i = 0; i < 100; i++) t.trainStep();
+    t.snapshot();
+    const after100 = tf.memory().numTensors;
+    const losses: LiveParams['loss'][] = ['arcface', 'sphereface', 'softmax', 'combined', 'center'];
+    for (let i = 100; i < 10_000; i++) {
+      if (i % 2000 === 0) t.setParams({ loss: losses[i / 2000 - 1]!, optimizer: i % 4000 === 0 ? 'sgd' : 'adam' });
+      t.trainStep();
+    }
+    t.setParams({ optimizer: 'adam', loss: 'center' });
+    t.trainStep();
+    t.snapshot();
+    expect(t.step).toBe(10_001);
+    // Back on the first run's loss and optimizer, whose state is rebuilt lazily: after one step it
+    // holds the same slots (Adam's m and v per trained variable, the bias among them).
+    expect(tf.memory().numTensors).toBe(after100);
+    const before = tf.memory().numTensors;
+    t.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(before);
+  }, 120_000);
+
+  it('a disposed trainer frees every tensor it made', () => {
+    const base = tf.memory().numTensors;
+    const t = trainer({ perClass: 20 }, { batch: 16 });
+    for (let i = 0; i < 3; i++) t.trainStep();
+    t.snapshot();
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(base);
+  });
+});

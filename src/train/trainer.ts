@@ -1,0 +1,183 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { computeLoss, updateCenters } from '../losses';
+import type { Dataset } from '../data/datasets';
+import { createRng, shuffleInPlace, type Rng } from '../data/rng';
+import type { LiveParams, StructuralConfig } from './config';
+import type { Frame, RunInfo } from './frame';
+import { createMlp, type Mlp } from './mlp';
+import { createOptimizer, type Optimizer } from './optimizer';
+import { stepSpec, usesBiasAndLogits, type StepSpec } from './spec';
+import { snapshotMetrics } from './snapshotMetrics';
+
+/** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
+function readCopy(t: tf.Tensor): Float32Array {
+  return Float32Array.from(t.dataSync() as Float32Array);
+}
+
+/** Seeded epoch-permutation batches over n training indices. */
+class BatchSampler {
+  private order: Int32Array;
+  private pos: number;
+  constructor(
+    private readonly n: number,
+    private readonly rng: Rng,
+  ) {
+    this.order = Int32Array.from({ length: n }, (_, i) => i);
+    this.pos = n;
+  }
+  next(size: number): Int32Array {
+    const out = new Int32Array(Math.min(size, this.n));
+    for (let i = 0; i < out.length; i++) {
+      if (this.pos >= this.n) {
+        shuffleInPlace(this.order, this.rng);
+        this.pos = 0;
+      }
+      out[i] = this.order[this.pos++]!;
+    }
+    return out;
+  }
+}
+
+/**
+ * A training run: the embedding MLP, class weights W (D×C), bias, center-loss centers, the
+ * optimizer and the seeded batch order. Runs on whatever tfjs backend is active.
+ */
+export class Trainer {
+  readonly info: RunInfo;
+  private readonly net: Mlp;
+  private readonly W: tf.Variable;
+  private readonly bias: tf.Variable;
+  private readonly centers: tf.Variable;
+  private readonly xTrain: tf.Tensor2D;
+  private readonly yTrain: tf.Tensor1D;
+  private readonly xTest: tf.Tensor2D;
+  private readonly sampler: BatchSampler;
+  private optimizer: Optimizer;
+  private params: LiveParams;
+  private steps = 0;
+  private sphereSteps = 0;
+  private lastLoss: tf.Scalar | undefined;
+  private current: StepSpec;
+
+  constructor(data: Dataset, cfg: StructuralConfig, params: LiveParams) {
+    const rng = createRng(cfg.seed);
+    const D = cfg.dim;
+    const C = data.numClasses;
+    this.params = { ...params };
+    this.net = createMlp(rng, data.inputDim, cfg.hidden, cfg.depth, D);
+    const w0 = Float32Array.from({ length: D * C }, () => rng.normal() / Math.sqrt(D));
+    this.W = tf.tidy(() => tf.variable(tf.tensor2d(w0, [D, C]), true));
+    this.bias = tf.tidy(() => tf.variable(tf.zeros([C]), true));
+    this.centers = tf.tidy(() => tf.variable(tf.zeros([C, D]), false));
+    this.xTrain = tf.tensor2d(data.train.x, [data.train.n, data.inputDim]);
+    this.yTrain = tf.tensor1d(data.train.y, 'int32');
+    this.xTest = tf.tensor2d(data.test.x, [data.test.n, data.inputDim]);
+    this.sampler = new BatchSampler(data.train.n, createRng(cfg.seed ^ 0x9e3779b9));
+    this.optimizer = createOptimizer(params.optimizer);
+    this.current = stepSpec(this.params, 0, 0);
+    this.info = {
+      dim: D,
+      numClasses: C,
+      inputDim: data.inputDim,
+      trainLabels: data.train.y,
+      testLabels: data.test.y,
+    };
+  }
+
+  /** Steps taken so far. */
+  get step(): number {
+    return this.steps;
+  }
+
+  /** The live parameters in force. */
+  get liveParams(): Readonly<LiveParams> {
+    return this.params;
+  }
+
+  /** Changes live parameters; they apply from the next step. */
+  setParams(p: Partial<LiveParams>): void {
+    if (p.loss === 'sphereface' && this.params.loss !== 'sphereface') this.sphereSteps = 0;
+    if (p.optimizer && p.optimizer !== this.optimizer.name) {
+      this.optimizer.dispose();
+      this.optimizer = createOptimizer(p.optimizer);
+    }
+    this.params = { ...this.params, ...p };
+  }
+
+  /** One optimisation step on the next seeded batch. */
+  trainStep(): void {
+    this.current = stepSpec(this.params, this.steps, this.sphereSteps);
+    const { spec } = this.current;
+    const withBias = usesBiasAndLogits(spec.kind);
+    const vars = [...this.net.variables, this.W, ...(withBias ? [this.bias] : [])];
+    const idx = this.sampler.next(this.params.batch);
+    const loss = tf.tidy(() => {
+      const idxT = tf.tensor1d(idx, 'int32');
+      const xb = tf.gather(this.xTrain, idxT);
+      const yb = tf.gather(this.yTrain, idxT);
+      const { value, grads } = tf.variableGrads(
+        () =>
+          computeLoss(spec, {
+            x: this.net.forward(xb),
+            W: this.W as tf.Tensor2D,
+            labels: yb,
+            bias: withBias ? (this.bias as tf.Tensor1D) : undefined,
+            centers: this.centers as tf.Tensor2D,
+          }),
+        vars,
+      );
+      if (spec.kind === 'center') {
+        // Wen et al.: centers follow the batch's features from before this step's update.
+        const feats = this.net.forward(xb);
+        this.centers.assign(updateCenters(feats, yb, this.centers as tf.Tensor2D, this.params.alpha));
+      }
+      this.optimizer.apply(vars, grads, this.params.lr);
+      return value;
+    });
+    this.lastLoss?.dispose();
+    this.lastLoss = loss;
+    this.steps += 1;
+    if (spec.kind === 'sphereface') this.sphereSteps += 1;
+  }
+
+  /** Loss of the last step (NaN before the first). Forces a device sync. */
+  lossValue(): number {
+    return this.lastLoss ? (this.lastLoss.dataSync()[0] ?? NaN) : NaN;
+  }
+
+  /** Features of every point, parameters and metrics at the current step (all copies). */
+  snapshot(): Frame {
+    const [train, test] = tf.tidy(() => [this.net.forward(this.xTrain), this.net.forward(this.xTest)]).map((t) => {
+      const out = readCopy(t);
+      t.dispose();
+      return out;
+    }) as [Float32Array, Float32Array];
+    const W = readCopy(this.W);
+    const bias = readCopy(this.bias);
+    const centers = readCopy(this.centers);
+    const metrics = snapshotMetrics(
+      { train, test, W, bias },
+      this.info,
+      usesBiasAndLogits(this.params.loss) ? 'logits' : 'cosine',
+    );
+    return {
+      step: this.steps,
+      loss: this.lossValue(),
+      lambda: this.current.lambda,
+      mEffective: this.current.mEffective,
+      train,
+      test,
+      W,
+      bias,
+      centers,
+      metrics,
+    };
+  }
+
+  dispose(): void {
+    this.net.dispose();
+    this.optimizer.dispose();
+    this.lastLoss?.dispose();
+    tf.dispose([this.W, this.bias, this.centers, this.xTrain, this.yTrain, this.xTest]);
+  }
+}
