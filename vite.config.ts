@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { mnistAsset } from './src/data/mnist/vitePlugin';
+import { mnistAsset } from './src/data/mnist/vitePlugin.ts';
 
 // tfjs lives only in the worker; Vite's dependency scan does not follow `new Worker(new URL(...))`,
 // so without this list the first dev load discovers tfjs late and reloads the page.

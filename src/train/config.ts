@@ -50,35 +50,3 @@ export interface LiveParams {
   /** Cap on training steps per second; 0 runs as fast as the backend allows. */
   speed: number;
 }
-
-export const DEFAULT_STRUCTURE: StructuralConfig = {
-  dataset: 'blobs',
-  classes: 6,
-  perClass: 200,
-  noise: 0.15,
-  testFraction: 0.2,
-  dim: 3,
-  hidden: 64,
-  depth: 2,
-  seed: 1,
-  backend: 'auto',
-};
-
-export const DEFAULT_LIVE: LiveParams = {
-  loss: 'arcface',
-  m: 0.3,
-  s: 10,
-  m1: 1,
-  m2: 0.3,
-  m3: 0.2,
-  lambda: 0.1,
-  alpha: 0.5,
-  anneal: true,
-  lambdaMin: 5,
-  arcFallback: 'insightface',
-  warmup: 0,
-  lr: 0.01,
-  optimizer: 'adam',
-  batch: 256,
-  speed: 0,
-};

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../losses/test/tfSetup';
 import { makeToyDataset } from '../data/datasets';
 import { LOSS_KINDS } from '../losses/types';
-import { DEFAULT_LIVE, DEFAULT_STRUCTURE, type LiveParams, type StructuralConfig } from './config';
+import type { LiveParams, StructuralConfig } from './config';
+import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
 import { Trainer } from './trainer';
 
 beforeAll(useCpuBackend);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
-import { MNIST_ASSET_NAME, encodeMnist } from './format';
+import { MNIST_ASSET_NAME, encodeMnist } from './format.ts';
 
 function buildAsset(): Uint8Array {
   const require = createRequire(import.meta.url);

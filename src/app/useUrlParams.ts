@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { decodeParams, encodeParams } from '../params/urlCodec';
+import { M_RANGE, type ParamKey, type Params } from '../params/table';
+
+const WRITE_DELAY_MS = 250;
+
+/**
+ * Params held in the URL: read once on load (leniently, with notices), written back with
+ * history.replaceState (debounced) as they change. The URL is rewritten at once on load, so a
+ * corrected link is what the address bar shows.
+ */
+export function useUrlParams() {
+  const [initial] = useState(() => decodeParams(window.location.search));
+  const [params, setParams] = useState<Params>(initial.params);
+  const [notices, setNotices] = useState<string[]>(initial.notices);
+  const timer = useRef<number | undefined>(undefined);
+  const first = useRef(true);
+
+  useEffect(() => {
+    const write = () => {
+      const url = `${window.location.pathname}?${encodeParams(params)}${window.location.hash}`;
+      window.history.replaceState(window.history.state, '', url);
+    };
+    if (first.current) {
+      first.current = false;
+      write();
+      return;
+    }
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(write, WRITE_DELAY_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [params]);
+
+  /** Sets one parameter; choosing a loss moves m into that loss's range. */
+  const setParam = useCallback(<K extends ParamKey>(key: K, value: Params[K]) => {
+    setParams((p) => {
+      const next = { ...p, [key]: value };
+      if (key === 'loss') {
+        const r = M_RANGE[next.loss];
+        if (r && (next.m < r.min || next.m > r.max || (next.loss === 'sphereface') !== (p.loss === 'sphereface'))) next.m = r.default;
+      }
+      return next;
+    });
+  }, []);
+
+  /** Replaces every parameter at once (presets, postMessage). */
+  const replaceParams = useCallback((next: Params) => setParams(next), []);
+  const dismissNotices = useCallback(() => setNotices([]), []);
+
+  return { params, setParam, replaceParams, notices, setNotices, dismissNotices };
+}

@@ -1,0 +1,45 @@
+// Params → the trainer's structural config and live parameters.
+import type { LiveParams, StructuralConfig } from '../train/config';
+import { defaultParams, type Params } from './table';
+
+/** The structural part: a change here starts a new run. MNIST always has 10 classes. */
+export function structureOf(p: Params): StructuralConfig {
+  return {
+    dataset: p.dataset,
+    classes: p.dataset === 'mnist' ? 10 : p.classes,
+    perClass: p.perClass,
+    noise: p.noise,
+    testFraction: p.testFraction,
+    dim: p.dim === '2' ? 2 : 3,
+    hidden: p.hidden,
+    depth: p.depth,
+    seed: p.seed,
+    backend: p.backend,
+  };
+}
+
+/** The live part: sent to the running trainer as it changes. */
+export function liveOf(p: Params): LiveParams {
+  return {
+    loss: p.loss,
+    m: p.m,
+    s: p.s,
+    m1: p.m1,
+    m2: p.m2,
+    m3: p.m3,
+    lambda: p.lambda,
+    alpha: p.alpha,
+    anneal: p.anneal,
+    lambdaMin: p.lambdaMin,
+    arcFallback: p.arcFallback,
+    warmup: p.warmup,
+    lr: p.lr,
+    optimizer: p.optimizer,
+    batch: p.batch,
+    speed: p.speed,
+  };
+}
+
+/** Defaults of the trainer, from the parameter table. */
+export const DEFAULT_STRUCTURE: StructuralConfig = structureOf(defaultParams());
+export const DEFAULT_LIVE: LiveParams = liveOf(defaultParams());

@@ -1,0 +1,133 @@
+// Reads and writes Params as a query string: lenient on the way in, minimal on the way out.
+import { M_RANGE, PARAMS, defaultParams, type NumberParam, type ParamDef, type Params } from './table';
+
+/** The link format version written to every URL (`v=1`). */
+export const URL_VERSION = 1;
+const MAX_VALUE_LENGTH = 200;
+
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['0', 'false', 'no', 'off']);
+
+export interface Decoded {
+  params: Params;
+  /** What was changed or ignored, one sentence each, for a notice (plain text, never HTML). */
+  notices: string[];
+}
+
+/** Shortest faithful decimal for a number (no float noise such as 0.30000000000000004). */
+export function formatNumber(v: number): string {
+  return String(Number(v.toPrecision(6)));
+}
+
+function clampNumber(def: NumberParam, raw: number): number {
+  const v = def.integer ? Math.round(raw) : raw;
+  return Math.min(def.max, Math.max(def.min, v));
+}
+
+/** A quoted, shortened rendering of user input for a notice. */
+function quote(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+}
+
+/** Parses one value for its definition; returns the value and, when it was changed, why. */
+function parseValue(def: ParamDef, raw: string): { value: unknown; notice?: string } {
+  const fallback = (why: string) => ({
+    value: Array.isArray(def.default) ? [...def.default] : def.default,
+    notice: `${def.label} (${def.key}): ${why}; using the default ${Array.isArray(def.default) ? def.default.join(',') || '(none)' : String(def.default)}.`,
+  });
+  if (raw.length > MAX_VALUE_LENGTH) return fallback('the value is too long');
+  switch (def.type) {
+    case 'number': {
+      const t = raw.trim();
+      const n = t === '' ? NaN : Number(t);
+      if (!Number.isFinite(n)) return fallback(`${quote(raw)} is not a number`);
+      const v = clampNumber(def, n);
+      if (v !== n) {
+        const why = def.integer && Math.round(n) === v ? 'must be a whole number' : `must be between ${def.min} and ${def.max}`;
+        return { value: v, notice: `${def.label} (${def.key}): ${quote(raw)} ${why}; using ${formatNumber(v)}.` };
+      }
+      return { value: v };
+    }
+    case 'bool': {
+      const t = raw.trim().toLowerCase();
+      if (TRUE.has(t)) return { value: true };
+      if (FALSE.has(t)) return { value: false };
+      return fallback(`${quote(raw)} is not 1 or 0`);
+    }
+    case 'enum': {
+      const t = raw.trim().toLowerCase();
+      const hit = def.choices.find((c) => c.toLowerCase() === t);
+      if (hit === undefined) return fallback(`${quote(raw)} is not one of ${def.choices.join(', ')}`);
+      return { value: hit };
+    }
+    case 'set': {
+      const allowed: readonly string[] = def.key === 'controls' ? PARAMS.map((p) => p.key) : def.choices;
+      const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const known = [...new Set(items.filter((s) => allowed.includes(s)))];
+      const unknown = items.filter((s) => !allowed.includes(s));
+      return unknown.length
+        ? { value: known, notice: `${def.label} (${def.key}): ignored ${unknown.map(quote).join(', ')}.` }
+        : { value: known };
+    }
+  }
+}
+
+/**
+ * Params from a query string. Never throws: unknown keys are ignored, repeated keys keep the last
+ * value, malformed or out-of-range values are replaced or clamped with a notice. SphereFace's m is
+ * rounded to an integer in 1–4, the other margins clamped to their loss's range.
+ */
+export function decodeParams(search: string): Decoded {
+  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const params = defaultParams() as Record<string, unknown>;
+  const notices: string[] = [];
+  const version = q.get('v');
+  if (version !== null && version !== String(URL_VERSION)) {
+    notices.push(`This link has format version ${quote(version)}; it was read as version ${URL_VERSION}.`);
+  }
+  for (const def of PARAMS as readonly ParamDef[]) {
+    const all = q.getAll(def.key);
+    const raw = all[all.length - 1];
+    if (raw === undefined) continue;
+    const { value, notice } = parseValue(def, raw);
+    params[def.key] = value;
+    if (notice) notices.push(notice);
+  }
+  const p = params as Params;
+  const mRange = M_RANGE[p.loss];
+  if (mRange && q.has('m')) {
+    const fixed = Math.min(mRange.max, Math.max(mRange.min, p.loss === 'sphereface' ? Math.round(p.m) : p.m));
+    if (fixed !== p.m) notices.push(`Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange.min}–${mRange.max}; using ${formatNumber(fixed)}.`);
+    p.m = fixed;
+  } else if (mRange && !q.has('m')) {
+    p.m = mRange.default;
+  }
+  return { params: p, notices };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+function encodeValue(v: unknown): string {
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (Array.isArray(v)) return v.join(',');
+  return String(v);
+}
+
+/** The query string (without '?') for params: `v=1` and every value that differs from its default. */
+export function encodeParams(p: Params): string {
+  const q = new URLSearchParams();
+  q.set('v', String(URL_VERSION));
+  const defaults = defaultParams() as Record<string, unknown>;
+  const mDefault = M_RANGE[p.loss]?.default;
+  for (const def of PARAMS as readonly ParamDef[]) {
+    const v = (p as Record<string, unknown>)[def.key];
+    const d = def.key === 'm' && mDefault !== undefined ? mDefault : defaults[def.key];
+    if (!sameValue(v, d)) q.set(def.key, encodeValue(v));
+  }
+  // URLSearchParams escapes ',' as %2C; lists read better unescaped and decode the same.
+  return q.toString().replace(/%2C/g, ',');
+}

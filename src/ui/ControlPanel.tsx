@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import type { ParamKey, Params } from '../params/table';
+import { LossControls } from './LossControls';
+import { ParamControl } from './ParamControl';
+
+interface Props {
+  params: Params;
+  setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
+  classes: number;
+  dim: 2 | 3;
+  children?: ReactNode;
+}
+
+const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
+const VIEW_KEYS = ['projection', 'show', 'rotate', 'theme'] as const;
+
+/** Every control, grouped: the loss (live), data and model (reset the run), the view. */
+export function ControlPanel({ params, setParam, classes, dim, children }: Props) {
+  return (
+    <div className="panel">
+      <section aria-labelledby="sec-loss">
+        <h2 id="sec-loss">Loss — live</h2>
+        <LossControls params={params} setParam={setParam} classes={classes} dim={dim} />
+      </section>
+      {children}
+      <section aria-labelledby="sec-data">
+        <h2 id="sec-data">Data and model — a change starts a new run</h2>
+        {DATA_KEYS.map((k) => (k === 'classes' && params.dataset === 'mnist' ? null : <ParamControl key={k} name={k} params={params} onChange={setParam} />))}
+      </section>
+      <section aria-labelledby="sec-view">
+        <h2 id="sec-view">View</h2>
+        {VIEW_KEYS.map((k) => (
+          <ParamControl key={k} name={k} params={params} onChange={setParam} />
+        ))}
+      </section>
+    </div>
+  );
+}

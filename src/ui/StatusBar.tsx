@@ -1,0 +1,39 @@
+import type { TrainerStatus } from '../hooks/useTrainer';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+
+/**
+ * The training status, for people and for automation: role="status" with the numbers as
+ * data-* attributes (data-step, data-loss, data-accuracy, data-test-accuracy, data-backend, data-state).
+ */
+export function StatusBar({ status, compact = false }: { status: TrainerStatus; compact?: boolean }) {
+  const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
+  return (
+    <div
+      role="status"
+      aria-live="off"
+      className={`status ${compact ? 'status-compact' : ''}`}
+      data-step={step}
+      data-loss={Number.isFinite(loss) ? loss.toFixed(6) : String(loss)}
+      data-accuracy={trainAccuracy.toFixed(4)}
+      data-test-accuracy={testAccuracy.toFixed(4)}
+      data-backend={backend}
+      data-state={state}
+    >
+      <span className={`state-dot state-${state}`} aria-hidden="true" />
+      <span className="status-item">
+        <b>{state}</b>
+      </span>
+      <span className="status-item">step {step.toLocaleString('en-US')}</span>
+      <span className="status-item">loss {Number.isFinite(loss) ? loss.toFixed(3) : '—'}</span>
+      <span className="status-item">train {pct(trainAccuracy)}</span>
+      <span className="status-item">test {pct(testAccuracy)}</span>
+      {!compact && (
+        <span className="status-item status-backend" title={backendReport}>
+          {backend ? `${backend}` : 'choosing backend…'}
+          {backendReport && <span className="status-detail"> · {backendReport}</span>}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useFrame, type ThreeEvent } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import * as THREE from 'three';
+import { classColor } from './palette';
+import type { ViewState } from './viewState';
+
+const vertexShader = /* glsl */ `
+  attribute vec3 color;
+  uniform float uSize;
+  uniform float uPixelRatio;
+  varying vec3 vColor;
+  void main() {
+    vColor = color;
+    gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+    gl_PointSize = uSize * uPixelRatio;
+  }
+`;
+
+const fragmentShader = /* glsl */ `
+  uniform float uHollow;
+  uniform vec3 uEdge;
+  varying vec3 vColor;
+  void main() {
+    vec2 p = gl_PointCoord * 2.0 - 1.0;
+    float r = length(p);
+    float aa = fwidth(r);
+    float disc = 1.0 - smoothstep(1.0 - aa, 1.0, r);
+    if (disc <= 0.0) discard;
+    // A thin dark rim keeps overlapping points readable; hollow points (test) are rings.
+    float ring = smoothstep(0.62 - aa, 0.62, r);
+    vec3 col = mix(vColor, uEdge, 0.35 * smoothstep(0.78, 0.95, r));
+    float alpha = uHollow > 0.5 ? disc * ring : disc;
+    if (alpha < 0.02) discard;
+    gl_FragColor = vec4(col, alpha);
+  }
+`;
+
+/** Point size in CSS pixels: large for a lecture hall, smaller as the cloud gets dense. */
+export function pointSize(n: number): number {
+  return n <= 1500 ? 9 : n <= 5000 ? 7 : 5;
+}
+
+interface Props {
+  vs: ViewState;
+  which: 'train' | 'test';
+  edge: string;
+  onHover?: (index: number | null, which: 'train' | 'test', e: ThreeEvent<PointerEvent> | null) => void;
+}
+
+/** Every feature of one split as round points in its class colour, moved in place each frame. */
+export function FeaturePoints({ vs, which, edge, onHover }: Props) {
+  const ref = useRef<THREE.Points>(null);
+  const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null });
+  const geometry = useMemo(() => new THREE.BufferGeometry(), []);
+  const material = useMemo(
+    () =>
+      new THREE.ShaderMaterial({
+        vertexShader,
+        fragmentShader,
+        transparent: true,
+        depthWrite: true,
+        uniforms: {
+          uSize: { value: 8 },
+          uPixelRatio: { value: 1 },
+          uHollow: { value: which === 'test' ? 1 : 0 },
+          uEdge: { value: new THREE.Color(edge) },
+        },
+      }),
+    [which, edge],
+  );
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(() => () => material.dispose(), [material]);
+
+  useFrame((state) => {
+    const labels = which === 'train' ? vs.info?.trainLabels : vs.info?.testLabels;
+    const pos = which === 'train' ? vs.train : vs.test;
+    if (!labels || pos.length !== labels.length * 3) return;
+    const s = seen.current;
+    if (s.labels !== labels || s.count !== labels.length) {
+      // A new run: fresh buffers sized to it, colours from the labels.
+      geometry.setAttribute('position', new THREE.BufferAttribute(new Float32Array(pos.length), 3).setUsage(THREE.DynamicDrawUsage));
+      const colors = new Float32Array(pos.length);
+      const c = new THREE.Color();
+      labels.forEach((y, i) => {
+        c.set(classColor(y)).toArray(colors, 3 * i);
+      });
+      geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+      s.labels = labels;
+      s.count = labels.length;
+      s.version = -1;
+      material.uniforms.uSize!.value = pointSize(labels.length) * (which === 'test' ? 1.15 : 1);
+    }
+    material.uniforms.uPixelRatio!.value = state.gl.getPixelRatio();
+    if (s.version !== vs.version) {
+      const attr = geometry.getAttribute('position') as THREE.BufferAttribute;
+      (attr.array as Float32Array).set(pos);
+      attr.needsUpdate = true;
+      geometry.computeBoundingSphere();
+      s.version = vs.version;
+    }
+  });
+
+  return (
+    <points
+      ref={ref}
+      geometry={geometry}
+      material={material}
+      renderOrder={which === 'train' ? 2 : 3}
+      onPointerMove={onHover ? (e) => onHover(e.index ?? null, which, e) : undefined}
+      onPointerOut={onHover ? () => onHover(null, which, null) : undefined}
+    />
+  );
+}

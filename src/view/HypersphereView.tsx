@@ -1,0 +1,87 @@
+import { PerformanceMonitor } from '@react-three/drei';
+import { Canvas } from '@react-three/fiber';
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import type { FrameSlot } from '../hooks/useTrainer';
+import type { Params } from '../params/table';
+import type { ThemeColors } from './palette';
+import { Scene } from './Scene';
+import { hasWebGL } from './webgl';
+
+interface Props {
+  slot: RefObject<FrameSlot>;
+  params: Params;
+  theme: ThemeColors;
+  dim: 2 | 3;
+  classes: number;
+  reducedMotion: boolean;
+}
+
+/**
+ * The canvas: a perspective, orbitable sphere in 3-D, an orthographic circle in 2-D. Antialiasing
+ * turns itself off (remounting the context) when the frame rate stays below 50 fps; a lost WebGL
+ * context is remounted when the browser restores it; no WebGL at all gets a message.
+ */
+export function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: Props) {
+  const [webgl] = useState(hasWebGL);
+  const [antialias, setAntialias] = useState(true);
+  const [dpr, setDpr] = useState(Math.min(2, window.devicePixelRatio || 1));
+  const [generation, setGeneration] = useState(0);
+  const [lost, setLost] = useState(false);
+  const tip = useRef<HTMLDivElement>(null);
+
+  const onCreated = useCallback(({ gl }: { gl: { domElement: HTMLCanvasElement } }) => {
+    const el = gl.domElement;
+    el.addEventListener('webglcontextlost', (e) => {
+      // A canvas being unmounted (R3F forces its context loss) is not a loss to report.
+      if (!el.isConnected) return;
+      e.preventDefault(); // allow the browser to restore it
+      setLost(true);
+    });
+    el.addEventListener('webglcontextrestored', () => {
+      setLost(false);
+      setGeneration((g) => g + 1);
+    });
+    el.dataset.ready = '1';
+  }, []);
+
+  if (!webgl) {
+    return (
+      <div className="view-fallback" role="alert">
+        This browser has no WebGL, so the sphere cannot be drawn. Training still runs: the numbers below are live.
+        Try a current Chrome, Firefox or Safari, or enable hardware acceleration.
+      </div>
+    );
+  }
+  const camera3 = { position: [1.2, 1.0, 4.0] as [number, number, number], fov: 40, near: 0.05, far: 50 };
+  const camera2 = { position: [0, 0, 5] as [number, number, number], zoom: 100, near: 0.1, far: 50 };
+  return (
+    <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'}>
+      <Canvas
+        key={`${dim}-${antialias}-${generation}`}
+        orthographic={dim === 2}
+        camera={dim === 2 ? camera2 : camera3}
+        dpr={dpr}
+        gl={{ antialias, alpha: false, powerPreference: 'high-performance' }}
+        onCreated={onCreated}
+        aria-label={dim === 3 ? 'Features on the unit sphere' : 'Features on the unit circle'}
+      >
+        <color attach="background" args={[theme.background]} />
+        <PerformanceMonitor
+          bounds={() => [50, 1000]}
+          ms={400}
+          iterations={10}
+          threshold={0.8}
+          flipflops={1}
+          onDecline={() => {
+            if (antialias) setAntialias(false);
+            else setDpr((d) => Math.max(1, d * 0.75));
+          }}
+        >
+          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} />
+        </PerformanceMonitor>
+      </Canvas>
+      <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />
+      {lost && <div className="view-overlay">The graphics context was lost; restoring…</div>}
+    </div>
+  );
+}

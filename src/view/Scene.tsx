@@ -1,0 +1,82 @@
+import { OrbitControls } from '@react-three/drei';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef, type ComponentRef, type RefObject } from 'react';
+import type { FrameSlot } from '../hooks/useTrainer';
+import type { Params } from '../params/table';
+import { CircleRegions } from './CircleRegions';
+import { FeaturePoints } from './FeaturePoints';
+import { useHoverTip } from './HoverTip';
+import { CenterMarkers, MeanDirections } from './Markers';
+import type { ThemeColors } from './palette';
+import { SphereRegions } from './SphereRegions';
+import { ViewState } from './viewState';
+import { WeightArrows } from './WeightArrows';
+
+/** Half-extent of the 2-D view in world units: the circle, arrows and labels fit with room. */
+const VIEW_HALF = 1.62;
+const IDLE_BEFORE_ROTATE_MS = 4000;
+
+/** Keeps the orthographic 2-D camera fitted to the canvas (16:9, 4:3, portrait). */
+function FitOrtho() {
+  const { camera, size } = useThree();
+  useEffect(() => {
+    if (!('isOrthographicCamera' in camera)) return;
+    camera.zoom = Math.min(size.width, size.height) / (2 * VIEW_HALF);
+    camera.updateProjectionMatrix();
+  }, [camera, size]);
+  return null;
+}
+
+interface Props {
+  slot: RefObject<FrameSlot>;
+  params: Params;
+  theme: ThemeColors;
+  dim: 2 | 3;
+  classes: number;
+  reducedMotion: boolean;
+  tip: RefObject<HTMLDivElement | null>;
+}
+
+/** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip }: Props) {
+  const vs = useMemo(() => new ViewState(), []);
+  const lastInteraction = useRef(0);
+  const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  const show = new Set<string>(params.show);
+
+  useFrame(() => {
+    vs.update(slot.current, params, performance.now());
+    if (controls.current) {
+      const idle = performance.now() - lastInteraction.current > IDLE_BEFORE_ROTATE_MS;
+      controls.current.autoRotate = dim === 3 && params.rotate && !reducedMotion && idle;
+    }
+  }, -1);
+
+  const onHover = useHoverTip(vs, tip);
+
+  return (
+    <>
+      {dim === 2 && <FitOrtho />}
+      {dim === 3 ? (
+        <SphereRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
+      ) : (
+        <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
+      )}
+      <FeaturePoints vs={vs} which="train" edge={theme.background} onHover={onHover} />
+      {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.background} onHover={onHover} />}
+      {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} />}
+      {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
+      {(show.has('centers') || params.loss === 'center') && <CenterMarkers vs={vs} classes={classes} />}
+      <OrbitControls
+        ref={controls}
+        enableRotate={dim === 3}
+        enablePan={false}
+        minDistance={1.5}
+        maxDistance={8}
+        autoRotateSpeed={0.6}
+        onStart={() => (lastInteraction.current = performance.now())}
+        onEnd={() => (lastInteraction.current = performance.now())}
+      />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import * as THREE from 'three';
+import { classColor } from './palette';
+import { disposeSprite, makeTextSprite } from './textSprite';
+import type { ViewState } from './viewState';
+
+const UP = new THREE.Vector3(0, 1, 0);
+const scratchDir = new THREE.Vector3();
+
+/** One class weight: a shaft and a cone from the origin along ŵ_j, with its label. */
+function Arrow({ vs, j, length, dim, outline }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string }) {
+  const group = useRef<THREE.Group>(null);
+  const color = classColor(j);
+  const label = useMemo(() => (dim === 3 ? makeTextSprite(`W${j + 1}`, color, outline, 0.05, false) : makeTextSprite(`W${j + 1}`, color, outline, 0.16)), [j, color, outline, dim]);
+  useEffect(() => () => disposeSprite(label), [label]);
+  const shaftGeo = useMemo(() => new THREE.CylinderGeometry(0.014, 0.014, 1, 12).translate(0, 0.5, 0), []);
+  const headGeo = useMemo(() => new THREE.ConeGeometry(0.05, 0.14, 20).translate(0, -0.07, 0), []);
+  useEffect(() => () => [shaftGeo, headGeo].forEach((g) => g.dispose()), [shaftGeo, headGeo]);
+  const head = useRef<THREE.Mesh>(null);
+  const shaft = useRef<THREE.Mesh>(null);
+
+  useFrame(() => {
+    const g = group.current;
+    if (!g) return;
+    const visible = j < (vs.info?.numClasses ?? 0);
+    g.visible = visible;
+    if (!visible) return;
+    scratchDir.set(vs.wDirs[3 * j] ?? 0, vs.wDirs[3 * j + 1] ?? 0, dim === 3 ? (vs.wDirs[3 * j + 2] ?? 0) : 0).normalize();
+    g.quaternion.setFromUnitVectors(UP, scratchDir);
+    const L = length * vs.radius;
+    shaft.current?.scale.set(1, L - 0.13, 1);
+    head.current?.position.set(0, L, 0);
+    label.position.set(0, L + 0.13, 0);
+  });
+
+  return (
+    <group ref={group}>
+      <mesh ref={shaft} geometry={shaftGeo} renderOrder={4}>
+        <meshBasicMaterial color={color} />
+      </mesh>
+      <mesh ref={head} geometry={headGeo} renderOrder={4}>
+        <meshBasicMaterial color={color} />
+      </mesh>
+      <primitive object={label} />
+    </group>
+  );
+}
+
+/** Arrows for every class weight W_j, normalised (direction is what the cosine losses use). */
+export function WeightArrows({ vs, classes, dim, outline }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string }) {
+  return (
+    <group>
+      {Array.from({ length: classes }, (_, j) => (
+        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} />
+      ))}
+    </group>
+  );
+}

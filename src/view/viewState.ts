@@ -1,0 +1,132 @@
+// The mutable per-frame state every scene component reads inside useFrame (never React state).
+import type { FrameSlot } from '../hooks/useTrainer';
+import type { Frame, RunInfo } from '../train/frame';
+import type { RegionModel } from '../geometry/regions';
+import { classMeanDirections } from '../metrics/metrics';
+import type { Params } from '../params/table';
+import { interpolate, normStats, projectInto, unitColumns, type Projection } from './frameMath';
+
+/** Radius the reference circle/sphere is drawn at in the raw projection, in view units. */
+const RAW_FIT = 1.15;
+
+export class ViewState {
+  info: RunInfo | null = null;
+  frame: Frame | null = null;
+  serial = -1;
+  projection: Projection = 'sphere';
+  /** Display positions (3 floats a point) and the two frames they move between. */
+  train: Float32Array = new Float32Array(0);
+  test: Float32Array = new Float32Array(0);
+  private trainFrom: Float32Array = new Float32Array(0);
+  private trainTo: Float32Array = new Float32Array(0);
+  private testFrom: Float32Array = new Float32Array(0);
+  private testTo: Float32Array = new Float32Array(0);
+  /** Bumped when positions changed this frame (points read it to flag needsUpdate). */
+  version = 0;
+  /** Radius of the reference circle/sphere (1 on the sphere; scaled in raw mode). */
+  radius = 1;
+  /** Raw-mode scale from feature units to view units, eased toward its target. */
+  rawScale = 1;
+  private rawScaleTarget = 1;
+  /** Class weight directions (C×3), their norms, bias, centers (C×3, view units), class means (C×3). */
+  wDirs: Float32Array = new Float32Array(0);
+  wNorms: Float32Array = new Float32Array(0);
+  bias: Float32Array = new Float32Array(0);
+  centers: Float32Array = new Float32Array(0);
+  means: Float32Array = new Float32Array(0);
+  featureNorm = 1;
+  regions: RegionModel | null = null;
+  private arrivedAt = 0;
+  private interval = 50;
+
+  /** Pulls a new frame from the slot when there is one and advances the interpolation. */
+  update(slot: FrameSlot, params: Params, now: number): void {
+    const projection: Projection = params.projection;
+    const fresh = slot.serial !== this.serial && slot.frame && slot.info;
+    if (fresh || projection !== this.projection) this.ingest(slot, params, projection, now, Boolean(fresh));
+    if (!this.frame || !this.info) return;
+    const t = (now - this.arrivedAt) / this.interval;
+    if (t <= 1.05 || fresh) {
+      const onSphere = this.projection === 'sphere';
+      interpolate(this.train, this.trainFrom, this.trainTo, t, onSphere, this.radius);
+      interpolate(this.test, this.testFrom, this.testTo, t, onSphere, this.radius);
+      this.version++;
+    }
+    this.regions = this.regionModel(params);
+  }
+
+  private ingest(slot: FrameSlot, params: Params, projection: Projection, now: number, fresh: boolean): void {
+    const frame = slot.frame!;
+    const info = slot.info!;
+    const D = info.dim;
+    const C = info.numClasses;
+    const nTrain = info.trainLabels.length;
+    const nTest = info.testLabels.length;
+    const sameRun = this.info === info && this.train.length === nTrain * 3 && projection === this.projection;
+    if (fresh && this.serial >= 0 && sameRun) {
+      // Smooth motion: the next target is reached over about one frame interval.
+      this.interval = Math.min(250, Math.max(16, 0.8 * this.interval + 0.2 * (now - this.arrivedAt)));
+    }
+    this.serial = slot.serial;
+    this.info = info;
+    this.frame = frame;
+    this.projection = projection;
+    this.arrivedAt = now;
+
+    const stats = normStats(frame.train, nTrain, D);
+    this.featureNorm = stats.mean;
+    const ref = this.referenceNorm(params);
+    this.rawScaleTarget = RAW_FIT / Math.max(stats.p95, ref, 1e-6);
+    this.rawScale = sameRun ? this.rawScale + 0.3 * (this.rawScaleTarget - this.rawScale) : this.rawScaleTarget;
+    this.radius = projection === 'sphere' ? 1 : ref * this.rawScale;
+
+    const resize = (a: Float32Array, n: number) => (a.length === n ? a : new Float32Array(n));
+    if (!sameRun) {
+      this.train = resize(this.train, nTrain * 3);
+      this.test = resize(this.test, nTest * 3);
+    }
+    this.trainFrom = sameRun ? Float32Array.from(this.train) : resize(this.trainFrom, nTrain * 3);
+    this.testFrom = sameRun ? Float32Array.from(this.test) : resize(this.testFrom, nTest * 3);
+    this.trainTo = resize(this.trainTo, nTrain * 3);
+    this.testTo = resize(this.testTo, nTest * 3);
+    projectInto(this.trainTo, frame.train, nTrain, D, projection, this.rawScale, 1);
+    projectInto(this.testTo, frame.test, nTest, D, projection, this.rawScale, 1);
+    if (!sameRun) {
+      this.trainFrom.set(this.trainTo);
+      this.testFrom.set(this.testTo);
+    }
+
+    const { dirs, norms } = unitColumns(frame.W, D, C);
+    this.wDirs = dirs;
+    this.wNorms = norms;
+    this.bias = frame.bias;
+    this.centers = new Float32Array(C * 3);
+    projectInto(this.centers, frame.centers, C, D, projection, this.rawScale, 1);
+    const means = classMeanDirections({ x: frame.train, y: info.trainLabels, n: nTrain, dim: D }, C);
+    this.means = new Float32Array(C * 3);
+    means.forEach((v, j) => this.means.set([v[0] ?? 0, v[1] ?? 0, D > 2 ? (v[2] ?? 0) : 0], 3 * j));
+  }
+
+  /** The norm the reference circle stands for in raw mode: s for the cosine losses, else 1. */
+  private referenceNorm(params: Params): number {
+    const k = params.loss;
+    return k === 'normface' || k === 'cosface' || k === 'arcface' || k === 'combined' ? params.s : 1;
+  }
+
+  private regionModel(params: Params): RegionModel {
+    const f = this.frame;
+    return {
+      kind: params.loss,
+      s: params.s,
+      m: f && params.loss !== 'sphereface' && params.loss !== 'combined' ? f.mEffective : params.m,
+      m1: params.m1,
+      m2: params.m2,
+      m3: params.m3,
+      lambda: f && Number.isFinite(f.lambda) ? f.lambda : params.lambdaMin,
+      fallback: params.arcFallback,
+      featureNorm: this.featureNorm,
+      weightNorms: this.wNorms,
+      bias: this.bias,
+    };
+  }
+}

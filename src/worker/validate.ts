@@ -1,0 +1,37 @@
+// Guards at the worker boundary (pure: no tfjs, no DOM).
+import type { Frame } from '../train/frame';
+import type { ToWorker } from './protocol';
+
+const TYPES = new Set(['init', 'setParams', 'play', 'pause', 'step', 'snapshotRate']);
+
+/** Structural check of a command: a known type, a numeric run id and the fields that type needs. */
+export function isToWorker(v: unknown): v is ToWorker {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  if (typeof m.type !== 'string' || !TYPES.has(m.type) || typeof m.runId !== 'number') return false;
+  switch (m.type) {
+    case 'init':
+      return typeof m.config === 'object' && m.config !== null && typeof m.params === 'object' && m.params !== null && typeof m.assetBase === 'string';
+    case 'setParams':
+      return typeof m.params === 'object' && m.params !== null;
+    case 'step':
+      return typeof m.n === 'number' && Number.isFinite(m.n);
+    case 'snapshotRate':
+      return typeof m.hz === 'number' && Number.isFinite(m.hz);
+    default:
+      return true;
+  }
+}
+
+function firstNonFinite(a: Float32Array): number {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return i;
+  return -1;
+}
+
+/** Why a frame cannot be shown (NaN/Inf in the loss, features or weights), or undefined when it is sound. */
+export function frameProblem(f: Frame): string | undefined {
+  if (f.step > 0 && !Number.isFinite(f.loss)) return `the loss is ${f.loss}`;
+  if (firstNonFinite(f.train) >= 0 || firstNonFinite(f.test) >= 0) return 'a feature is NaN or infinite';
+  if (firstNonFinite(f.W) >= 0) return 'a class weight is NaN or infinite';
+  return undefined;
+}
