@@ -7,9 +7,9 @@ import type { ViewState } from './viewState';
 
 /** Angular samples around the ring: 0.25° each. */
 const SAMPLES = 1440;
-const INNER = 0.955;
-const OUTER = 1.045;
-const RAY_OUT = 1.16;
+const INNER = 1.06;
+const OUTER = 1.14;
+const RAY_OUT = 1.2;
 const RAY_HALF_WIDTH = 0.006;
 const MAX_RAYS = 24;
 

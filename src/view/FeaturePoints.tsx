@@ -32,6 +32,7 @@ const fragmentShader = /* glsl */ `
     float alpha = uHollow > 0.5 ? disc * ring : disc;
     if (alpha < 0.02) discard;
     gl_FragColor = vec4(col, alpha);
+    #include <colorspace_fragment>
   }
 `;
 
@@ -105,7 +106,7 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
       ref={ref}
       geometry={geometry}
       material={material}
-      renderOrder={which === 'train' ? 2 : 3}
+      renderOrder={which === 'train' ? 0 : 1}
       onPointerMove={onHover ? (e) => onHover(e.index ?? null, which, e) : undefined}
       onPointerOut={onHover ? () => onHover(null, which, null) : undefined}
     />

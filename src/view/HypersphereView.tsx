@@ -18,13 +18,17 @@ interface Props {
 
 /**
  * The canvas: a perspective, orbitable sphere in 3-D, an orthographic circle in 2-D. Antialiasing
- * turns itself off (remounting the context) when the frame rate stays below 50 fps; a lost WebGL
- * context is remounted when the browser restores it; no WebGL at all gets a message.
+ * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
+ * the browser restores it; no WebGL at all gets a message.
  */
 export function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: Props) {
   const [webgl] = useState(hasWebGL);
-  const [antialias, setAntialias] = useState(true);
-  const [dpr, setDpr] = useState(Math.min(2, window.devicePixelRatio || 1));
+  // Antialiasing by supersampling: render at 2× (or the screen's own ratio when higher) and let
+  // the browser average it down. It turns off, without recreating the context, when the frame
+  // rate stays under 50 fps: the pixel ratio drops to the screen's.
+  const screenDpr = window.devicePixelRatio || 1;
+  const [dpr, setDpr] = useState(Math.max(2, screenDpr));
+  const antialias = dpr > screenDpr;
   const [generation, setGeneration] = useState(0);
   const [lost, setLost] = useState(false);
   const tip = useRef<HTMLDivElement>(null);
@@ -57,11 +61,11 @@ export function HypersphereView({ slot, params, theme, dim, classes, reducedMoti
   return (
     <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'}>
       <Canvas
-        key={`${dim}-${antialias}-${generation}`}
+        key={`${dim}-${generation}`}
         orthographic={dim === 2}
         camera={dim === 2 ? camera2 : camera3}
         dpr={dpr}
-        gl={{ antialias, alpha: false, powerPreference: 'high-performance' }}
+        gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
         onCreated={onCreated}
         aria-label={dim === 3 ? 'Features on the unit sphere' : 'Features on the unit circle'}
       >
@@ -72,10 +76,7 @@ export function HypersphereView({ slot, params, theme, dim, classes, reducedMoti
           iterations={10}
           threshold={0.8}
           flipflops={1}
-          onDecline={() => {
-            if (antialias) setAntialias(false);
-            else setDpr((d) => Math.max(1, d * 0.75));
-          }}
+          onDecline={() => setDpr(screenDpr)}
         >
           <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} />
         </PerformanceMonitor>

@@ -58,7 +58,15 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip }:
     <>
       {dim === 2 && <FitOrtho />}
       {dim === 3 ? (
-        <SphereRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
+        <SphereRegions
+          vs={vs}
+          theme={theme}
+          showRegions={show.has('regions')}
+          showMargins={show.has('margins')}
+          classes={classes}
+          loss={params.loss}
+          fallback={params.arcFallback}
+        />
       ) : (
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
       )}

@@ -12,7 +12,7 @@ const scratchDir = new THREE.Vector3();
 function Arrow({ vs, j, length, dim, outline }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string }) {
   const group = useRef<THREE.Group>(null);
   const color = classColor(j);
-  const label = useMemo(() => (dim === 3 ? makeTextSprite(`W${j + 1}`, color, outline, 0.05, false) : makeTextSprite(`W${j + 1}`, color, outline, 0.16)), [j, color, outline, dim]);
+  const label = useMemo(() => (dim === 3 ? makeTextSprite(`W${j + 1}`, color, outline, 0.034, false) : makeTextSprite(`W${j + 1}`, color, outline, 0.16)), [j, color, outline, dim]);
   useEffect(() => () => disposeSprite(label), [label]);
   const shaftGeo = useMemo(() => new THREE.CylinderGeometry(0.014, 0.014, 1, 12).translate(0, 0.5, 0), []);
   const headGeo = useMemo(() => new THREE.ConeGeometry(0.05, 0.14, 20).translate(0, -0.07, 0), []);
