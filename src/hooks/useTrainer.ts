@@ -16,6 +16,8 @@ export interface TrainerStatus {
   message: string;
   /** The latest frame's metrics and schedule values (for panels). */
   frame: Frame | null;
+  /** Worker time to take the last snapshot, ms. */
+  snapshotMs: number;
 }
 
 /** The latest frame with the run facts it belongs to; read by the view every animation frame. */
@@ -41,6 +43,7 @@ const INITIAL: TrainerStatus = {
   backendReport: '',
   message: '',
   frame: null,
+  snapshotMs: 0,
 };
 
 function spawnWorker(): Worker {
@@ -107,6 +110,7 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
             trainAccuracy: f.metrics.trainAccuracy,
             testAccuracy: f.metrics.testAccuracy,
             frame: f,
+            snapshotMs: msg.snapshotMs,
           });
           break;
         }

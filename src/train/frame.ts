@@ -32,6 +32,8 @@ export interface Frame {
   bias: Float32Array;
   centers: Float32Array;
   metrics: FrameMetrics;
+  /** tf.memory().numTensors when the snapshot was taken (flat over a run: no leak). */
+  numTensors: number;
 }
 
 /** The fixed facts of a run, sent once: labels and sizes. */

@@ -171,6 +171,7 @@ export class Trainer {
       bias,
       centers,
       metrics,
+      numTensors: tf.memory().numTensors,
     };
   }
 

@@ -4,10 +4,11 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /**
  * The training status, for people and for automation: role="status" with the numbers as
- * data-* attributes (data-step, data-loss, data-accuracy, data-test-accuracy, data-backend, data-state).
+ * data-* attributes (data-step, data-loss, data-accuracy, data-test-accuracy, data-backend,
+ * data-state; also data-snapshot-ms and data-tensors for the benchmark).
  */
 export function StatusBar({ status, compact = false }: { status: TrainerStatus; compact?: boolean }) {
-  const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
+  const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport, snapshotMs, frame } = status;
   return (
     <div
       role="status"
@@ -19,6 +20,8 @@ export function StatusBar({ status, compact = false }: { status: TrainerStatus; 
       data-test-accuracy={testAccuracy.toFixed(4)}
       data-backend={backend}
       data-state={state}
+      data-snapshot-ms={snapshotMs.toFixed(2)}
+      data-tensors={frame?.numTensors ?? 0}
     >
       <span className={`state-dot state-${state}`} aria-hidden="true" />
       <span className="status-item">

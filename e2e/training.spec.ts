@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, readStatus, waitForStatus } from './helpers';
+
+test('a worker trains the default preset: backend shown, step rising, train accuracy ≥ 95 % within 30 s', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const first = await waitForStatus(page, (s) => s.state === 'running' && s.step > 0, 20_000);
+  expect(['wasm', 'webgl', 'cpu']).toContain(first.backend);
+  await expect(page.locator('[role="status"][data-state]')).toContainText(first.backend);
+  const later = await waitForStatus(page, (s) => s.step > first.step + 50);
+  expect(later.step).toBeGreaterThan(first.step);
+  const trained = await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
+  expect(trained.accuracy).toBeGreaterThanOrEqual(0.95);
+  expect(trained.testAccuracy).toBeGreaterThan(0.8);
+  expect(errors).toEqual([]);
+});
+
+test('requestAnimationFrame keeps running while it trains: no gap over 200 ms in 3 s', async ({ page }) => {
+  await page.goto('/');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 20, 20_000);
+  const { maxGap, frames, stepsDuring } = await page.evaluate(async () => {
+    const status = document.querySelector('[role=status]') as HTMLElement;
+    const step0 = Number(status.dataset.step);
+    const gaps: number[] = [];
+    let last = performance.now();
+    const t0 = last;
+    await new Promise<void>((resolve) => {
+      const tick = (now: number) => {
+        gaps.push(now - last);
+        last = now;
+        if (now - t0 < 3000) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    return { maxGap: Math.max(...gaps), frames: gaps.length, stepsDuring: Number(status.dataset.step) - step0 };
+  });
+  expect(stepsDuring).toBeGreaterThan(100); // it really was training
+  expect(frames).toBeGreaterThan(15);
+  expect(maxGap).toBeLessThan(200);
+});
+
+test('moving m in the running app changes the loss without resetting the step', async ({ page }) => {
+  await page.goto('/?m=0');
+  // Converged at m = 0, then a large margin: the same features now lose far more.
+  const before = await waitForStatus(page, (s) => s.accuracy >= 0.99 && s.step > 300, 30_000);
+  const slider = page.locator('input[name="m"]');
+  await slider.fill('1');
+  await expect(page).toHaveURL(/[?&]m=1(&|$)/);
+  const after = await waitForStatus(page, (s) => s.loss > before.loss * 5 + 0.05, 10_000);
+  expect(after.step).toBeGreaterThan(before.step); // the run went on, it was not reset
+  const status = await readStatus(page);
+  expect(status.state).toBe('running');
+});
+
+test('pause stops the step count; step advances it by exactly one; reset starts again from 0', async ({ page }) => {
+  await page.goto('/');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 10, 20_000);
+  await page.getByRole('button', { name: /pause/i }).click();
+  const paused = await waitForStatus(page, (s) => s.state === 'paused');
+  await page.waitForTimeout(500);
+  expect((await readStatus(page)).step).toBe(paused.step);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await waitForStatus(page, (s) => s.step === paused.step + 1, 5_000);
+  await page.getByRole('button', { name: /reset/i }).click();
+  await waitForStatus(page, (s) => s.step < paused.step, 10_000);
+});
+
+test('a setting that diverges pauses with a message; reset recovers', async ({ page }) => {
+  // SGD at the top learning rate on raw softmax logits blows the features up to Inf/NaN.
+  await page.goto('/?loss=softmax&optimizer=sgd&lr=0.5&batch=8');
+  const s = await waitForStatus(page, (st) => st.state === 'diverged' || st.step > 3000, 30_000);
+  test.skip(s.state !== 'diverged', 'this setting happened to stay finite on this backend');
+  await expect(page.getByRole('alert').filter({ hasText: /diverged at step/ })).toBeVisible();
+  await page.getByRole('button', { name: /reset/i }).click();
+  await waitForStatus(page, (st) => st.state === 'running' || st.state === 'diverged', 10_000);
+});
