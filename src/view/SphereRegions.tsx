@@ -1,35 +1,40 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
+import type { RegionModel } from '../geometry/regions';
 import type { ThemeColors } from './palette';
 import { FALLBACK_CODE, KIND_CODE, makeRegionUniforms, regionGlsl, setRegionUniforms } from './regionUniforms';
 import type { ViewState } from './viewState';
 
-const vertexShader = /* glsl */ `
-  varying vec3 vDir;
-  varying vec3 vNormalView;
-  void main() {
-    vDir = normalize(position);
-    vNormalView = normalize(normalMatrix * normal);
-    gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
-  }
+/** The region map is baked into an equirectangular texture this size, matching SphereGeometry's UVs. */
+const BAKE_W = 768;
+const BAKE_H = 384;
+/** Re-bake at most this often while training, and only when W or the loss moved visibly. */
+const MAX_BAKE_HZ = 12;
+const MOVE_EPS = 1e-4; // ≈ 0.8° of rotation in a weight direction (1 − cos)
+
+const bakeVertex = /* glsl */ `
+  varying vec2 vUv;
+  void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }
 `;
 
-/** The sphere's fragment shader for C classes, a loss and a fallback (see regionGlsl). */
-function fragmentShader(classes: number, kind: number, fallback: number, regions: boolean, margins: boolean): string {
+/** Region colours, grey margin zones and boundary lines for every direction of the equirect map. */
+function bakeFragment(classes: number, kind: number, fallback: number, regions: boolean, margins: boolean): string {
   return /* glsl */ `
   ${regionGlsl(classes, kind, fallback)}
   #define SHOW_REGIONS ${regions ? 1 : 0}
   #define SHOW_MARGINS ${margins ? 1 : 0}
-  uniform float uOpacity;
   uniform vec3 uBase, uMarginColor, uLine;
-  varying vec3 vDir;
-  varying vec3 vNormalView;
+  varying vec2 vUv;
   void main() {
+    // SphereGeometry: u → φ = 2πu, v = 1 − uv.y → θ = πv; n = (−cos φ sin θ, cos θ, sin φ sin θ).
+    float phi = 2.0 * PI * vUv.x;
+    float theta = PI * (1.0 - vUv.y);
+    vec3 n = vec3(-cos(phi) * sin(theta), cos(theta), sin(phi) * sin(theta));
     vec3 col = uBase;
   #if SHOW_REGIONS || SHOW_MARGINS
     vec3 classCol;
-    vec2 k = classify(normalize(vDir), classCol);
+    vec2 k = classify(n, classCol);
     #if SHOW_REGIONS
       col = mix(uBase, classCol, 0.5);
     #endif
@@ -37,17 +42,37 @@ function fragmentShader(classes: number, kind: number, fallback: number, regions
       if (k.x < 0.5) col = mix(uBase, uMarginColor, 0.9);
     #endif
     #if NUM_CLASSES > 1
-      // Decision boundaries: where the best two scores meet, about 2.5 px wide at any zoom.
-      float w = fwidth(k.y);
-      col = mix(col, uLine, 0.85 * (1.0 - smoothstep(1.2 * w, 2.5 * w, k.y)));
+      // Boundary lines about 1.2° wide (k.y is the angle to the nearest boundary).
+      col = mix(col, uLine, 0.85 * (1.0 - smoothstep(0.008, 0.013, k.y)));
     #endif
   #endif
+    gl_FragColor = vec4(col, 1.0);
+  }
+`;
+}
+
+const sphereVertex = /* glsl */ `
+  varying vec2 vUv;
+  varying vec3 vNormalView;
+  void main() {
+    vUv = uv;
+    vNormalView = normalize(normalMatrix * normal);
+    gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+  }
+`;
+
+const sphereFragment = /* glsl */ `
+  uniform sampler2D uMap;
+  uniform float uOpacity;
+  varying vec2 vUv;
+  varying vec3 vNormalView;
+  void main() {
+    vec3 col = texture2D(uMap, vUv).rgb;
     float shade = 0.72 + 0.28 * clamp(vNormalView.z, 0.0, 1.0);
     gl_FragColor = vec4(col * shade, uOpacity);
     #include <colorspace_fragment>
   }
 `;
-}
 
 interface Props {
   vs: ViewState;
@@ -59,36 +84,95 @@ interface Props {
   fallback: keyof typeof FALLBACK_CODE;
 }
 
-/** The unit sphere, coloured by the class whose weight is nearest in angle, margin zones grey. */
+/** Whether the region model or weights moved enough since the last bake to redraw the map. */
+function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: string): boolean {
+  if (key !== prev.key || w.length !== prev.w.length) return true;
+  for (let j = 0; j + 2 < w.length; j += 3) {
+    const dot = w[j]! * prev.w[j]! + w[j + 1]! * prev.w[j + 1]! + w[j + 2]! * prev.w[j + 2]!;
+    if (1 - dot > MOVE_EPS) return true;
+  }
+  return false;
+}
+
+function regionKey(r: RegionModel): string {
+  return [r.kind, r.s, r.m, r.m1, r.m2, r.m3, r.lambda.toPrecision(4), r.fallback, r.featureNorm.toPrecision(3), ...Array.from(r.bias, (b) => b.toFixed(3)), ...Array.from(r.weightNorms, (n) => n.toPrecision(3))].join(',');
+}
+
+/**
+ * The unit sphere coloured by the class whose weight is nearest in angle, margin zones grey,
+ * boundaries drawn. The map is baked into a texture only when the weights or the loss move
+ * (≤ 12 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
+ */
 export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback }: Props) {
+  const gl = useThree((s) => s.gl);
   const mesh = useRef<THREE.Mesh>(null);
   const uniforms = useMemo(() => makeRegionUniforms(), []);
+  const target = useMemo(() => {
+    const t = new THREE.WebGLRenderTarget(BAKE_W, BAKE_H, { depthBuffer: false, generateMipmaps: false });
+    t.texture.wrapS = THREE.RepeatWrapping;
+    t.texture.minFilter = THREE.LinearFilter;
+    t.texture.colorSpace = THREE.NoColorSpace;
+    return t;
+  }, []);
   const kind = KIND_CODE[loss];
   const fb = FALLBACK_CODE[fallback];
+  const bake = useMemo(() => {
+    const material = new THREE.ShaderMaterial({
+      vertexShader: bakeVertex,
+      fragmentShader: bakeFragment(classes, kind, fb, showRegions, showMargins),
+      uniforms,
+      depthTest: false,
+      depthWrite: false,
+    });
+    const quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), material);
+    const scene = new THREE.Scene();
+    scene.add(quad);
+    return { scene, quad, material, camera: new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1) };
+  }, [uniforms, classes, kind, fb, showRegions, showMargins]);
   const material = useMemo(
     () =>
       new THREE.ShaderMaterial({
-        vertexShader,
-        fragmentShader: fragmentShader(classes, kind, fb, showRegions, showMargins),
-        uniforms,
+        vertexShader: sphereVertex,
+        fragmentShader: sphereFragment,
+        uniforms: { uMap: { value: target.texture }, uOpacity: { value: 0.8 } },
         transparent: true,
         depthWrite: false,
       }),
-    [uniforms, classes, kind, fb, showRegions, showMargins],
+    [target],
   );
   const geometry = useMemo(() => new THREE.SphereGeometry(1, 128, 96), []);
+  const last = useRef({ w: new Float32Array(0), key: '', at: 0 });
   useEffect(() => () => material.dispose(), [material]);
   useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(() => () => target.dispose(), [target]);
+  useEffect(
+    () => () => {
+      bake.material.dispose();
+      bake.quad.geometry.dispose();
+    },
+    [bake],
+  );
   useEffect(() => {
     uniforms.uBase.value.set(theme.sphere);
     uniforms.uMarginColor.value.set(theme.margin);
     uniforms.uLine.value.set(theme.line);
-  }, [theme, uniforms]);
+    last.current.key = ''; // force a re-bake
+  }, [theme, uniforms, bake]);
 
   useFrame(() => {
-    const C = vs.info?.numClasses ?? 0;
-    if (vs.regions && C > 0 && vs.wDirs.length >= 3 * Math.min(C, classes)) setRegionUniforms(uniforms, vs.regions, vs.wDirs, C);
     mesh.current?.scale.setScalar(vs.radius * 0.985);
+    const C = vs.info?.numClasses ?? 0;
+    const r = vs.regions;
+    if (!r || C === 0 || vs.wDirs.length < 3 * Math.min(C, classes)) return;
+    const now = performance.now();
+    const key = regionKey(r);
+    if (now - last.current.at < 1000 / MAX_BAKE_HZ || !changed(last.current, vs.wDirs, key)) return;
+    setRegionUniforms(uniforms, r, vs.wDirs, C);
+    const prev = gl.getRenderTarget();
+    gl.setRenderTarget(target);
+    gl.render(bake.scene, bake.camera);
+    gl.setRenderTarget(prev);
+    last.current = { w: Float32Array.from(vs.wDirs), key, at: now };
   });
 
   // Drawn after the points (which write depth): it veils the far hemisphere, not the near one.

@@ -36,10 +36,10 @@ function Arrow({ vs, j, length, dim, outline }: { vs: ViewState; j: number; leng
 
   return (
     <group ref={group}>
-      <mesh ref={shaft} geometry={shaftGeo} renderOrder={4}>
+      <mesh ref={shaft} geometry={shaftGeo} renderOrder={1}>
         <meshBasicMaterial color={color} />
       </mesh>
-      <mesh ref={head} geometry={headGeo} renderOrder={4}>
+      <mesh ref={head} geometry={headGeo} renderOrder={1}>
         <meshBasicMaterial color={color} />
       </mesh>
       <primitive object={label} />

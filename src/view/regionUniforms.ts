@@ -90,26 +90,34 @@ export function regionGlsl(classes: number, kind: number, fallback: number): str
   #endif
   }
 
-  // winner colour in col; returns (secure, best score − second score).
+  // Winner colour in col; returns (secure, angular distance to the nearest decision boundary).
   vec2 classify(vec3 n, out vec3 col) {
     float best = -1e30; float second = -1e30; float bestCos = -1.0; float other = -1.0;
+    vec3 gBest = vec3(0.0); vec3 gSecond = vec3(0.0); // score gradients of the two best classes
     col = uColor[0];
     for (int j = 0; j < NUM_CLASSES; j++) {
       float c = dot(n, uW[j]);
   #if KIND == 0
       float score = uFeatureNorm * uWNorm[j] * c + uBias[j];
+      vec3 g = uFeatureNorm * uWNorm[j] * uW[j];
   #else
       float score = c;
+      vec3 g = uW[j];
   #endif
-      if (score > best) { second = best; other = bestCos; best = score; bestCos = c; col = uColor[j]; }
-      else { second = max(second, score); other = max(other, c); }
+      if (score > best) { second = best; gSecond = gBest; other = bestCos; best = score; gBest = g; bestCos = c; col = uColor[j]; }
+      else {
+        if (score > second) { second = score; gSecond = g; }
+        other = max(other, c);
+      }
     }
+    // Gap over its rate of change along the sphere: the angle to the boundary (first order).
+    float rate = max(length(cross(n, gBest - gSecond)), 1e-4);
   #if KIND == 0 || KIND == 1 || NUM_CLASSES < 2
     float secure = 1.0;
   #else
     float secure = marginTarget(bestCos) > other ? 1.0 : 0.0;
   #endif
-    return vec2(secure, best - second);
+    return vec2(secure, (best - second) / rate);
   }
 `;
 }
