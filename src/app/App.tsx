@@ -1,45 +1,116 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTrainer } from '../hooks/useTrainer';
+import { CurvesPanel } from '../panels/CurvesPanel';
+import { FormulaPanel } from '../panels/FormulaPanel';
+import { HistoryPanel } from '../panels/HistoryPanel';
+import { MetricsPanel } from '../panels/MetricsPanel';
 import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
+import { clampMargin, decodeParams } from '../params/urlCodec';
+import type { Params } from '../params/table';
 import { ControlPanel } from '../ui/ControlPanel';
+import { HelpOverlay } from '../ui/HelpOverlay';
+import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
+import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
+import { useEmbedApi } from './useEmbedApi';
+import { useKeyboard } from './useKeyboard';
 import { useTheme } from './useTheme';
 import { useUrlParams } from './useUrlParams';
 
-/** The application: the view, its controls and status, all state in the URL. */
+/** The application: the view, its controls, panels and status; every setting in the URL. */
 export function App() {
-  const { params, setParam, notices, dismissNotices } = useUrlParams();
+  const { params, setParam, replaceParams, notices, setNotices, dismissNotices } = useUrlParams();
   const structure = structureOf(params);
   const trainer = useTrainer(structure, liveOf(params), params.play);
   const { status } = trainer;
   const theme = useTheme(params.theme);
-  const classes = structure.classes;
-  const dim = structure.dim;
+  const [help, setHelp] = useState(false);
+  const [resetRequest, setResetRequest] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const { classes, dim } = structure;
+
+  // A preset or an embedding page's reset applies after the new params have rendered.
+  const { reset } = trainer;
+  useEffect(() => {
+    if (resetRequest > 0) reset();
+  }, [resetRequest, reset]);
+
+  const applyPreset = useCallback(
+    (query: string) => {
+      const d = decodeParams(query);
+      replaceParams(d.params);
+      setNotices(d.notices);
+      setResetRequest((n) => n + 1);
+    },
+    [replaceParams, setNotices],
+  );
+  const mergeParams = useCallback((p: Partial<Params>) => replaceParams((cur) => clampMargin({ ...cur, ...p })), [replaceParams]);
+  const playing = status.state === 'running';
+  const togglePlay = () => (playing ? trainer.pause() : trainer.play());
+  const fullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void root.current?.requestFullscreen?.().catch(() => undefined);
+  };
+  useKeyboard({ togglePlay, step: () => trainer.step(1), reset: trainer.reset, fullscreen, toggleHelp: () => setHelp((h) => !h), closeHelp: () => setHelp(false) });
+  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: () => setResetRequest((n) => n + 1), step: trainer.step }, status, params);
+
   const rails = guardRails(params, classes, dim);
+  const view = (
+    <div className="stage">
+      <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} />
+      <div className="stage-overlays">
+        <Notices items={notices} onDismiss={dismissNotices} />
+        <Notices items={status.message ? [status.message] : []} kind="warn" />
+      </div>
+    </div>
+  );
+
+  if (params.embed) {
+    return (
+      <div className="app app-embed" data-embed="1" ref={root}>
+        {view}
+        <div className="embed-bar">
+          <Transport state={status.state} onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} compact />
+          {params.controls.length > 0 && (
+            <div className="embed-controls">
+              <LossControls params={params} setParam={setParam} classes={classes} dim={dim} only={params.controls} />
+            </div>
+          )}
+          <StatusBar status={status} compact />
+        </div>
+        {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      </div>
+    );
+  }
+
   return (
-    <div className="app" data-embed="0">
+    <div className="app" data-embed="0" ref={root}>
       <header className="app-header">
         <h1>Hypersphere</h1>
         <p className="tagline">How margin losses shape features on the circle and the sphere</p>
+        <ShareMenu onPreset={applyPreset} onHelp={() => setHelp(true)} />
       </header>
       <main className="app-main">
-        <div className="stage">
-          <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} />
-          <div className="stage-overlays">
-            <Notices items={notices} onDismiss={dismissNotices} />
-            <Notices items={status.message ? [status.message] : []} kind="warn" />
-          </div>
-        </div>
+        {view}
         <aside className="side">
           <Transport state={status.state} onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} />
           <Notices items={rails} kind="warn" />
-          <ControlPanel params={params} setParam={setParam} classes={classes} dim={dim} />
+          <div className="panel">
+            <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
+            <ControlPanel params={params} setParam={setParam} classes={classes} dim={dim}>
+              <CurvesPanel params={params} frame={status.frame} />
+              <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
+              <MetricsPanel frame={status.frame} classes={classes} dim={dim} />
+            </ControlPanel>
+          </div>
         </aside>
       </main>
       <StatusBar status={status} />
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );
 }

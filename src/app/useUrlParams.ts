@@ -43,8 +43,8 @@ export function useUrlParams() {
     });
   }, []);
 
-  /** Replaces every parameter at once (presets, postMessage). */
-  const replaceParams = useCallback((next: Params) => setParams(next), []);
+  /** Replaces every parameter at once (presets), or derives them from the current ones (postMessage). */
+  const replaceParams = useCallback((next: Params | ((cur: Params) => Params)) => setParams(next), []);
   const dismissNotices = useCallback(() => setNotices([]), []);
 
   return { params, setParam, replaceParams, notices, setNotices, dismissNotices };

@@ -16,7 +16,7 @@ export interface Decoded {
 
 /** Shortest faithful decimal for a number (no float noise such as 0.30000000000000004). */
 export function formatNumber(v: number): string {
-  return String(Number(v.toPrecision(6)));
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
 }
 
 function clampNumber(def: NumberParam, raw: number): number {
@@ -95,14 +95,18 @@ export function decodeParams(search: string): Decoded {
   }
   const p = params as Params;
   const mRange = M_RANGE[p.loss];
-  if (mRange && q.has('m')) {
-    const fixed = Math.min(mRange.max, Math.max(mRange.min, p.loss === 'sphereface' ? Math.round(p.m) : p.m));
-    if (fixed !== p.m) notices.push(`Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange.min}–${mRange.max}; using ${formatNumber(fixed)}.`);
-    p.m = fixed;
-  } else if (mRange && !q.has('m')) {
-    p.m = mRange.default;
-  }
-  return { params: p, notices };
+  if (mRange && !q.has('m')) p.m = mRange.default;
+  const fixed = clampMargin(p);
+  if (fixed.m !== p.m) notices.push(`Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange?.min}–${mRange?.max}; using ${formatNumber(fixed.m)}.`);
+  return { params: fixed, notices };
+}
+
+/** m moved into the current loss's range (SphereFace's rounded to an integer 1–4). */
+export function clampMargin(p: Params): Params {
+  const r = M_RANGE[p.loss];
+  if (!r) return p;
+  const m = Math.min(r.max, Math.max(r.min, p.loss === 'sphereface' ? Math.round(p.m) : p.m));
+  return m === p.m ? p : { ...p, m };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -130,4 +134,36 @@ export function encodeParams(p: Params): string {
   }
   // URLSearchParams escapes ',' as %2C; lists read better unescaped and decode the same.
   return q.toString().replace(/%2C/g, ',');
+}
+
+/**
+ * Validates a partial parameter object from outside (postMessage): each known key is parsed like
+ * its URL form; unknown keys and malformed values are reported and left out.
+ */
+export function coerceParams(input: unknown): { params: Partial<Params>; problems: string[] } {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { params: {}, problems: ['params must be an object'] };
+  }
+  for (const [key, raw] of Object.entries(input)) {
+    const def = (PARAMS as readonly ParamDef[]).find((p) => p.key === key);
+    if (!def) {
+      problems.push(`unknown parameter ${quote(key)}`);
+      continue;
+    }
+    const text =
+      typeof raw === 'number' || typeof raw === 'string' ? String(raw) : typeof raw === 'boolean' ? (raw ? '1' : '0') : Array.isArray(raw) ? raw.map(String).join(',') : undefined;
+    if (text === undefined) {
+      problems.push(`${key}: unsupported value`);
+      continue;
+    }
+    const { value, notice } = parseValue(def, text);
+    if (notice) {
+      problems.push(notice);
+      continue;
+    }
+    out[key] = value;
+  }
+  return { params: out as Partial<Params>, problems };
 }

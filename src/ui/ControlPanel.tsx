@@ -17,7 +17,7 @@ const VIEW_KEYS = ['projection', 'show', 'rotate', 'theme'] as const;
 /** Every control, grouped: the loss (live), data and model (reset the run), the view. */
 export function ControlPanel({ params, setParam, classes, dim, children }: Props) {
   return (
-    <div className="panel">
+    <>
       <section aria-labelledby="sec-loss">
         <h2 id="sec-loss">Loss — live</h2>
         <LossControls params={params} setParam={setParam} classes={classes} dim={dim} />
@@ -33,6 +33,6 @@ export function ControlPanel({ params, setParam, classes, dim, children }: Props
           <ParamControl key={k} name={k} params={params} onChange={setParam} />
         ))}
       </section>
-    </div>
+    </>
   );
 }

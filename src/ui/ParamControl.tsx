@@ -33,10 +33,10 @@ export function ParamControl<K extends ParamKey>({ name, params, onChange, range
         <div className="control control-range">
           <label htmlFor={id}>
             {def.label}
-            <output htmlFor={id}>
+            <span className="value">
               {formatNumber(v)}
               {suffix ? ` ${suffix(v)}` : ''}
-            </output>
+            </span>
           </label>
           <input id={id} name={name} type="range" min={min} max={max} step={step} value={v} list={listId} onChange={(e) => set(Number(e.target.value))} />
           {listId && (

@@ -6,14 +6,15 @@ interface Props {
   onPause: () => void;
   onStep: () => void;
   onReset: () => void;
+  compact?: boolean;
 }
 
 /** Play/pause, step and reset. */
-export function Transport({ state, onPlay, onPause, onStep, onReset }: Props) {
+export function Transport({ state, onPlay, onPause, onStep, onReset, compact = false }: Props) {
   const running = state === 'running';
   const blocked = state === 'diverged' || state === 'error' || state === 'loading';
   return (
-    <div className="transport" role="group" aria-label="Training">
+    <div className={`transport ${compact ? 'transport-compact' : ''}`} role="group" aria-label="Training">
       <button type="button" className="primary" onClick={running ? onPause : onPlay} disabled={blocked && !running} aria-keyshortcuts="Space">
         {running ? '❚❚ Pause' : '▶ Play'}
       </button>

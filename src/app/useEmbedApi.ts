@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import type { TrainerStatus } from '../hooks/useTrainer';
+import { coerceParams } from '../params/urlCodec';
+import type { Params } from '../params/table';
+
+export interface EmbedHandlers {
+  set: (params: Partial<Params>) => void;
+  play: () => void;
+  pause: () => void;
+  reset: () => void;
+  step: (n: number) => void;
+}
+
+const STATE_HZ = 4;
+
+/**
+ * The postMessage API for a page that embeds Hypersphere in an iframe. Accepts, from the parent
+ * window only: {type: 'hypersphere:set', params}, 'hypersphere:play', ':pause', ':reset',
+ * ':step' (optional n). Posts {type: 'hypersphere:state', step, loss, accuracy, testAccuracy,
+ * state, params} back at most 4 times a second. Anything malformed is ignored with a warning.
+ */
+export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, params: Params): void {
+  const h = useRef(handlers);
+  h.current = handlers;
+  const embedded = window.parent !== window;
+
+  useEffect(() => {
+    if (!embedded) return;
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== window.parent) return;
+      const d: unknown = e.data;
+      if (typeof d !== 'object' || d === null || typeof (d as { type?: unknown }).type !== 'string') {
+        console.warn('hypersphere: ignored a message without a type', d);
+        return;
+      }
+      const msg = d as { type: string; params?: unknown; n?: unknown };
+      if (!msg.type.startsWith('hypersphere:')) return; // someone else's message
+      switch (msg.type) {
+        case 'hypersphere:set': {
+          const { params: p, problems } = coerceParams(msg.params);
+          if (problems.length) console.warn(`hypersphere: ignored in hypersphere:set: ${problems.join('; ')}`);
+          if (Object.keys(p).length) h.current.set(p);
+          break;
+        }
+        case 'hypersphere:play':
+          h.current.play();
+          break;
+        case 'hypersphere:pause':
+          h.current.pause();
+          break;
+        case 'hypersphere:reset':
+          h.current.reset();
+          break;
+        case 'hypersphere:step': {
+          const n = msg.n === undefined ? 1 : Number(msg.n);
+          if (!Number.isInteger(n) || n < 1 || n > 10_000) {
+            console.warn('hypersphere: hypersphere:step needs n, a whole number 1–10000', msg.n);
+            return;
+          }
+          h.current.step(n);
+          break;
+        }
+        default:
+          console.warn(`hypersphere: unknown message type ${JSON.stringify(msg.type)}`);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [embedded]);
+
+  const lastPost = useRef(0);
+  useEffect(() => {
+    if (!embedded) return;
+    const now = performance.now();
+    if (now - lastPost.current < 1000 / STATE_HZ && status.state === 'running') return;
+    lastPost.current = now;
+    window.parent.postMessage(
+      {
+        type: 'hypersphere:state',
+        step: status.step,
+        loss: status.loss,
+        accuracy: status.trainAccuracy,
+        testAccuracy: status.testAccuracy,
+        state: status.state,
+        backend: status.backend,
+        params,
+      },
+      '*',
+    );
+  }, [embedded, status, params]);
+}

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import uPlot from 'uplot';
+import type { Params } from '../params/table';
+import type { Frame } from '../train/frame';
+import { classColor } from '../view/palette';
+import { THETA_DEG, curveSeries } from './curveData';
+import { UPlotChart } from './UPlotChart';
+
+const FAINT = ['#9a9aa2', '#b0a0c0', '#a0b8c0', '#c0b0a0', '#a8a8a8'];
+
+/**
+ * Target logit ÷ s against θ (ArcFace Fig. 4b) for the current loss, the others faint behind it;
+ * under it the live histogram of training features' θ to their own class weight (Fig. 4a).
+ */
+export function CurvesPanel({ params, frame }: { params: Params; frame: Frame | null }) {
+  const lambda = frame?.lambda ?? NaN;
+  const series = useMemo(() => curveSeries(params, lambda), [params, lambda]);
+  const curveKey = series.map((s) => `${s.label}${s.current}`).join('|');
+  const curveOpts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+    () => ({
+      legend: { show: true, live: false },
+      cursor: { show: false },
+      scales: { x: { time: false, range: [0, 180] }, y: { range: [-2, 1.05] } },
+      axes: [
+        { label: 'θ to own weight (°)', values: (_u, v) => v.map((x) => `${x}°`), size: 34, labelSize: 18 },
+        { label: 'target logit / s', size: 40, labelSize: 18 },
+      ],
+      series: [
+        {},
+        ...series.map((s, i) => ({
+          label: s.label,
+          stroke: s.current ? classColor(0) : FAINT[i % FAINT.length]!,
+          width: s.current ? 3.5 : 1.5,
+          dash: s.current ? undefined : [6, 4],
+        })),
+      ],
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [curveKey],
+  );
+  const curveData = useMemo<uPlot.AlignedData>(() => [THETA_DEG, ...series.map((s) => s.values)], [series]);
+
+  const hist = frame?.metrics.histOwn;
+  const bins = hist?.length ?? 36;
+  const histData = useMemo<uPlot.AlignedData>(() => {
+    const centers = Array.from({ length: bins }, (_, i) => ((i + 0.5) * 180) / bins);
+    return [centers, Array.from(hist ?? new Uint32Array(bins))];
+  }, [hist, bins]);
+  const histOpts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+    () => ({
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false, range: [0, 180] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
+      axes: [{ values: (_u, v) => v.map((x) => `${x}°`), size: 28 }, { label: 'features', size: 40, labelSize: 18 }],
+      series: [{}, { label: 'θ to own weight', fill: `${classColor(0)}88`, stroke: classColor(0), width: 1, paths: uPlot.paths.bars?.({ size: [0.9, 100] }) }],
+    }),
+    [],
+  );
+  return (
+    <section aria-labelledby="sec-curves" className="curves">
+      <h2 id="sec-curves">Target logit and θ histogram</h2>
+      <UPlotChart opts={curveOpts} optsKey={curveKey} data={curveData} height={190} label="Target logit against angle for each loss" />
+      <UPlotChart opts={histOpts} optsKey="hist" data={histData} height={110} label="Histogram of angles between training features and their class weights" />
+    </section>
+  );
+}

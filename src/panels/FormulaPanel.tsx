@@ -1,0 +1,20 @@
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { useMemo } from 'react';
+import type { Params } from '../params/table';
+import { INTUITION, lossCaption, lossTex } from './formulas';
+
+/** The current loss in KaTeX with the live m and s, corrected per LOSSES.md, and its intuition. */
+export function FormulaPanel({ params, sphereLambda }: { params: Params; sphereLambda?: number }) {
+  const tex = lossTex(params, params.loss === 'sphereface' ? sphereLambda : undefined);
+  // KaTeX renders our own TeX (numbers substituted from validated params), never URL text.
+  const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [tex]);
+  return (
+    <section className="formula" aria-labelledby="sec-formula" data-testid="formula" data-loss={params.loss}>
+      <h2 id="sec-formula">Formula</h2>
+      <div className="formula-tex" dangerouslySetInnerHTML={{ __html: html }} />
+      <p className="formula-caption">{lossCaption(params)}</p>
+      <p className="formula-intuition">{INTUITION[params.loss]}</p>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { idealMinAngle } from '../losses/curves';
+import type { Frame } from '../train/frame';
+
+const deg = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '—' : `${((r * 180) / Math.PI).toFixed(1)}°`);
+
+/** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
+export function MetricsPanel({ frame, classes, dim }: { frame: Frame | null; classes: number; dim: 2 | 3 }) {
+  const m = frame?.metrics;
+  const ideal = idealMinAngle(classes, dim);
+  return (
+    <section aria-labelledby="sec-metrics">
+      <h2 id="sec-metrics">Angles</h2>
+      <dl className="metrics">
+        <dt>mean θ to own weight</dt>
+        <dd data-testid="metric-theta">{deg(m?.meanAngleToWeight)}</dd>
+        <dt>intra-class spread</dt>
+        <dd>{deg(m?.intraClassAngle)}</dd>
+        <dt>min angle between weights</dt>
+        <dd>
+          {deg(m?.minWeightAngle)} <span className="muted">(best possible for {classes} classes on the {dim === 2 ? 'circle' : 'sphere'}: {deg(ideal)})</span>
+        </dd>
+        {frame && Number.isFinite(frame.lambda) && (
+          <>
+            <dt>SphereFace λ</dt>
+            <dd>{frame.lambda.toFixed(1)}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

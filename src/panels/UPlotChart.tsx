@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+interface Props {
+  /** Options without width/height (the chart fills its box); rebuilt when `optsKey` changes. */
+  opts: Omit<uPlot.Options, 'width' | 'height'>;
+  optsKey: string;
+  data: uPlot.AlignedData;
+  height: number;
+  label: string;
+}
+
+/** A uPlot chart sized to its container, with data swapped in place (no re-creation per update). */
+export function UPlotChart({ opts, optsKey, data, height, label }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const latest = useRef(data);
+  latest.current = data;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const u = new uPlot({ ...opts, width: Math.max(100, el.clientWidth), height }, latest.current, el);
+    plot.current = u;
+    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(100, el.clientWidth), height }));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+    // opts is described by optsKey; rebuilding on every render would defeat setData.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [optsKey, height]);
+
+  useEffect(() => {
+    plot.current?.setData(data);
+  }, [data]);
+
+  return <div ref={box} className="chart" role="img" aria-label={label} />;
+}

@@ -1,0 +1,33 @@
+const KEYS: [string, string][] = [
+  ['Space', 'play / pause'],
+  ['→', 'one training step'],
+  ['r', 'reset (a new run, same settings)'],
+  ['f', 'fullscreen'],
+  ['?', 'this help'],
+  ['Esc', 'close'],
+];
+
+/** The keyboard shortcuts, over everything; Esc or a click closes it. */
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="help-backdrop" onClick={onClose}>
+      <div className="help" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>
+        <h2 id="help-title">Keyboard</h2>
+        <dl>
+          {KEYS.map(([k, v]) => (
+            <div key={k} className="help-row">
+              <dt>
+                <kbd>{k}</kbd>
+              </dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="muted">Drag to orbit the sphere, scroll to zoom, hover a point to read its angle and logit. Every setting lives in the link.</p>
+        <button type="button" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
