@@ -28,8 +28,12 @@ export function useKeyboard(actions: KeyActions): void {
   ref.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isFormTarget(e.target)) return;
       const a = ref.current;
+      if (e.key === 'Escape') {
+        a.closeHelp(); // wherever the focus is (the help's own button holds it)
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || isFormTarget(e.target)) return;
       const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
       switch (e.key) {
         case ' ':
@@ -52,9 +56,6 @@ export function useKeyboard(actions: KeyActions): void {
           break;
         case '?':
           a.toggleHelp();
-          break;
-        case 'Escape':
-          a.closeHelp();
           break;
         default:
       }

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, readStatus, waitForStatus } from './helpers';
+import { LOSS_CHOICES } from '../src/params/table';
+
+test('a shared URL restores the controls and the status after reload', async ({ page }) => {
+  await page.goto('/?v=1&loss=cosface&m=0.15&s=12&dim=2&classes=5&seed=7');
+  await expect(page.locator('select[name="loss"]')).toHaveValue('cosface');
+  await expect(page.locator('input[name="m"]')).toHaveValue('0.15');
+  await expect(page.locator('input[name="s"]')).toHaveValue('12');
+  await expect(page.locator('input[name="classes"]')).toHaveValue('5');
+  await waitForStatus(page, (s) => s.step > 20);
+  await page.reload();
+  await expect(page.locator('select[name="loss"]')).toHaveValue('cosface');
+  await expect(page.locator('input[name="m"]')).toHaveValue('0.15');
+  await expect(page.locator('select[name="dim"]')).toHaveValue('2');
+  const s = await waitForStatus(page, (st) => st.state === 'running' && st.step > 0);
+  expect(s.backend).not.toBe('');
+});
+
+test('moving a slider rewrites the URL and changes the running loss', async ({ page }) => {
+  await page.goto('/?loss=normface&s=2');
+  const before = await waitForStatus(page, (s) => s.accuracy > 0.95 && s.step > 200, 30_000);
+  await page.locator('input[name="s"]').fill('30');
+  await expect(page).toHaveURL(/[?&]s=30(&|$)/);
+  // A larger scale sharpens the softmax: the loss of the same, separated features drops.
+  const after = await waitForStatus(page, (s) => s.loss < before.loss * 0.5, 10_000);
+  expect(after.step).toBeGreaterThan(before.step);
+});
+
+const MALFORMED = [
+  's=abc',
+  'm=NaN&loss=arcface',
+  's=1e999',
+  'loss=tripletloss',
+  'dim=7',
+  'classes=-3',
+  'perClass=999999999',
+  'anneal=maybe',
+  'show=weights,%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  'loss=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  `seed=${'9'.repeat(300)}`,
+  'v=99&backend=quantum',
+];
+
+for (const q of MALFORMED) {
+  test(`malformed URL "${q.slice(0, 40)}" loads with a notice and no page error`, async ({ page }) => {
+    const errors = collectErrors(page);
+    let dialog = false;
+    page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await page.goto(`/?${q}`);
+    const notice = page.getByTestId('notice-info');
+    await expect(notice).toBeVisible();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await waitForStatus(page, (s) => s.state === 'running' || s.state === 'paused', 30_000);
+    // The URL was rewritten to the values in use.
+    expect(page.url()).toContain('v=1');
+    expect(page.url()).not.toMatch(/abc|NaN|tripletloss|quantum|maybe|script/);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+    expect(dialog).toBe(false);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('keyboard: space pauses and plays, → steps once, r resets, ? opens help', async ({ page }) => {
+  await page.goto('/');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 20, 20_000);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  const paused = await waitForStatus(page, (s) => s.state === 'paused');
+  await page.keyboard.press('ArrowRight');
+  await waitForStatus(page, (s) => s.step === paused.step + 1);
+  await page.keyboard.press('Space');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > paused.step + 5);
+  const before = await readStatus(page);
+  await page.keyboard.press('r');
+  await waitForStatus(page, (s) => s.step < before.step);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('a KaTeX formula is shown for every loss, with the corrected forms', async ({ page }) => {
+  await page.goto('/?play=0');
+  for (const loss of LOSS_CHOICES) {
+    await page.locator('select[name="loss"]').selectOption(loss);
+    const formula = page.getByTestId('formula');
+    await expect(formula).toHaveAttribute('data-loss', loss);
+    await expect(formula.locator('.katex')).toBeVisible();
+    const mathml = (await formula.locator('annotation').textContent()) ?? '';
+    expect(mathml).toContain('\\log');
+    if (loss === 'cosface') expect(mathml.match(/\\cos\\theta_\{y_i\} - /g)).toHaveLength(2); // numerator and denominator
+    if (loss === 'arcface') expect(mathml.match(/\\cos\(\\theta_\{y_i\} \+ /g)).toHaveLength(2);
+    if (loss === 'sphereface') expect(mathml).toContain('\\psi(\\theta_{y_i})');
+  }
+});
+
+test('presets are URLs: choosing one rewrites the URL and starts a fresh run', async ({ page }) => {
+  await page.goto('/');
+  await waitForStatus(page, (s) => s.step > 50);
+  await page.locator('#preset').selectOption('cos-fig4-m01');
+  await expect(page).toHaveURL(/loss=cosface/);
+  await expect(page).toHaveURL(/m=0\.1(&|$)/);
+  await expect(page.locator('select[name="dim"]')).toHaveValue('2');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 0);
+});

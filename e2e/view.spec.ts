@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, waitForStatus } from './helpers';
+
+/** Pixel statistics of the canvas region of a screenshot, computed in the page from a PNG. */
+async function canvasStats(page: Page, name: string) {
+  const canvas = page.locator('.view canvas');
+  const png = await canvas.screenshot();
+  await test.info().attach(name, { body: png, contentType: 'image/png' });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const bg = [data[0]!, data[1]!, data[2]!];
+    let nonBg = 0;
+    const hues = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i]! / 255, g = data[i + 1]! / 255, b = data[i + 2]! / 255;
+      if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > 30) nonBg++;
+      const max = Math.max(r, g, b), min = Math.min(r, g, b);
+      const sat = max === 0 ? 0 : (max - min) / max;
+      if (sat < 0.35 || max < 0.25) continue; // greys, whites, shadows
+      let h = 0;
+      if (max === r) h = ((g - b) / (max - min)) % 6;
+      else if (max === g) h = (b - r) / (max - min) + 2;
+      else h = (r - g) / (max - min) + 4;
+      hues.add(Math.round(((h * 60 + 360) % 360) / 15)); // 24 hue buckets of 15°
+    }
+    return { w: c.width, h: c.height, nonBgFraction: nonBg / (c.width * c.height), hueBuckets: hues.size, hash: nonBg };
+  }, png.toString('base64'));
+}
+
+for (const dim of [2, 3] as const) {
+  test(`after training the default preset in ${dim}-D the canvas shows the ${dim === 2 ? 'circle' : 'sphere'} and the class colours`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(`/?dim=${dim}&rotate=0`);
+    await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
+    await page.waitForTimeout(800);
+    const stats = await canvasStats(page, `default-${dim}d.png`);
+    expect(stats.nonBgFraction).toBeGreaterThan(dim === 3 ? 0.15 : 0.05); // not blank; the sphere fills a good part
+    expect(stats.hueBuckets).toBeGreaterThanOrEqual(6); // at least C = 6 distinct class hues
+    await expect(page.locator('.view')).toHaveAttribute('data-dim', String(dim));
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the projection toggle changes what is drawn', async ({ page }) => {
+  await page.goto('/?loss=softmax&dim=2&rotate=0');
+  await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
+  await page.getByRole('button', { name: /pause/i }).click();
+  await waitForStatus(page, (s) => s.state === 'paused');
+  await page.waitForTimeout(500);
+  const sphere = await page.locator('.view canvas').screenshot();
+  await page.locator('select[name="projection"]').selectOption('raw');
+  await expect(page).toHaveURL(/projection=raw/);
+  await page.waitForTimeout(800);
+  const raw = await page.locator('.view canvas').screenshot();
+  await test.info().attach('projection-sphere.png', { body: sphere, contentType: 'image/png' });
+  await test.info().attach('projection-raw.png', { body: raw, contentType: 'image/png' });
+  expect(raw.equals(sphere)).toBe(false);
+});
+
+test('hovering a feature shows its class, angle and target logit', async ({ page }) => {
+  await page.goto('/?dim=2&rotate=0&classes=2&perClass=400');
+  await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
+  await page.getByRole('button', { name: /pause/i }).click();
+  await waitForStatus(page, (s) => s.state === 'paused');
+  const box = (await page.locator('.view canvas').boundingBox())!;
+  const tip = page.getByTestId('hover-tip');
+  // Sweep the circle (radius ≈ min(w, h) / (2 · 1.62) px) until a point is under the pointer.
+  const r = Math.min(box.width, box.height) / (2 * 1.62);
+  for (let a = 0; a < 360 && !(await tip.isVisible()); a += 3) {
+    const t = (a * Math.PI) / 180;
+    await page.mouse.move(box.x + box.width / 2 + r * Math.cos(t), box.y + box.height / 2 - r * Math.sin(t));
+    await page.waitForTimeout(30);
+  }
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText(/class \d+ · θ to W\d+: [\d.]+° · target logit -?[\d.]+/);
+});
+
+test('a browser without WebGL gets a message, and training still runs', async ({ page }) => {
+  await page.addInitScript(() => {
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith('webgl')) return null;
+      return (orig as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof orig;
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: /no WebGL/ })).toBeVisible();
+  await waitForStatus(page, (s) => s.step > 10, 30_000);
+});
