@@ -1,27 +1,16 @@
 import { PerformanceMonitor } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
-import { useCallback, useRef, useState, type RefObject } from 'react';
-import type { FrameSlot } from '../hooks/useTrainer';
-import type { Params } from '../params/table';
-import type { ThemeColors } from './palette';
-import { Scene } from './Scene';
+import { useCallback, useRef, useState } from 'react';
+import { Scene, type ViewProps } from './Scene';
 import { hasWebGL } from './webgl';
 
-interface Props {
-  slot: RefObject<FrameSlot>;
-  params: Params;
-  theme: ThemeColors;
-  dim: 2 | 3;
-  classes: number;
-  reducedMotion: boolean;
-}
 
 /**
  * The canvas: a perspective, orbitable sphere in 3-D, an orthographic circle in 2-D. Antialiasing
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
  * the browser restores it; no WebGL at all gets a message.
  */
-export function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: Props) {
+export function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: ViewProps) {
   const [webgl] = useState(hasWebGL);
   // Antialiasing by supersampling: render at 2× (or the screen's own ratio when higher) and let
   // the browser average it down. It turns off, without recreating the context, when the frame

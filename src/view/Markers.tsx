@@ -7,11 +7,9 @@ import type { ViewState } from './viewState';
 const scratch = new THREE.Object3D();
 const UP = new THREE.Vector3(0, 1, 0);
 
-/** Center-loss centers as diamonds at their projected positions. */
-export function CenterMarkers({ vs, classes }: { vs: ViewState; classes: number }) {
+/** One instance per class, coloured by class; the geometry and material are freed on unmount. */
+function useClassInstances(classes: number, geo: THREE.BufferGeometry, mat: THREE.Material) {
   const ref = useRef<THREE.InstancedMesh>(null);
-  const geo = useMemo(() => new THREE.OctahedronGeometry(0.055), []);
-  const mat = useMemo(() => new THREE.MeshBasicMaterial({ color: '#ffffff' }), []);
   useEffect(() => () => [geo, mat].forEach((o) => o.dispose()), [geo, mat]);
   useEffect(() => {
     const m = ref.current;
@@ -19,6 +17,14 @@ export function CenterMarkers({ vs, classes }: { vs: ViewState; classes: number 
     for (let j = 0; j < classes; j++) m.setColorAt(j, new THREE.Color(classColor(j)));
     if (m.instanceColor) m.instanceColor.needsUpdate = true;
   }, [classes]);
+  return ref;
+}
+
+/** Center-loss centers as diamonds at their projected positions. */
+export function CenterMarkers({ vs, classes }: { vs: ViewState; classes: number }) {
+  const geo = useMemo(() => new THREE.OctahedronGeometry(0.055), []);
+  const mat = useMemo(() => new THREE.MeshBasicMaterial({ color: '#ffffff' }), []);
+  const ref = useClassInstances(classes, geo, mat);
   useFrame(() => {
     const m = ref.current;
     if (!m) return;
@@ -34,20 +40,13 @@ export function CenterMarkers({ vs, classes }: { vs: ViewState; classes: number 
 
 /** Each class's mean feature direction as a thin translucent spoke to the circle/sphere. */
 export function MeanDirections({ vs, classes }: { vs: ViewState; classes: number }) {
-  const ref = useRef<THREE.InstancedMesh>(null);
   const geo = useMemo(() => new THREE.CylinderGeometry(0.008, 0.008, 1, 8).translate(0, 0.5, 0), []);
   const mat = useMemo(() => new THREE.MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.7 }), []);
-  useEffect(() => () => [geo, mat].forEach((o) => o.dispose()), [geo, mat]);
-  useEffect(() => {
-    const m = ref.current;
-    if (!m) return;
-    for (let j = 0; j < classes; j++) m.setColorAt(j, new THREE.Color(classColor(j)));
-    if (m.instanceColor) m.instanceColor.needsUpdate = true;
-  }, [classes]);
+  const ref = useClassInstances(classes, geo, mat);
+  const dir = useMemo(() => new THREE.Vector3(), []);
   useFrame(() => {
     const m = ref.current;
     if (!m) return;
-    const dir = new THREE.Vector3();
     for (let j = 0; j < classes; j++) {
       dir.set(vs.means[3 * j] ?? 0, vs.means[3 * j + 1] ?? 0, vs.means[3 * j + 2] ?? 0);
       if (dir.lengthSq() === 0) dir.set(0, 1e-6, 0);

@@ -27,13 +27,17 @@ function FitOrtho() {
   return null;
 }
 
-interface Props {
+/** What the view draws from: the frame slot, the parameters and the theme. */
+export interface ViewProps {
   slot: RefObject<FrameSlot>;
   params: Params;
   theme: ThemeColors;
   dim: 2 | 3;
   classes: number;
   reducedMotion: boolean;
+}
+
+interface Props extends ViewProps {
   tip: RefObject<HTMLDivElement | null>;
 }
 
