@@ -8,7 +8,7 @@ import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
-import { ControlPanel } from '../ui/ControlPanel';
+import { LossPanel, SettingsPanel } from '../ui/ControlPanel';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
@@ -101,11 +101,11 @@ export function App() {
           <Notices items={rails} kind="warn" />
           <div className="panel">
             <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
-            <ControlPanel params={params} setParam={setParam} classes={classes} dim={dim}>
-              <CurvesPanel params={params} frame={status.frame} />
-              <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
-              <MetricsPanel frame={status.frame} classes={classes} dim={dim} />
-            </ControlPanel>
+            <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />
+            <CurvesPanel params={params} frame={status.frame} />
+            <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
+            <MetricsPanel frame={status.frame} classes={classes} dim={dim} />
+            <SettingsPanel params={params} setParam={setParam} />
           </div>
         </aside>
       </main>

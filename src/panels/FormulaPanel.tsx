@@ -1,11 +1,11 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Params } from '../params/table';
 import { INTUITION, lossCaption, lossTex } from './formulas';
 
 /** The current loss in KaTeX with the live m and s, corrected per LOSSES.md, and its intuition. */
-export function FormulaPanel({ params, sphereLambda }: { params: Params; sphereLambda?: number }) {
+export const FormulaPanel = memo(function FormulaPanel({ params, sphereLambda }: { params: Params; sphereLambda?: number }) {
   const tex = lossTex(params, params.loss === 'sphereface' ? sphereLambda : undefined);
   // KaTeX renders our own TeX (numbers substituted from validated params), never URL text.
   const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [tex]);
@@ -17,4 +17,4 @@ export function FormulaPanel({ params, sphereLambda }: { params: Params; sphereL
       <p className="formula-intuition">{INTUITION[params.loss]}</p>
     </section>
   );
-}
+});

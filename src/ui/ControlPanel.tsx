@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo } from 'react';
 import type { ParamKey, Params } from '../params/table';
 import { LossControls } from './LossControls';
 import { ParamControl } from './ParamControl';
@@ -8,21 +8,25 @@ interface Props {
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
   classes: number;
   dim: 2 | 3;
-  children?: ReactNode;
 }
 
 const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
 const VIEW_KEYS = ['projection', 'show', 'rotate', 'theme'] as const;
 
-/** Every control, grouped: the loss (live), data and model (reset the run), the view. */
-export function ControlPanel({ params, setParam, classes, dim, children }: Props) {
+/** The loss menu and its live parameters. Memoised: the status ticks 10 times a second. */
+export const LossPanel = memo(function LossPanel({ params, setParam, classes, dim }: Props) {
+  return (
+    <section aria-labelledby="sec-loss">
+      <h2 id="sec-loss">Loss — live</h2>
+      <LossControls params={params} setParam={setParam} classes={classes} dim={dim} />
+    </section>
+  );
+});
+
+/** Data and model (a change starts a new run) and the view settings. */
+export const SettingsPanel = memo(function SettingsPanel({ params, setParam }: Omit<Props, 'classes' | 'dim'>) {
   return (
     <>
-      <section aria-labelledby="sec-loss">
-        <h2 id="sec-loss">Loss — live</h2>
-        <LossControls params={params} setParam={setParam} classes={classes} dim={dim} />
-      </section>
-      {children}
       <section aria-labelledby="sec-data">
         <h2 id="sec-data">Data and model — a change starts a new run</h2>
         {DATA_KEYS.map((k) => (k === 'classes' && params.dataset === 'mnist' ? null : <ParamControl key={k} name={k} params={params} onChange={setParam} />))}
@@ -35,4 +39,4 @@ export function ControlPanel({ params, setParam, classes, dim, children }: Props
       </section>
     </>
   );
-}
+});

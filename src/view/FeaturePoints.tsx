@@ -38,8 +38,10 @@ const fragmentShader = /* glsl */ `
 
 /** Point size in CSS pixels: large for a lecture hall, smaller as the cloud gets dense. */
 export function pointSize(n: number): number {
-  return n <= 1500 ? 9 : n <= 5000 ? 7 : 5;
+  return n <= 1500 ? 9 : n <= 5000 ? 7 : n <= 12000 ? 5 : 4;
 }
+
+const origin = new THREE.Vector3();
 
 interface Props {
   vs: ViewState;
@@ -53,6 +55,7 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
   const ref = useRef<THREE.Points>(null);
   const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null });
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
+  const bound = useMemo(() => new THREE.Sphere(), []);
   const material = useMemo(
     () =>
       new THREE.ShaderMaterial({
@@ -96,7 +99,9 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
       const attr = geometry.getAttribute('position') as THREE.BufferAttribute;
       (attr.array as Float32Array).set(pos);
       attr.needsUpdate = true;
-      geometry.computeBoundingSphere();
+      // Every point lies within the reference radius (raw mode: within its fitted scale), so a
+      // fixed bound serves raycasting without an O(n) pass per frame.
+      geometry.boundingSphere = bound.set(origin, Math.max(1.05, vs.radius * 1.6));
       s.version = vs.version;
     }
   });

@@ -1,6 +1,6 @@
 import { PerformanceMonitor } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
-import { useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { Scene, type ViewProps } from './Scene';
 import { hasWebGL } from './webgl';
 
@@ -10,7 +10,7 @@ import { hasWebGL } from './webgl';
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
  * the browser restores it; no WebGL at all gets a message.
  */
-export function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: ViewProps) {
+export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: ViewProps) {
   const [webgl] = useState(hasWebGL);
   // Antialiasing by supersampling: render at 2× (or the screen's own ratio when higher) and let
   // the browser average it down. It turns off, without recreating the context, when the frame
@@ -74,4 +74,4 @@ export function HypersphereView({ slot, params, theme, dim, classes, reducedMoti
       {lost && <div className="view-overlay">The graphics context was lost; restoring…</div>}
     </div>
   );
-}
+});

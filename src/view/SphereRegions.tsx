@@ -7,10 +7,10 @@ import { FALLBACK_CODE, KIND_CODE, makeRegionUniforms, regionGlsl, setRegionUnif
 import type { ViewState } from './viewState';
 
 /** The region map is baked into an equirectangular texture this size, matching SphereGeometry's UVs. */
-const BAKE_W = 768;
-const BAKE_H = 384;
+const BAKE_W = 512;
+const BAKE_H = 256;
 /** Re-bake at most this often while training, and only when W or the loss moved visibly. */
-const MAX_BAKE_HZ = 12;
+const MAX_BAKE_HZ = 8;
 const MOVE_EPS = 1e-4; // ≈ 0.8° of rotation in a weight direction (1 − cos)
 
 const bakeVertex = /* glsl */ `
@@ -101,7 +101,7 @@ function regionKey(r: RegionModel): string {
 /**
  * The unit sphere coloured by the class whose weight is nearest in angle, margin zones grey,
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
- * (≤ 12 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
+ * (≤ 8 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
  */
 export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback }: Props) {
   const gl = useThree((s) => s.gl);
