@@ -109,7 +109,9 @@ export class Trainer {
     this.current = stepSpec(this.params, this.steps, this.sphereSteps);
     const { spec } = this.current;
     const withBias = usesBiasAndLogits(spec.kind);
-    const vars = [...this.net.variables, this.W, ...(withBias ? [this.bias] : [])];
+    const trained = [...this.net.variables, this.W, ...(withBias ? [this.bias] : [])];
+    // The optimizer sees the bias always (a zero gradient when unused) so its state persists.
+    const vars = [...this.net.variables, this.W, this.bias];
     const idx = this.sampler.next(this.params.batch);
     const loss = tf.tidy(() => {
       const idxT = tf.tensor1d(idx, 'int32');
@@ -124,7 +126,7 @@ export class Trainer {
             bias: withBias ? (this.bias as tf.Tensor1D) : undefined,
             centers: this.centers as tf.Tensor2D,
           }),
-        vars,
+        trained,
       );
       if (spec.kind === 'center') {
         // Wen et al.: centers follow the batch's features from before this step's update.
