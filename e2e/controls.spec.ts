@@ -108,3 +108,14 @@ test('presets are URLs: choosing one rewrites the URL and starts a fresh run', a
   await expect(page.locator('select[name="dim"]')).toHaveValue('2');
   await waitForStatus(page, (s) => s.state === 'running' && s.step > 0);
 });
+
+test('every preset loads, trains and draws without a page error', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { PRESETS } = await import('../src/params/presets');
+  const errors = collectErrors(page);
+  for (const p of PRESETS) {
+    await page.goto(`/?${p.query}`);
+    await waitForStatus(page, (s) => s.state === 'running' && s.step > 5, 30_000);
+    expect(errors, p.id).toEqual([]);
+  }
+});

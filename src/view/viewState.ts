@@ -42,8 +42,9 @@ export class ViewState {
   /** Pulls a new frame from the slot when there is one and advances the interpolation. */
   update(slot: FrameSlot, params: Params, now: number): void {
     const projection: Projection = params.projection;
-    const fresh = slot.serial !== this.serial && slot.frame && slot.info;
-    if (fresh || projection !== this.projection) this.ingest(slot, params, projection, now, Boolean(fresh));
+    const ready = slot.frame !== null && slot.info !== null;
+    const fresh = ready && slot.serial !== this.serial;
+    if (ready && (fresh || projection !== this.projection)) this.ingest(slot, params, projection, now, fresh);
     if (!this.frame || !this.info) return;
     const t = (now - this.arrivedAt) / this.interval;
     if (t <= 1.05 || fresh) {

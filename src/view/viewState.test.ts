@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameSlot } from '../hooks/useTrainer';
+import { defaultParams } from '../params/table';
+import type { Frame, RunInfo } from '../train/frame';
+import { ViewState } from './viewState';
+
+const info: RunInfo = { dim: 2, numClasses: 2, inputDim: 2, trainLabels: Int32Array.from([0, 1]), testLabels: Int32Array.from([1]) };
+function frame(train: number[]): Frame {
+  return {
+    step: 1,
+    loss: 0.1,
+    lambda: NaN,
+    mEffective: 0.3,
+    train: Float32Array.from(train),
+    test: Float32Array.from([0, -3]),
+    W: Float32Array.from([1, 0, 0, 1]),
+    bias: Float32Array.from([0, 0]),
+    centers: Float32Array.from([0, 0, 0, 0]),
+    metrics: { trainAccuracy: 1, testAccuracy: 1, meanAngleToWeight: 0, intraClassAngle: 0, minWeightAngle: Math.PI / 2, histOwn: new Uint32Array(36), histNearest: new Uint32Array(36) },
+    numTensors: 0,
+  };
+}
+
+describe('ViewState', () => {
+  it('waits for a frame, whatever the projection (no crash before the first frame)', () => {
+    const vs = new ViewState();
+    const empty: FrameSlot = { frame: null, info: null, receivedAt: 0, serial: 0 };
+    expect(() => vs.update(empty, { ...defaultParams(), projection: 'raw' }, 0)).not.toThrow();
+    expect(vs.frame).toBeNull();
+  });
+  it('projects onto the unit circle, or scales raw features to fit', () => {
+    const vs = new ViewState();
+    const slot: FrameSlot = { frame: frame([2, 0, 0, 4]), info, receivedAt: 0, serial: 1 };
+    vs.update(slot, defaultParams(), 0);
+    expect(Array.from(vs.train)).toEqual([1, 0, 0, 0, 1, 0]);
+    vs.update(slot, { ...defaultParams(), loss: 'softmax', projection: 'raw' }, 1);
+    // Raw: the larger norm (4) sets the scale, so both keep their ratio 1 : 2.
+    expect(vs.train[4]! / vs.train[0]!).toBeCloseTo(2, 5);
+    expect(vs.radius).toBeGreaterThan(0);
+  });
+  it('moves points smoothly from one frame to the next', () => {
+    const vs = new ViewState();
+    vs.update({ frame: frame([1, 0, 0, 1]), info, receivedAt: 0, serial: 1 }, defaultParams(), 0);
+    vs.update({ frame: frame([0, 1, 1, 0]), info, receivedAt: 0, serial: 2 }, defaultParams(), 50);
+    vs.update({ frame: frame([0, 1, 1, 0]), info, receivedAt: 0, serial: 2 }, defaultParams(), 60);
+    const x = vs.train[0]!;
+    const y = vs.train[1]!;
+    expect(x).toBeGreaterThan(0); // on its way from (1, 0) to (0, 1), still on the circle
+    expect(y).toBeGreaterThan(0);
+    expect(Math.hypot(x, y)).toBeCloseTo(1, 5);
+  });
+});
