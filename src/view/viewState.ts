@@ -76,7 +76,7 @@ export class ViewState {
 
     const stats = normStats(frame.train, nTrain, D);
     this.featureNorm = stats.mean;
-    const ref = this.referenceNorm(params);
+    const ref = this.referenceNorm(params, stats.mean);
     this.rawScaleTarget = RAW_FIT / Math.max(stats.p95, ref, 1e-6);
     this.rawScale = sameRun ? this.rawScale + 0.3 * (this.rawScaleTarget - this.rawScale) : this.rawScaleTarget;
     this.radius = projection === 'sphere' ? 1 : ref * this.rawScale;
@@ -108,10 +108,14 @@ export class ViewState {
     means.forEach((v, j) => this.means.set([v[0] ?? 0, v[1] ?? 0, D > 2 ? (v[2] ?? 0) : 0], 3 * j));
   }
 
-  /** The norm the reference circle stands for in raw mode: s for the cosine losses, else 1. */
-  private referenceNorm(params: Params): number {
+  /**
+   * The norm the reference circle/sphere stands for in raw mode: s for the cosine losses (their
+   * logits act as if features sat at radius s), else the features' mean norm (where softmax,
+   * center loss and SphereFace regions are evaluated).
+   */
+  private referenceNorm(params: Params, meanNorm: number): number {
     const k = params.loss;
-    return k === 'normface' || k === 'cosface' || k === 'arcface' || k === 'combined' ? params.s : 1;
+    return k === 'normface' || k === 'cosface' || k === 'arcface' || k === 'combined' ? params.s : meanNorm;
   }
 
   private regionModel(params: Params): RegionModel {
