@@ -119,3 +119,17 @@ test('every preset loads, trains and draws without a page error', async ({ page 
     expect(errors, p.id).toEqual([]);
   }
 });
+
+test('copy link and copy embed code put the current state on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?loss=cosface&m=0.15&play=0');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('loss=cosface');
+  expect(link).toContain('m=0.15');
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(snippet).toMatch(/^<iframe src="http[^"]+embed=1[^"]*" width="960" height="540"/);
+  expect(snippet).toContain('m=0.15');
+});

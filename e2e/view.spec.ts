@@ -95,3 +95,24 @@ test('a browser without WebGL gets a message, and training still runs', async ({
   await expect(page.getByRole('alert').filter({ hasText: /no WebGL/ })).toBeVisible();
   await waitForStatus(page, (s) => s.step > 10, 30_000);
 });
+
+test('a lost WebGL context is restored and the view draws again', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?dim=2&rotate=0');
+  await waitForStatus(page, (s) => s.step > 20, 20_000);
+  await page.evaluate(() => {
+    const canvas = document.querySelector('.view canvas') as HTMLCanvasElement;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+    const ext = gl.getExtension('WEBGL_lose_context')!;
+    ext.loseContext();
+    (window as unknown as { __restore: () => void }).__restore = () => ext.restoreContext();
+  });
+  await expect(page.locator('.view-overlay')).toContainText(/lost/);
+  await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+  await expect(page.locator('.view-overlay')).toHaveCount(0);
+  await page.waitForTimeout(800);
+  const stats = await canvasStats(page, 'after-restore.png');
+  expect(stats.nonBgFraction).toBeGreaterThan(0.03);
+  expect(stats.hueBuckets).toBeGreaterThanOrEqual(4);
+  expect(errors.filter((e) => !/context/i.test(e))).toEqual([]);
+});
