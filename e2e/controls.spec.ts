@@ -106,7 +106,14 @@ test('presets are URLs: choosing one rewrites the URL and starts a fresh run', a
   await expect(page).toHaveURL(/loss=cosface/);
   await expect(page).toHaveURL(/m=0\.1(&|$)/);
   await expect(page.locator('select[name="dim"]')).toHaveValue('2');
-  await waitForStatus(page, (s) => s.state === 'running' && s.step > 0);
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 50);
+  // Pausing afterwards pauses the same run (it does not start yet another).
+  await page.getByRole('button', { name: /pause/i }).click();
+  const paused = await waitForStatus(page, (s) => s.state === 'paused');
+  await page.waitForTimeout(600);
+  const after = await readStatus(page);
+  expect(after.step).toBe(paused.step);
+  expect(after.state).toBe('paused');
 });
 
 test('every preset loads, trains and draws without a page error', async ({ page }) => {

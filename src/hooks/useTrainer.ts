@@ -191,10 +191,13 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
     },
     [send],
   );
+  const stateRef = useRef(status.state);
+  stateRef.current = status.state;
+  // Stable identity: callers may list it in effect dependencies.
   const reset = useCallback(() => {
-    if (status.state === 'diverged' || status.state === 'error') latest.current.playing = true;
+    if (stateRef.current === 'diverged' || stateRef.current === 'error') latest.current.playing = true;
     startRun();
-  }, [startRun, status.state]);
+  }, [startRun]);
   const setSnapshotRate = useCallback((hz: number) => send({ type: 'snapshotRate', runId: runId.current, hz }), [send]);
 
   return { slot, status, play, pause, step, reset, setSnapshotRate };

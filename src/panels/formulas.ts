@@ -5,7 +5,7 @@ const n = (v: number, digits = 2) => Number(v.toFixed(digits)).toString();
 
 /** One sentence of intuition per loss, for the formula panel. */
 export const INTUITION: Record<Params['loss'], string> = {
-  softmax: 'Separable but not discriminative: any feature on the right side of the boundary is fine, so classes fan out radially with large norms.',
+  softmax: 'Separable but not discriminative: every feature on the right side of the boundary already satisfies it, so classes fan out radially with large norms.',
   center: 'Softmax plus a pull of every feature toward its class centre: compact clusters in Euclidean space (the centres follow their own update rule).',
   normface: 'Features and weights on the sphere, logits s·cos θ: only angles matter, and s sets how peaked the softmax can get.',
   sphereface: 'A multiplicative angular margin: the target angle counts m times, so a class must be m times closer in angle than any other; λ eases it in.',
