@@ -8,6 +8,7 @@ import { mnistAsset } from './src/data/mnist/vitePlugin.ts';
 const tfjsDeps = [
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-core/dist/register_all_gradients',
   '@tensorflow/tfjs-backend-cpu',
   '@tensorflow/tfjs-backend-webgl',
   '@tensorflow/tfjs-backend-wasm',
