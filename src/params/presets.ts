@@ -35,4 +35,6 @@ export const PRESETS: readonly Preset[] = [
     label: `λ = ${lambda}`,
     query: `v=1&loss=center&lambda=${lambda}&dim=2&classes=8&noise=0.12&projection=raw&show=weights,regions,centers`,
   })),
+  { id: 'mnist-softmax', group: 'MNIST digits (3-D features)', label: 'Softmax', query: 'v=1&loss=softmax&dataset=mnist&hidden=128&lr=0.003&projection=raw' },
+  { id: 'mnist-arcface', group: 'MNIST digits (3-D features)', label: 'ArcFace m = 0.3', query: 'v=1&loss=arcface&m=0.3&s=16&dataset=mnist&hidden=128&lr=0.003&warmup=500' },
 ];
