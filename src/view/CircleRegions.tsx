@@ -1,8 +1,9 @@
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { classifyDirection } from '../geometry/regions';
 import { classColor, type ThemeColors } from './palette';
+import { regionKey } from './regionUniforms';
 import type { ViewState } from './viewState';
 
 /** Angular samples around the ring: 0.25° each. */
@@ -40,9 +41,14 @@ export function CircleRegions({ vs, theme, showRegions, showMargins }: { vs: Vie
 
   const scratch = useMemo(() => ({ cos: new Float64Array(12), base: new THREE.Color(), cls: new THREE.Color(), grey: new THREE.Color(), out: new THREE.Color() }), []);
 
+  const drawn = useRef('');
   useFrame(() => {
     const C = vs.info?.numClasses ?? 0;
     const r = vs.radius;
+    // Recompute the 1,440 samples only when something they depend on changed.
+    const key = `${vs.regions ? regionKey(vs.regions) : ''}|${Array.from(vs.wDirs).join(',')}|${r}|${showRegions}|${showMargins}|${theme.sphere}|${theme.margin}`;
+    if (key === drawn.current) return;
+    drawn.current = key;
     const pos = ring.getAttribute('position') as THREE.BufferAttribute;
     const col = ring.getAttribute('color') as THREE.BufferAttribute;
     const P = pos.array as Float32Array;

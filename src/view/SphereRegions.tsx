@@ -1,9 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import type { RegionModel } from '../geometry/regions';
 import type { ThemeColors } from './palette';
-import { FALLBACK_CODE, KIND_CODE, makeRegionUniforms, regionGlsl, setRegionUniforms } from './regionUniforms';
+import { FALLBACK_CODE, KIND_CODE, makeRegionUniforms, regionGlsl, regionKey, setRegionUniforms } from './regionUniforms';
 import type { ViewState } from './viewState';
 
 /** The region map is baked into an equirectangular texture this size, matching SphereGeometry's UVs. */
@@ -94,9 +93,6 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
   return false;
 }
 
-function regionKey(r: RegionModel): string {
-  return [r.kind, r.s, r.m, r.m1, r.m2, r.m3, r.lambda.toPrecision(4), r.fallback, r.featureNorm.toPrecision(3), ...Array.from(r.bias, (b) => b.toFixed(3)), ...Array.from(r.weightNorms, (n) => n.toPrecision(3))].join(',');
-}
 
 /**
  * The unit sphere coloured by the class whose weight is nearest in angle, margin zones grey,
@@ -165,7 +161,7 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, lo
     const r = vs.regions;
     if (!r || C === 0 || vs.wDirs.length < 3 * Math.min(C, classes)) return;
     const now = performance.now();
-    const key = regionKey(r);
+    const key = regionKey(r, true);
     if (now - last.current.at < 1000 / MAX_BAKE_HZ || !changed(last.current, vs.wDirs, key)) return;
     setRegionUniforms(uniforms, r, vs.wDirs, C);
     const prev = gl.getRenderTarget();

@@ -30,6 +30,15 @@ export function makeRegionUniforms() {
 }
 export type RegionUniforms = ReturnType<typeof makeRegionUniforms>;
 
+/**
+ * Everything of a region model but the weight directions, as a string: equal keys draw the same
+ * map. `coarse` rounds the continuous values (λ, ‖x‖, bias, ‖w‖) to what the baked map can show.
+ */
+export function regionKey(r: RegionModel, coarse = false): string {
+  const f = (v: number, digits: number) => (coarse ? v.toPrecision(digits) : String(v));
+  return [r.kind, r.s, r.m, r.m1, r.m2, r.m3, f(r.lambda, 4), r.fallback, f(r.featureNorm, 3), ...Array.from(r.bias, (b) => (coarse ? b.toFixed(3) : String(b))), ...Array.from(r.weightNorms, (n) => f(n, 3))].join(',');
+}
+
 /** Writes the current classifier and loss into the uniforms. */
 export function setRegionUniforms(u: RegionUniforms, r: RegionModel, wDirs: Float32Array, C: number): void {
   const n = Math.min(C, MAX_CLASSES);
