@@ -42,15 +42,26 @@ test('requestAnimationFrame keeps running while it trains: no gap over 200 ms in
 
 test('moving m in the running app changes the loss without resetting the step', async ({ page }) => {
   await page.goto('/?m=0');
-  // Converged at m = 0, then a large margin: the same features now lose far more.
-  const before = await waitForStatus(page, (s) => s.accuracy >= 0.99 && s.step > 300, 30_000);
-  const slider = page.locator('input[name="m"]');
-  await slider.fill('1');
-  await expect(page).toHaveURL(/[?&]m=1(&|$)/);
-  const after = await waitForStatus(page, (s) => s.loss > before.loss * 5 + 0.05, 10_000);
-  expect(after.step).toBeGreaterThan(before.step); // the run went on, it was not reset
-  const status = await readStatus(page);
-  expect(status.state).toBe('running');
+  // Converged at m = 0, then the largest margin: the same run now pays for it. The network adapts
+  // at once, so compare medians over 1.5 s on each side rather than one sample.
+  await waitForStatus(page, (s) => s.accuracy >= 0.99 && s.step > 300, 30_000);
+  const sample = async () => {
+    const seen: { step: number; loss: number }[] = [];
+    for (let i = 0; i < 15; i++) {
+      seen.push(await readStatus(page));
+      await page.waitForTimeout(100);
+    }
+    const losses = seen.map((x) => x.loss).sort((a, b) => a - b);
+    return { median: losses[7]!, first: seen[0]!.step, last: seen[14]!.step };
+  };
+  const before = await sample();
+  await page.locator('input[name="m"]').fill('1.2');
+  await expect(page).toHaveURL(/[?&]m=1\.2(&|$)/);
+  const after = await sample();
+  expect(after.median).toBeGreaterThan(3 * before.median);
+  expect(after.median).toBeGreaterThan(0.005);
+  expect(after.first).toBeGreaterThan(before.last); // the run went on, it was not reset
+  expect((await readStatus(page)).state).toBe('running');
 });
 
 test('pause stops the step count; step advances it by exactly one; reset starts again from 0', async ({ page }) => {
