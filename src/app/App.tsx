@@ -8,6 +8,7 @@ import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
+import type { CustomData } from '../data/csv';
 import { LossPanel, SettingsPanel } from '../ui/ControlPanel';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { LossControls } from '../ui/LossControls';
@@ -24,8 +25,9 @@ import { useUrlParams } from './useUrlParams';
 /** The application: the view, its controls, panels and status; every setting in the URL. */
 export function App() {
   const { params, setParam, replaceParams, notices, setNotices, dismissNotices } = useUrlParams();
-  const structure = structureOf(params);
-  const trainer = useTrainer(structure, liveOf(params), params.play);
+  const [uploaded, setUploaded] = useState<{ data: CustomData; key: string } | undefined>();
+  const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
+  const trainer = useTrainer(structure, liveOf(params), params.play, uploaded?.data);
   const { status } = trainer;
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
@@ -48,6 +50,22 @@ export function App() {
     },
     [replaceParams, setNotices],
   );
+  const uploads = useRef(0);
+  const onData = useCallback(
+    (data: CustomData) => {
+      uploads.current += 1;
+      setUploaded({ data, key: `${data.source}#${uploads.current}` });
+      setParam('dataset', 'custom');
+    },
+    [setParam],
+  );
+  // "Your data" chosen from the menu with nothing uploaded: say so and stay on the identities.
+  useEffect(() => {
+    if (params.dataset === 'custom' && !uploaded) {
+      setParam('dataset', 'identities');
+      setNotices(['Choose a CSV file or paste one under "Your data" first; the identities stay.']);
+    }
+  }, [params.dataset, uploaded, setParam, setNotices]);
   const mergeParams = useCallback((p: Partial<Params>) => replaceParams((cur) => clampMargin({ ...cur, ...p })), [replaceParams]);
   const playing = status.state === 'running';
   const togglePlay = () => (playing ? trainer.pause() : trainer.play());
@@ -97,7 +115,15 @@ export function App() {
       <main className="app-main">
         {view}
         <aside className="side">
-          <Transport state={status.state} onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} />
+          <Transport
+            state={status.state}
+            onPlay={trainer.play}
+            onPause={trainer.pause}
+            onStep={() => trainer.step(1)}
+            onReset={trainer.reset}
+            speed={params.speed}
+            onSpeed={(v) => setParam('speed', v)}
+          />
           <Notices items={rails} kind="warn" />
           <div className="panel">
             <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
@@ -105,7 +131,7 @@ export function App() {
             <CurvesPanel params={params} frame={status.frame} />
             <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
             <MetricsPanel frame={status.frame} classes={classes} dim={dim} />
-            <SettingsPanel params={params} setParam={setParam} />
+            <SettingsPanel params={params} setParam={setParam} onData={onData} custom={uploaded?.data} />
           </div>
         </aside>
       </main>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeBlobs, makeSpirals, makeToyDataset, type ToyParams } from './datasets';
 import { createRng } from './rng';
-import { decodeMnist, encodeMnist, MNIST_PIXELS } from './mnist/format';
+import { decodeMnist, encodeMnist } from './mnist/format';
 import { mnistDataset } from './mnist/mnistDataset';
 
 const P: ToyParams = { classes: 5, perClass: 40, noise: 0.2, testFraction: 0.25, seed: 3 };
@@ -54,23 +54,31 @@ describe('seeded generator', () => {
 });
 
 describe('MNIST asset', () => {
-  it('round-trips labels and pixels through the binary format', () => {
-    const digits = Array.from({ length: 10 }, (_, d) =>
-      Array.from({ length: (d % 3) + 1 }, (_, s) => Array.from({ length: MNIST_PIXELS }, (_, p) => ((p + s + d) % 11) / 10)).flat(),
-    );
-    const bytes = encodeMnist(digits);
-    const { count, labels, pixels } = decodeMnist(bytes.buffer as ArrayBuffer);
-    const expectedCount = digits.reduce((s, d) => s + d.length / MNIST_PIXELS, 0);
-    expect(count).toBe(expectedCount);
-    expect(labels[0]).toBe(0);
-    expect(labels[count - 1]).toBe(9);
-    expect(pixels[5]).toBe(Math.round((5 / 10) * 255));
+  it('round-trips labels and component scores through the binary format', () => {
+    const labels = Uint8Array.from({ length: 40 }, (_, i) => i % 10);
+    const k = 3;
+    const features = Float32Array.from({ length: 40 * k }, (_, i) => Math.sin(i) * 5);
+    const bytes = encodeMnist(labels, features, k);
+    const back = decodeMnist(bytes.buffer as ArrayBuffer);
+    expect(back.count).toBe(40);
+    expect(back.k).toBe(3);
+    expect(Array.from(back.labels)).toEqual(Array.from(labels));
+    expect(Array.from(back.features)).toEqual(Array.from(features));
     const ds = mnistDataset(bytes.buffer as ArrayBuffer, 0.5, 1);
-    expect(ds.inputDim).toBe(784);
-    expect(ds.train.n + ds.test.n).toBe(count);
-    expect(Math.max(...ds.train.x)).toBeLessThanOrEqual(1);
+    expect(ds.inputDim).toBe(3);
+    expect(ds.train.n).toBe(20);
+    expect(ds.test.n).toBe(20);
+    // Every row of the split is a row of the asset with its own label.
+    for (let i = 0; i < ds.train.n; i++) {
+      const row = Array.from(ds.train.x.subarray(i * k, i * k + k));
+      const src = Array.from({ length: 40 }, (_, r) => r).find((r) => Array.from(features.subarray(r * k, r * k + k)).every((v, j) => v === row[j]));
+      expect(src).toBeDefined();
+      expect(ds.train.y[i]).toBe(labels[src!]);
+    }
   });
-  it('rejects a file that is not the asset', () => {
+  it('rejects a file that is not the asset, or a truncated one', () => {
     expect(() => decodeMnist(new ArrayBuffer(16))).toThrow(/magic/);
+    const bytes = encodeMnist(Uint8Array.of(1, 2), Float32Array.of(1, 2, 3, 4), 2);
+    expect(() => decodeMnist(bytes.buffer.slice(0, bytes.length - 4) as ArrayBuffer)).toThrow(/truncated/);
   });
 });

@@ -1,4 +1,5 @@
-// Seeded toy datasets in a 2-D input plane, split per class into train and test.
+// Seeded toy datasets (2-D blobs and spirals here, the identities in identities.ts), split per class.
+import { makeIdentities } from './identities';
 import { createRng, shuffleInPlace, type Rng } from './rng';
 
 /** A labelled point set: `x` is n×dim row-major, `y` the class ids 0…C−1. */
@@ -17,7 +18,7 @@ export interface Dataset {
   test: Split;
 }
 
-export type DatasetName = 'blobs' | 'spirals' | 'mnist';
+export type DatasetName = 'identities' | 'blobs' | 'spirals' | 'mnist' | 'custom';
 
 /** Parameters of the toy datasets: C classes (2–12), samples per class, noise (≥ 0), test fraction [0, 0.9]. */
 export interface ToyParams {
@@ -96,7 +97,8 @@ export function makeSpirals(p: ToyParams): Dataset {
   return { name: 'spirals', inputDim: 2, numClasses: p.classes, ...splitByClass(x, 2, p.classes, p.perClass, p.testFraction, rng) };
 }
 
-/** The toy dataset a structural config names (blobs or spirals). */
-export function makeToyDataset(name: 'blobs' | 'spirals', p: ToyParams): Dataset {
+/** The generated dataset a structural config names (identities, blobs or spirals). */
+export function makeToyDataset(name: 'identities' | 'blobs' | 'spirals', p: ToyParams): Dataset {
+  if (name === 'identities') return makeIdentities(p);
   return name === 'blobs' ? makeBlobs(p) : makeSpirals(p);
 }

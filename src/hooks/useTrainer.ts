@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CustomData } from '../data/csv';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, RunInfo } from '../train/frame';
 import type { FromWorker, RunState, ToWorker } from '../worker/protocol';
@@ -54,14 +55,15 @@ function spawnWorker(): Worker {
  * Owns the training worker for one mount: (re)starts a run when `structure` changes, forwards
  * `live` changes as setParams, restarts a crashed worker with the same settings.
  */
-export function useTrainer(structure: StructuralConfig, live: LiveParams, autoplay: boolean) {
+export function useTrainer(structure: StructuralConfig, live: LiveParams, autoplay: boolean, custom?: CustomData) {
   const slot = useRef<FrameSlot>({ frame: null, info: null, receivedAt: 0, serial: 0 });
   const [status, setStatus] = useState<TrainerStatus>(INITIAL);
   const workerRef = useRef<Worker | null>(null);
   const runId = useRef(0);
-  const latest = useRef({ structure, live, playing: autoplay });
+  const latest = useRef({ structure, live, playing: autoplay, custom });
   latest.current.structure = structure;
   latest.current.live = live;
+  latest.current.custom = custom;
   const pendingStatus = useRef<Partial<TrainerStatus>>({});
   const statusTimer = useRef<number | undefined>(undefined);
   const restarts = useRef<number[]>([]);
@@ -87,9 +89,10 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
   const startRun = useCallback(() => {
     runId.current += 1;
     slot.current = { frame: null, info: null, receivedAt: 0, serial: slot.current.serial };
-    const { structure: config, live: params, playing } = latest.current;
+    const { structure: config, live: params, playing, custom: data } = latest.current;
     pushStatus({ ...INITIAL, backend: '', message: '' }, true);
-    send({ type: 'init', runId: runId.current, config, params, play: playing, assetBase: document.baseURI });
+    const withData = config.dataset === 'custom' && data ? { custom: data } : {};
+    send({ type: 'init', runId: runId.current, config, params, play: playing, assetBase: document.baseURI, ...withData });
   }, [pushStatus, send]);
 
   const onMessage = useCallback(

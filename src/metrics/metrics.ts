@@ -96,6 +96,39 @@ export function minWeightAngle(W: Float32Array, D: number, C: number): number {
 }
 
 /**
+ * Angular margin of each feature (radians): θ to the nearest other class weight minus θ to its own
+ * class weight. Positive: the feature sits that far inside its own region; negative: misclassified
+ * by angle. Empty for fewer than two classes.
+ */
+export function angularMargins(f: Labeled, W: Float32Array, C: number): Float64Array {
+  if (C < 2) return new Float64Array(0);
+  const cols = weightColumns(W, f.dim, C);
+  const out = new Float64Array(f.n);
+  for (let i = 0; i < f.n; i++) {
+    const xi = row(f.x, f.dim, i);
+    const yi = f.y[i] ?? 0;
+    let nearest = Infinity;
+    for (let j = 0; j < C; j++) if (j !== yi) nearest = Math.min(nearest, angleBetween(xi, cols[j]!));
+    out[i] = nearest - angleBetween(xi, cols[yi]!);
+  }
+  return out;
+}
+
+/**
+ * The q-quantile (q in [0, 1]) of values, linearly interpolated between order statistics (the
+ * definition of numpy's default and R's type 7). NaN for an empty input.
+ */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
  * Histograms over [0, π] in `bins` equal bins of θ to the own class weight and θ to the nearest
  * other class weight (ArcFace paper Fig. 4a). Counts, not densities.
  */

@@ -14,7 +14,13 @@ export function MetricsPanel({ frame, classes, dim }: { frame: Frame | null; cla
         <dt>mean θ to own weight</dt>
         <dd data-testid="metric-theta">{deg(m?.meanAngleToWeight)}</dd>
         <dt>intra-class spread</dt>
-        <dd>{deg(m?.intraClassAngle)}</dd>
+        <dd data-testid="metric-spread">
+          {deg(m?.intraClassAngle)} <span className="muted">train</span> · {deg(m?.testIntraClassAngle)} <span className="muted">test</span>
+        </dd>
+        <dt title="θ to the nearest other class weight − θ to the own, over the test features">angular margin (test)</dt>
+        <dd data-testid="metric-margin">
+          {deg(m?.marginMedian)} <span className="muted">median</span> · {deg(m?.marginP5)} <span className="muted">5th percentile</span>
+        </dd>
         <dt>min angle between weights</dt>
         <dd>
           {deg(m?.minWeightAngle)} <span className="muted">(best possible for {classes} classes on the {dim === 2 ? 'circle' : 'sphere'}: {deg(ideal)})</span>

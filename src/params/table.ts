@@ -50,6 +50,14 @@ export const LOSS_LABELS: Record<LossKind, string> = {
   arcface: 'ArcFace',
   combined: 'Combined margin',
 };
+/** Datasets; 'custom' is data the user uploaded, which a link cannot carry. */
+export const DATASET_CHOICES = ['identities', 'blobs', 'spirals', 'mnist', 'custom'] as const;
+/**
+ * The default pace, in steps per second: the default run clusters over about 15 s (measured by
+ * `npm run bench:lesson`) so an audience can watch it happen; 0 is full speed, one click away.
+ */
+export const DEFAULT_PACE = 60;
+
 export const SHOW_CHOICES = ['weights', 'regions', 'margins', 'test', 'means', 'centers'] as const;
 export type ShowItem = (typeof SHOW_CHOICES)[number];
 
@@ -70,12 +78,12 @@ export const PARAMS = [
   { key: 'lr', label: 'Learning rate', type: 'number', scope: 'live', default: 0.01, min: 0.0001, max: 0.5, step: 0.0001 },
   { key: 'optimizer', label: 'Optimizer', type: 'enum', scope: 'live', default: 'adam', choices: ['adam', 'sgd'], choiceLabels: ['Adam', 'SGD + momentum'] },
   { key: 'batch', label: 'Batch size', type: 'number', scope: 'live', default: 256, min: 8, max: 2048, step: 8, integer: true },
-  { key: 'speed', label: 'Max steps/s (0: full speed)', type: 'number', scope: 'live', default: 0, min: 0, max: 500, step: 1, integer: true },
-  { key: 'dataset', label: 'Dataset', type: 'enum', scope: 'reset', default: 'blobs', choices: ['blobs', 'spirals', 'mnist'], choiceLabels: ['Blobs', 'Spirals', 'MNIST digits'] },
-  { key: 'classes', label: 'Classes C', type: 'number', scope: 'reset', default: 6, min: 2, max: 12, step: 1, integer: true },
-  { key: 'perClass', label: 'Points per class', type: 'number', scope: 'reset', default: 200, min: 10, max: 2000, step: 10, integer: true },
-  { key: 'noise', label: 'Noise', type: 'number', scope: 'reset', default: 0.15, min: 0, max: 1, step: 0.01 },
-  { key: 'testFraction', label: 'Test fraction', type: 'number', scope: 'reset', default: 0.2, min: 0, max: 0.9, step: 0.05 },
+  { key: 'speed', label: 'Max steps/s (0: full speed)', type: 'number', scope: 'live', default: DEFAULT_PACE, min: 0, max: 500, step: 1, integer: true },
+  { key: 'dataset', label: 'Dataset', type: 'enum', scope: 'reset', default: 'identities', choices: DATASET_CHOICES, choiceLabels: ['Identities (32-D Gaussians)', 'Blobs (2-D)', 'Spirals (2-D)', 'MNIST digits', 'Your data (CSV)'] },
+  { key: 'classes', label: 'Classes C', type: 'number', scope: 'reset', default: 8, min: 2, max: 12, step: 1, integer: true },
+  { key: 'perClass', label: 'Points per class', type: 'number', scope: 'reset', default: 300, min: 10, max: 2000, step: 10, integer: true },
+  { key: 'noise', label: 'Noise σ', type: 'number', scope: 'reset', default: 1, min: 0, max: 3, step: 0.01 },
+  { key: 'testFraction', label: 'Test fraction', type: 'number', scope: 'reset', default: 0.3, min: 0, max: 0.9, step: 0.05 },
   { key: 'dim', label: 'Feature dimension', type: 'enum', scope: 'reset', default: '3', choices: ['2', '3'], choiceLabels: ['2-D circle', '3-D sphere'] },
   { key: 'hidden', label: 'Hidden width', type: 'number', scope: 'reset', default: 64, min: 4, max: 512, step: 4, integer: true },
   { key: 'depth', label: 'Hidden layers', type: 'number', scope: 'reset', default: 2, min: 1, max: 4, step: 1, integer: true },

@@ -2,11 +2,19 @@
 import type { LiveParams, StructuralConfig } from '../train/config';
 import { defaultParams, type Params } from './table';
 
-/** The structural part: a change here starts a new run. MNIST always has 10 classes. */
-export function structureOf(p: Params): StructuralConfig {
+/** What the trainer needs to know of uploaded data: its class count and a name for it. */
+export interface UploadedData {
+  numClasses: number;
+  key: string;
+}
+
+/** The structural part: a change here starts a new run. MNIST has 10 classes, uploaded data its own. */
+export function structureOf(p: Params, uploaded?: UploadedData): StructuralConfig {
+  const custom = p.dataset === 'custom' && uploaded !== undefined;
   return {
-    dataset: p.dataset,
-    classes: p.dataset === 'mnist' ? 10 : p.classes,
+    dataset: p.dataset === 'custom' && !uploaded ? 'identities' : p.dataset,
+    ...(custom ? { dataKey: uploaded.key } : {}),
+    classes: p.dataset === 'mnist' ? 10 : custom ? uploaded.numClasses : p.classes,
     perClass: p.perClass,
     noise: p.noise,
     testFraction: p.testFraction,

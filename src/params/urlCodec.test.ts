@@ -29,7 +29,10 @@ describe('URL codec', () => {
   it('round-trips a non-default value of every key', () => {
     const other: Record<string, unknown> = {};
     for (const def of PARAMS as readonly ParamDef[]) {
-      if (def.type === 'number') other[def.key] = def.integer ? def.max : Number(((def.min + def.max) / 3).toFixed(4));
+      if (def.type === 'number') {
+        const third = def.integer ? def.max : Number(((def.min + def.max) / 3).toFixed(4));
+        other[def.key] = third !== def.default ? third : Number(((def.min + def.max) / 2).toFixed(4));
+      }
       else if (def.type === 'bool') other[def.key] = !def.default;
       else if (def.type === 'enum') other[def.key] = def.choices.find((c) => c !== def.default);
       else other[def.key] = def.key === 'controls' ? ['m', 's'] : [def.choices[0]];
@@ -49,7 +52,7 @@ describe('URL codec', () => {
     expect(sphere.params.m).toBe(3);
     expect(sphere.notices.join()).toMatch(/Margin m/);
     expect(decodeParams('loss=arcface&m=3').params.m).toBe(1.2);
-    expect(encodeParams(decodeParams('loss=cosface').params)).toBe('v=1&loss=cosface');
+    expect(encodeParams(decodeParams('loss=cosface').params)).toBe('v=2&loss=cosface');
   });
 
   it('clamps out-of-range numbers and rounds integers, with notices', () => {
@@ -103,10 +106,36 @@ describe('URL codec', () => {
     expect(d.params.play).toBe(false);
   });
 
-  it('notes a link from another format version and still reads it', () => {
-    const d = decodeParams('v=2&s=12');
+  it('notes a link from an unknown format version and reads it as the current one', () => {
+    const d = decodeParams('v=99&s=12');
     expect(d.params.s).toBe(12);
-    expect(d.notices.join()).toMatch(/version/);
+    expect(d.params.dataset).toBe('identities');
+    expect(d.notices.join()).toMatch(/version "99"/);
+  });
+
+  it('keeps the meaning of a version-1 link: its missing keys read as version 1’s defaults', () => {
+    const d = decodeParams('v=1&loss=softmax');
+    expect(d.notices).toEqual([]);
+    expect(d.params).toEqual({ ...defaultParams(), loss: 'softmax', dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, m: d.params.m });
+    // Written back as version 2, the old defaults become explicit and the link means the same.
+    const q = encodeParams(d.params);
+    expect(q).toMatch(/^v=2&/);
+    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0']) expect(q).toContain(kv);
+    expect(decodeParams(q).params).toEqual(d.params);
+    // A version-1 link that named its data keeps it.
+    expect(decodeParams('v=1&dataset=spirals&classes=4').params).toMatchObject({ dataset: 'spirals', classes: 4, perClass: 200 });
+  });
+
+  it('opens the identities at the default pace when a link has no version (the bare page)', () => {
+    const d = decodeParams('');
+    expect(d.params.dataset).toBe('identities');
+    expect(d.params.speed).toBeGreaterThan(0);
+  });
+
+  it('refuses uploaded data in a link with a notice, and falls back to the identities', () => {
+    const d = decodeParams('v=2&dataset=custom');
+    expect(d.params.dataset).toBe('identities');
+    expect(d.notices.join()).toMatch(/uploaded data/);
   });
 
   it('coerces postMessage params and reports what it refuses', () => {

@@ -1,8 +1,23 @@
 // Reads and writes Params as a query string: lenient on the way in, minimal on the way out.
 import { M_RANGE, PARAMS, defaultParams, type NumberParam, type ParamDef, type Params } from './table';
 
-/** The link format version written to every URL (`v=1`). */
-export const URL_VERSION = 1;
+/** The link format version written to every URL (`v=2`). */
+export const URL_VERSION = 2;
+
+/**
+ * Defaults that changed since a link version, so a link keeps the meaning it had when it was
+ * made: a key a link leaves out reads as that version's default. Version 2 made the Gaussian
+ * identities (8 classes, σ 1) the default data and paced the run at DEFAULT_PACE steps/s.
+ */
+const VERSION_DEFAULTS: Record<number, Partial<Params>> = {
+  1: { dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0 },
+  2: {},
+};
+
+/** Every default as a link of `version` reads it (the current defaults for an unknown version). */
+export function defaultsFor(version: number): Params {
+  return { ...defaultParams(), ...(VERSION_DEFAULTS[version] ?? {}) };
+}
 const MAX_VALUE_LENGTH = 200;
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
@@ -79,12 +94,16 @@ function parseValue(def: ParamDef, raw: string): { value: unknown; notice?: stri
  */
 export function decodeParams(search: string): Decoded {
   const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
-  const params = defaultParams() as Record<string, unknown>;
   const notices: string[] = [];
-  const version = q.get('v');
-  if (version !== null && version !== String(URL_VERSION)) {
-    notices.push(`This link has format version ${quote(version)}; it was read as version ${URL_VERSION}.`);
+  const raw = q.get('v');
+  // A link without a version is read as the current one (hand-written links, the bare page).
+  let version = URL_VERSION;
+  if (raw !== null) {
+    const v = Number(raw.trim());
+    if (Number.isInteger(v) && VERSION_DEFAULTS[v]) version = v;
+    else notices.push(`This link has format version ${quote(raw)}; it was read as version ${URL_VERSION}.`);
   }
+  const params = defaultsFor(version) as Record<string, unknown>;
   for (const def of PARAMS as readonly ParamDef[]) {
     const all = q.getAll(def.key);
     const raw = all[all.length - 1];
@@ -94,6 +113,10 @@ export function decodeParams(search: string): Decoded {
     if (notice) notices.push(notice);
   }
   const p = params as Params;
+  if (p.dataset === 'custom') {
+    p.dataset = 'identities';
+    notices.push('This link named uploaded data, which a link cannot carry; showing the identities dataset. Upload the file again to train on it.');
+  }
   const mRange = M_RANGE[p.loss];
   if (mRange && !q.has('m')) p.m = mRange.default;
   const fixed = clampMargin(p);
@@ -121,7 +144,7 @@ function encodeValue(v: unknown): string {
   return String(v);
 }
 
-/** The query string (without '?') for params: `v=1` and every value that differs from its default. */
+/** The query string (without '?') for params: `v=2` and every value that differs from its default. */
 export function encodeParams(p: Params): string {
   const q = new URLSearchParams();
   q.set('v', String(URL_VERSION));

@@ -12,7 +12,7 @@ export interface StructuralConfig {
   /** Classes C: 2–12 for the toy sets; mnist always has 10. */
   classes: number;
   perClass: number;
-  /** Cluster σ (blobs) or angular jitter (spirals), ≥ 0. */
+  /** Per-sample σ (identities, blobs) or angular jitter (spirals), ≥ 0. */
   noise: number;
   /** Held-out fraction of each class, [0, 0.9]. */
   testFraction: number;
@@ -23,6 +23,8 @@ export interface StructuralConfig {
   depth: number;
   seed: number;
   backend: BackendChoice;
+  /** Names the uploaded data when dataset is 'custom' (a new upload starts a new run). */
+  dataKey?: string;
 }
 
 /** Parameters the running training picks up from its next step, without a reset. */

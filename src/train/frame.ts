@@ -6,8 +6,13 @@ export interface FrameMetrics {
   testAccuracy: number;
   /** Mean angle of each training feature to its own class weight. */
   meanAngleToWeight: number;
-  /** Mean angle of each training feature to its class's mean direction. */
+  /** Mean angle of each training feature to its class's mean direction (the intra-class spread). */
   intraClassAngle: number;
+  /** The same on the test features, around the test features' own class means. */
+  testIntraClassAngle: number;
+  /** Angular margin of the test features (θ to the nearest other weight − θ to the own): 5th percentile and median. */
+  marginP5: number;
+  marginMedian: number;
   /** Smallest angle between two class weights. */
   minWeightAngle: number;
   /** Counts over [0, π] in equal bins: θ to the own weight, θ to the nearest other weight. */

@@ -1,6 +1,8 @@
 import {
   accuracy,
   angleHistograms,
+  angularMargins,
+  quantile,
   meanAngleToOwnWeight,
   meanIntraClassAngle,
   minWeightAngle,
@@ -22,11 +24,15 @@ export function snapshotMetrics(
   const test: Labeled = { x: s.test, y: info.testLabels, n: info.testLabels.length, dim: D };
   const clf = { W: s.W, numClasses: C, bias: s.bias, mode };
   const hist = angleHistograms(train, s.W, C, HISTOGRAM_BINS);
+  const margins = angularMargins(test, s.W, C);
   return {
     trainAccuracy: accuracy(train, clf),
     testAccuracy: accuracy(test, clf),
     meanAngleToWeight: meanAngleToOwnWeight(train, s.W, C),
     intraClassAngle: meanIntraClassAngle(train, C),
+    testIntraClassAngle: meanIntraClassAngle(test, C),
+    marginP5: quantile(margins, 0.05),
+    marginMedian: quantile(margins, 0.5),
     minWeightAngle: minWeightAngle(s.W, D, C),
     histOwn: hist.own,
     histNearest: hist.nearestOther,

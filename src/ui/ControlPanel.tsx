@@ -1,5 +1,7 @@
 import { memo } from 'react';
+import type { CustomData } from '../data/csv';
 import type { ParamKey, Params } from '../params/table';
+import { DataInput } from './DataInput';
 import { LossControls } from './LossControls';
 import { ParamControl } from './ParamControl';
 
@@ -24,12 +26,19 @@ export const LossPanel = memo(function LossPanel({ params, setParam, classes, di
 });
 
 /** Data and model (a change starts a new run) and the view settings. */
-export const SettingsPanel = memo(function SettingsPanel({ params, setParam }: Omit<Props, 'classes' | 'dim'>) {
+export const SettingsPanel = memo(function SettingsPanel({
+  params,
+  setParam,
+  onData,
+  custom,
+}: Omit<Props, 'classes' | 'dim'> & { onData: (d: CustomData) => void; custom?: CustomData }) {
+  const hidden = (k: string) => (k === 'classes' && (params.dataset === 'mnist' || params.dataset === 'custom')) || (['perClass', 'noise'].includes(k) && ['mnist', 'custom'].includes(params.dataset));
   return (
     <>
       <section aria-labelledby="sec-data">
         <h2 id="sec-data">Data and model — a change starts a new run</h2>
-        {DATA_KEYS.map((k) => (k === 'classes' && params.dataset === 'mnist' ? null : <ParamControl key={k} name={k} params={params} onChange={setParam} />))}
+        {DATA_KEYS.map((k) => (hidden(k) ? null : <ParamControl key={k} name={k} params={params} onChange={setParam} />))}
+        <DataInput onData={onData} current={params.dataset === 'custom' ? custom : undefined} />
       </section>
       <section aria-labelledby="sec-view">
         <h2 id="sec-view">View</h2>

@@ -1,11 +1,14 @@
 import type { TrainerStatus } from '../hooks/useTrainer';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+/** Radians as degrees for a data attribute ('' before the first frame). */
+const degAttr = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '' : ((r * 180) / Math.PI).toFixed(2));
 
 /**
  * The training status, for people and for automation: role="status" with the numbers as
  * data-* attributes (data-step, data-loss, data-accuracy, data-test-accuracy, data-backend,
- * data-state; also data-snapshot-ms and data-tensors for the benchmark).
+ * data-state; the lesson's angles in degrees: data-spread, data-test-spread, data-margin-p5,
+ * data-margin-median; also data-snapshot-ms and data-tensors for the benchmark).
  */
 export function StatusBar({ status, compact = false }: { status: TrainerStatus; compact?: boolean }) {
   const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport, snapshotMs, frame } = status;
@@ -20,6 +23,10 @@ export function StatusBar({ status, compact = false }: { status: TrainerStatus; 
       data-test-accuracy={testAccuracy.toFixed(4)}
       data-backend={backend}
       data-state={state}
+      data-spread={degAttr(frame?.metrics.intraClassAngle)}
+      data-test-spread={degAttr(frame?.metrics.testIntraClassAngle)}
+      data-margin-p5={degAttr(frame?.metrics.marginP5)}
+      data-margin-median={degAttr(frame?.metrics.marginMedian)}
       data-snapshot-ms={snapshotMs.toFixed(2)}
       data-tensors={frame?.numTensors ?? 0}
     >

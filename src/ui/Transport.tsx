@@ -1,3 +1,4 @@
+import { DEFAULT_PACE } from '../params/table';
 import type { RunState } from '../worker/protocol';
 
 interface Props {
@@ -7,10 +8,13 @@ interface Props {
   onStep: () => void;
   onReset: () => void;
   compact?: boolean;
+  /** Max steps/s (0: full speed) and its setter, for the pace toggle. */
+  speed?: number;
+  onSpeed?: (speed: number) => void;
 }
 
 /** Play/pause, step and reset. */
-export function Transport({ state, onPlay, onPause, onStep, onReset, compact = false }: Props) {
+export function Transport({ state, onPlay, onPause, onStep, onReset, compact = false, speed, onSpeed }: Props) {
   const running = state === 'running';
   const blocked = state === 'diverged' || state === 'error' || state === 'loading';
   return (
@@ -24,6 +28,16 @@ export function Transport({ state, onPlay, onPause, onStep, onReset, compact = f
       <button type="button" onClick={onReset} aria-keyshortcuts="r" title="New run with the same settings (r)">
         ↺ Reset
       </button>
+      {onSpeed && speed !== undefined && (
+        <button
+          type="button"
+          aria-pressed={speed === 0}
+          onClick={() => onSpeed(speed === 0 ? DEFAULT_PACE : 0)}
+          title={speed === 0 ? `Back to the watchable pace (${DEFAULT_PACE} steps/s)` : `Paced at ${speed} steps/s so the audience can watch; train as fast as this machine can`}
+        >
+          ▶▶ Full speed
+        </button>
+      )}
     </div>
   );
 }

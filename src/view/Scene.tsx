@@ -9,6 +9,7 @@ import { useHoverTip } from './HoverTip';
 import { CenterMarkers, MeanDirections } from './Markers';
 import type { ThemeColors } from './palette';
 import { SphereRegions } from './SphereRegions';
+import { useCameraAim } from './useCameraAim';
 import { ViewState } from './viewState';
 import { WeightArrows } from './WeightArrows';
 
@@ -50,11 +51,13 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip }:
 
   useFrame(() => {
     vs.update(slot.current, params, performance.now());
-    if (controls.current) {
-      const idle = performance.now() - lastInteraction.current > IDLE_BEFORE_ROTATE_MS;
-      controls.current.autoRotate = dim === 3 && params.rotate && !reducedMotion && idle;
-    }
   }, -1);
+  const aiming = useCameraAim(vs, dim === 3, () => lastInteraction.current > 0);
+  useFrame(() => {
+    if (!controls.current) return;
+    const idle = performance.now() - lastInteraction.current > IDLE_BEFORE_ROTATE_MS;
+    controls.current.autoRotate = dim === 3 && params.rotate && !reducedMotion && idle && !aiming();
+  });
 
   const onHover = useHoverTip(vs, tip);
 

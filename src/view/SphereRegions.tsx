@@ -17,7 +17,7 @@ const bakeVertex = /* glsl */ `
   void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }
 `;
 
-/** Region colours, grey margin zones and boundary lines for every direction of the equirect map. */
+/** Region colours, pale margin zones and boundary lines for every direction of the equirect map. */
 function bakeFragment(classes: number, kind: number, fallback: number, regions: boolean, margins: boolean): string {
   return /* glsl */ `
   ${regionGlsl(classes, kind, fallback)}
@@ -35,10 +35,12 @@ function bakeFragment(classes: number, kind: number, fallback: number, regions: 
     vec3 classCol;
     vec2 k = classify(n, classCol);
     #if SHOW_REGIONS
-      col = mix(uBase, classCol, 0.5);
+      col = mix(uBase, classCol, 0.62);
     #endif
     #if SHOW_MARGINS
-      if (k.x < 0.5) col = mix(uBase, uMarginColor, 0.9);
+      // A margin zone keeps a pale wash of its region's class, greyed: visible as a band along
+      // every boundary without outweighing the regions it separates.
+      if (k.x < 0.5) col = mix(mix(uBase, classCol, SHOW_REGIONS == 1 ? 0.2 : 0.0), uMarginColor, 0.35);
     #endif
     #if NUM_CLASSES > 1
       // Boundary lines about 1.2° wide (k.y is the angle to the nearest boundary).

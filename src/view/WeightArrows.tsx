@@ -1,7 +1,8 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { classColor } from './palette';
+import { separateLabels, type LabelBox } from './labelLayout';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
 
@@ -9,11 +10,17 @@ const UP = new THREE.Vector3(0, 1, 0);
 const scratchDir = new THREE.Vector3();
 
 /** One class weight: a shaft and a cone from the origin along ŵ_j, with its label. */
-function Arrow({ vs, j, length, dim, outline }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string }) {
+function Arrow({ vs, j, length, dim, outline, labels }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string; labels: THREE.Sprite[] }) {
   const group = useRef<THREE.Group>(null);
   const color = classColor(j);
   const label = useMemo(() => (dim === 3 ? makeTextSprite(`W${j + 1}`, color, outline, 0.034, false) : makeTextSprite(`W${j + 1}`, color, outline, 0.16)), [j, color, outline, dim]);
-  useEffect(() => () => disposeSprite(label), [label]);
+  useEffect(() => {
+    labels[j] = label;
+    return () => {
+      disposeSprite(label);
+      if (labels[j] === label) delete labels[j];
+    };
+  }, [label, labels, j]);
   const shaftGeo = useMemo(() => new THREE.CylinderGeometry(0.014, 0.014, 1, 12).translate(0, 0.5, 0), []);
   const headGeo = useMemo(() => new THREE.ConeGeometry(0.05, 0.14, 20).translate(0, -0.07, 0), []);
   useEffect(() => () => [shaftGeo, headGeo].forEach((g) => g.dispose()), [shaftGeo, headGeo]);
@@ -47,12 +54,55 @@ function Arrow({ vs, j, length, dim, outline }: { vs: ViewState; j: number; leng
   );
 }
 
+const world = new THREE.Vector3();
+
+/**
+ * Moves the weight labels apart on screen where they would overlap (two weights seen nearly
+ * end-on, or close on the circle). Runs after the arrows have placed their labels this frame.
+ */
+function useLabelLayout(labels: THREE.Sprite[]) {
+  const camera = useThree((s) => s.camera);
+  const size = useThree((s) => s.size);
+  const boxes = useMemo<LabelBox[]>(() => [], []);
+  useFrame(() => {
+    const shown = labels.filter((l) => l?.parent?.visible);
+    const P = camera.projectionMatrix.elements;
+    const perspective = 'isPerspectiveCamera' in camera;
+    boxes.length = 0;
+    for (const l of shown) {
+      l.getWorldPosition(world);
+      const viewZ = world.clone().applyMatrix4(camera.matrixWorldInverse).z;
+      world.project(camera);
+      const k = perspective && l.material.sizeAttenuation ? 1 / Math.max(1e-3, -viewZ) : 1;
+      boxes.push({
+        x: ((world.x + 1) * size.width) / 2,
+        y: ((1 - world.y) * size.height) / 2,
+        halfW: ((l.scale.x / 2) * P[0]! * k * size.width) / 2,
+        halfH: ((l.scale.y / 2) * P[5]! * k * size.height) / 2,
+      });
+    }
+    const before = boxes.map((b) => [b.x, b.y] as const);
+    if (separateLabels(boxes) === 0 && boxes.every((b, i) => b.x === before[i]![0] && b.y === before[i]![1])) return;
+    shown.forEach((l, i) => {
+      const b = boxes[i]!;
+      if (b.x === before[i]![0] && b.y === before[i]![1]) return;
+      l.getWorldPosition(world);
+      world.project(camera);
+      world.set((b.x / size.width) * 2 - 1, 1 - (b.y / size.height) * 2, world.z).unproject(camera);
+      l.parent!.worldToLocal(world);
+      l.position.copy(world);
+    });
+  });
+}
+
 /** Arrows for every class weight W_j, normalised (direction is what the cosine losses use). */
 export function WeightArrows({ vs, classes, dim, outline }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string }) {
+  const labels = useMemo<THREE.Sprite[]>(() => [], []);
+  useLabelLayout(labels);
   return (
     <group>
       {Array.from({ length: classes }, (_, j) => (
-        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} />
+        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} labels={labels} />
       ))}
     </group>
   );

@@ -16,7 +16,7 @@ function frame(train: number[]): Frame {
     W: Float32Array.from([1, 0, 0, 1]),
     bias: Float32Array.from([0, 0]),
     centers: Float32Array.from([0, 0, 0, 0]),
-    metrics: { trainAccuracy: 1, testAccuracy: 1, meanAngleToWeight: 0, intraClassAngle: 0, minWeightAngle: Math.PI / 2, histOwn: new Uint32Array(36), histNearest: new Uint32Array(36) },
+    metrics: { trainAccuracy: 1, testAccuracy: 1, meanAngleToWeight: 0, intraClassAngle: 0, testIntraClassAngle: 0, marginP5: 0, marginMedian: 0, minWeightAngle: Math.PI / 2, histOwn: new Uint32Array(36), histNearest: new Uint32Array(36) },
     numTensors: 0,
   };
 }

@@ -1,6 +1,9 @@
+import type { CustomData } from '../data/csv';
 import { makeToyDataset, type Dataset } from '../data/datasets';
 import { MNIST_ASSET_NAME } from '../data/mnist/format';
 import { mnistDataset } from '../data/mnist/mnistDataset';
+import { createRng } from '../data/rng';
+import { stratifiedSplit } from '../data/stratified';
 import type { StructuralConfig } from '../train/config';
 
 let mnistBytes: Promise<ArrayBuffer> | undefined;
@@ -15,9 +18,18 @@ function fetchMnist(assetBase: string): Promise<ArrayBuffer> {
   return mnistBytes;
 }
 
+/** The user's data as a Dataset, split per class with the run's seed. */
+export function customDataset(data: CustomData, testFraction: number, seed: number): Dataset {
+  return { name: 'custom', inputDim: data.inputDim, numClasses: data.numClasses, ...stratifiedSplit(data.x, data.inputDim, data.y, data.numClasses, testFraction, createRng(seed)) };
+}
+
 /** The dataset a structural config describes; MNIST is loaded only when chosen. */
-export async function loadDataset(cfg: StructuralConfig, assetBase: string): Promise<Dataset> {
+export async function loadDataset(cfg: StructuralConfig, assetBase: string, custom?: CustomData): Promise<Dataset> {
   if (cfg.dataset === 'mnist') return mnistDataset(await fetchMnist(assetBase), cfg.testFraction, cfg.seed);
+  if (cfg.dataset === 'custom') {
+    if (!custom) throw new Error('no uploaded data: choose a CSV file or paste one');
+    return customDataset(custom, cfg.testFraction, cfg.seed);
+  }
   return makeToyDataset(cfg.dataset, {
     classes: cfg.classes,
     perClass: cfg.perClass,

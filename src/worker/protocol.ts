@@ -1,4 +1,5 @@
 // The page ⇄ worker wire format (types only, so the page never pulls in tfjs).
+import type { CustomData } from '../data/csv';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, RunInfo } from '../train/frame';
 
@@ -16,6 +17,8 @@ export type ToWorker =
       play: boolean;
       /** Base URL the static assets (the MNIST file) are served under. */
       assetBase: string;
+      /** The user's data, when config.dataset is 'custom'. */
+      custom?: CustomData;
     }
   | { type: 'setParams'; runId: number; params: Partial<LiveParams> }
   | { type: 'play'; runId: number }

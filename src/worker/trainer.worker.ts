@@ -113,7 +113,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   run = r;
   setState(r, 'loading');
   try {
-    const data = await loadDataset(msg.config, msg.assetBase);
+    const data = await loadDataset(msg.config, msg.assetBase, msg.custom);
     if (run !== r) return;
     const build = () => new Trainer(data, msg.config, r.params);
     const key = modelKey(msg.config, data, r.params.batch);

@@ -1,35 +1,39 @@
-// The compact MNIST asset: "HSMN", uint32 count, count uint8 labels, count×784 uint8 pixels.
-export const MNIST_MAGIC = 0x4e4d5348; // "HSMN" little-endian
+// The compact MNIST asset: the digits' first principal components, computed at build time.
+// Layout (little-endian): "HSMP", uint32 count, uint32 k, count uint8 labels, zero padding to a
+// multiple of 4 bytes, then count×k float32 component scores.
+export const MNIST_MAGIC = 0x504d5348; // "HSMP"
 export const MNIST_PIXELS = 28 * 28;
-export const MNIST_ASSET_NAME = 'mnist-10k.bin';
+/** Principal components kept: 50 carry about 82 % of the pixel variance. */
+export const MNIST_COMPONENTS = 50;
+export const MNIST_ASSET_NAME = 'mnist-10k-pca50.bin';
 
-/** Packs per-digit pixel arrays (values 0–1, 784 per sample) into the binary asset. */
-export function encodeMnist(digits: ArrayLike<number>[]): Uint8Array {
-  const counts = digits.map((d) => Math.floor(d.length / MNIST_PIXELS));
-  const count = counts.reduce((a, b) => a + b, 0);
-  const out = new Uint8Array(8 + count + count * MNIST_PIXELS);
+const HEADER = 12;
+const padded = (n: number) => Math.ceil(n / 4) * 4;
+
+/** Packs labels and their n×k features into the binary asset. */
+export function encodeMnist(labels: ArrayLike<number>, features: Float32Array, k: number): Uint8Array {
+  const count = labels.length;
+  if (features.length !== count * k) throw new Error(`encodeMnist: ${features.length} features for ${count}×${k}`);
+  const offset = HEADER + padded(count);
+  const out = new Uint8Array(offset + count * k * 4);
   const view = new DataView(out.buffer);
   view.setUint32(0, MNIST_MAGIC, true);
   view.setUint32(4, count, true);
-  let sample = 0;
-  digits.forEach((pixels, label) => {
-    for (let i = 0; i < (counts[label] ?? 0); i++, sample++) {
-      out[8 + sample] = label;
-      const base = 8 + count + sample * MNIST_PIXELS;
-      for (let p = 0; p < MNIST_PIXELS; p++) {
-        const v = pixels[i * MNIST_PIXELS + p] ?? 0;
-        out[base + p] = Math.max(0, Math.min(255, Math.round(v * 255)));
-      }
-    }
-  });
+  view.setUint32(8, k, true);
+  for (let i = 0; i < count; i++) out[HEADER + i] = labels[i] as number;
+  for (let i = 0; i < features.length; i++) view.setFloat32(offset + 4 * i, features[i]!, true);
   return out;
 }
 
-/** Reads the asset back: labels and uint8 pixels (views into `buffer`), or throws on a bad file. */
-export function decodeMnist(buffer: ArrayBuffer): { count: number; labels: Uint8Array; pixels: Uint8Array } {
+/** Reads the asset back (copies), or throws on a file that is not one. */
+export function decodeMnist(buffer: ArrayBuffer): { count: number; k: number; labels: Uint8Array; features: Float32Array } {
   const view = new DataView(buffer);
-  if (buffer.byteLength < 8 || view.getUint32(0, true) !== MNIST_MAGIC) throw new Error('not an MNIST asset (bad magic)');
+  if (buffer.byteLength < HEADER || view.getUint32(0, true) !== MNIST_MAGIC) throw new Error('not an MNIST asset (bad magic)');
   const count = view.getUint32(4, true);
-  if (buffer.byteLength !== 8 + count * (1 + MNIST_PIXELS)) throw new Error(`MNIST asset truncated: ${buffer.byteLength} bytes for ${count} samples`);
-  return { count, labels: new Uint8Array(buffer, 8, count), pixels: new Uint8Array(buffer, 8 + count, count * MNIST_PIXELS) };
+  const k = view.getUint32(8, true);
+  const offset = HEADER + padded(count);
+  if (k === 0 || buffer.byteLength !== offset + count * k * 4) throw new Error(`MNIST asset truncated: ${buffer.byteLength} bytes for ${count}×${k}`);
+  const features = new Float32Array(count * k);
+  for (let i = 0; i < features.length; i++) features[i] = view.getFloat32(offset + 4 * i, true);
+  return { count, k, labels: new Uint8Array(buffer.slice(HEADER, HEADER + count)), features };
 }

@@ -1,0 +1,50 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useRef } from 'react';
+import * as THREE from 'three';
+import { bestViewDirection } from './cameraAim';
+import type { ViewState } from './viewState';
+
+/** The camera follows the best direction while the weights settle, up to this step. */
+const AIM_UNTIL_STEP = 400;
+/** Easing time constant, seconds: a calm swing, not a jump. */
+const TAU = 0.8;
+
+const target = new THREE.Vector3();
+const current = new THREE.Vector3();
+
+/**
+ * Frames the first view of a run (3-D): the camera eases toward a direction from which most class
+ * weights, and so most clusters, face the audience rather than sit on the silhouette. It follows
+ * the weights while they settle (the first AIM_UNTIL_STEP steps) and stops for good once the user
+ * turns the view. Returns whether it is still aiming (auto-rotation waits for it).
+ */
+export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean): () => boolean {
+  const camera = useThree((s) => s.camera);
+  const state = useRef({ info: null as unknown, aiming: false, serial: -1, dir: new THREE.Vector3(0, 0, 1) });
+  useFrame((_, delta) => {
+    const s = state.current;
+    if (vs.info !== s.info) {
+      s.info = vs.info;
+      s.aiming = enabled && vs.info !== null;
+    }
+    if (!s.aiming) return;
+    const C = vs.info?.numClasses ?? 0;
+    if (interacted() || C === 0 || vs.wDirs.length < 3 * C) {
+      s.aiming = interacted() ? false : s.aiming;
+      return;
+    }
+    if (vs.serial !== s.serial) {
+      s.serial = vs.serial;
+      s.dir.set(...bestViewDirection(vs.wDirs, C));
+    }
+    const distance = camera.position.length();
+    current.copy(camera.position).normalize();
+    target.copy(s.dir);
+    const k = 1 - Math.exp(-Math.min(delta, 0.1) / TAU);
+    current.lerp(target, k).normalize();
+    camera.position.copy(current).multiplyScalar(distance);
+    camera.lookAt(0, 0, 0);
+    if ((vs.frame?.step ?? 0) >= AIM_UNTIL_STEP && current.angleTo(target) < 0.02) s.aiming = false;
+  });
+  return () => state.current.aiming;
+}
