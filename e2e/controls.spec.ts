@@ -8,6 +8,7 @@ test('a shared URL restores the controls and the status after reload', async ({ 
   await expect(page.locator('input[name="m"]')).toHaveValue('0.15');
   await expect(page.locator('input[name="s"]')).toHaveValue('12');
   await expect(page.locator('input[name="classes"]')).toHaveValue('5');
+  await expect(page.locator('select[name="dataset"]')).toHaveValue('blobs'); // a version-1 link keeps its data
   await waitForStatus(page, (s) => s.step > 20);
   await page.reload();
   await expect(page.locator('select[name="loss"]')).toHaveValue('cosface');
@@ -56,7 +57,7 @@ for (const q of MALFORMED) {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await waitForStatus(page, (s) => s.state === 'running' || s.state === 'paused', 30_000);
     // The URL was rewritten to the values in use.
-    expect(page.url()).toContain('v=1');
+    expect(page.url()).toContain('v=2');
     expect(page.url()).not.toMatch(/abc|NaN|tripletloss|quantum|maybe|script/);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, readStatus, waitForStatus } from './helpers';
 
-test('a worker trains the default preset: backend shown, step rising, train accuracy ≥ 95 % within 30 s', async ({ page }) => {
+test('a worker trains the default link: backend shown, step rising, train accuracy ≥ 95 %', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/');
   const first = await waitForStatus(page, (s) => s.state === 'running' && s.step > 0, 20_000);
@@ -81,7 +81,7 @@ test('pause stops the step count; step advances it by exactly one; reset starts 
 
 test('a setting that diverges pauses with a message; reset recovers', async ({ page }) => {
   // SGD at the top learning rate on raw softmax logits blows the features up to Inf/NaN.
-  await page.goto('/?loss=softmax&optimizer=sgd&lr=0.5&batch=8');
+  await page.goto('/?loss=softmax&optimizer=sgd&lr=0.5&batch=8&speed=0');
   const s = await waitForStatus(page, (st) => st.state === 'diverged' || st.step > 3000, 30_000);
   test.skip(s.state !== 'diverged', 'this setting happened to stay finite on this backend');
   await expect(page.getByRole('alert').filter({ hasText: /diverged at step/ })).toBeVisible();

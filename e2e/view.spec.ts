@@ -1,39 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, waitForStatus } from './helpers';
-
-/** Pixel statistics of the canvas region of a screenshot, computed in the page from a PNG. */
-async function canvasStats(page: Page, name: string) {
-  const canvas = page.locator('.view canvas');
-  const png = await canvas.screenshot();
-  await test.info().attach(name, { body: png, contentType: 'image/png' });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    const bg = [data[0]!, data[1]!, data[2]!];
-    let nonBg = 0;
-    const hues = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]! / 255, g = data[i + 1]! / 255, b = data[i + 2]! / 255;
-      if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > 30) nonBg++;
-      const max = Math.max(r, g, b), min = Math.min(r, g, b);
-      const sat = max === 0 ? 0 : (max - min) / max;
-      if (sat < 0.35 || max < 0.25) continue; // greys, whites, shadows
-      let h = 0;
-      if (max === r) h = ((g - b) / (max - min)) % 6;
-      else if (max === g) h = (b - r) / (max - min) + 2;
-      else h = (r - g) / (max - min) + 4;
-      hues.add(Math.round(((h * 60 + 360) % 360) / 15)); // 24 hue buckets of 15°
-    }
-    return { w: c.width, h: c.height, nonBgFraction: nonBg / (c.width * c.height), hueBuckets: hues.size, hash: nonBg };
-  }, png.toString('base64'));
-}
+import { expect, test } from '@playwright/test';
+import { canvasStats, collectErrors, waitForStatus } from './helpers';
 
 for (const dim of [2, 3] as const) {
   test(`after training the default preset in ${dim}-D the canvas shows the ${dim === 2 ? 'circle' : 'sphere'} and the class colours`, async ({ page }) => {

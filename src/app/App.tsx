@@ -79,7 +79,7 @@ export function App() {
   const rails = guardRails(params, classes, dim);
   const view = (
     <div className="stage">
-      <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} />
+      <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} />
       <div className="stage-overlays">
         <Notices items={notices} onDismiss={dismissNotices} />
         <Notices items={status.message ? [status.message] : []} kind="warn" />

@@ -66,3 +66,14 @@ describe('CSV parser: malformed files name the line and the problem', () => {
     expect(error(`label,x\n${rows}`)).toMatch(/20,001 data rows; at most 20,000/);
   });
 });
+
+describe('CSV parser: finding the label column', () => {
+  it('takes the only text column when no header names one (iris-style, label last)', () => {
+    const d = ok('sepal,petal,species\n1,2,setosa\n2,3,virginica\n1,1,setosa\n3,2,virginica\n');
+    expect(d.inputDim).toBe(2);
+    expect(d.classNames).toEqual(['setosa', 'virginica']);
+    const noHeader = ok('1,2,setosa\n2,3,virginica\n1,1,setosa\n3,2,virginica\n');
+    expect(noHeader.classNames).toEqual(['setosa', 'virginica']);
+    expect(noHeader.inputDim).toBe(2);
+  });
+});

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 export const CSV_LIMITS = { rows: 20_000, features: 784, minClasses: 2, maxClasses: 12, bytes: 64 * 1024 * 1024 } as const;
 
 /** Column names that mark the label column in a header. */
-const LABEL_NAMES = new Set(['label', 'labels', 'class', 'y', 'target', 'identity']);
+const LABEL_NAMES = new Set(['label', 'labels', 'class', 'y', 'target', 'identity', 'species', 'digit']);
 
 /** Parsed user data: features standardised per column (mean 0, std 1), labels 0…C−1. */
 export interface CustomData {
@@ -31,10 +31,10 @@ function sortLabels(names: string[]): string[] {
 }
 
 /**
- * Parses CSV text. The first row is a header when any of its cells other than the label's is not
- * a number. The label column is the header's `label`/`class`/`y`/`target`/`identity` column, else
- * the first. Every other column must be a finite number on every line. Errors name the line (1 is
- * the file's first line) and the problem.
+ * Parses CSV text. The label column is the header's `label`/`class`/`y`/`target`/`identity`/
+ * `species`/`digit` column, else the only column holding text, else the first. The first row is a
+ * header when any of its cells other than the label's is not a number. Every other column must be
+ * a finite number on every line. Errors name the line (1 is the file's first line) and the problem.
  */
 export function parseCsv(text: string, source = 'pasted data'): CsvResult {
   const fail = (error: string): CsvResult => ({ ok: false, error: `${source}: ${error}` });
@@ -48,9 +48,12 @@ export function parseCsv(text: string, source = 'pasted data'): CsvResult {
   if (rows.length === 0) return fail('the file is empty.');
   const first = rows[0]!;
   if (first.length < 2) return fail(`line ${lineOf(0)}: found ${first.length} column; need a label column and at least one feature.`);
-  let labelCol = 0;
+  // The label column: one named so in a header; else the only column whose first data value is
+  // not a number (iris-style names, wherever they stand); else the first.
   const headerLabel = first.findIndex((c) => LABEL_NAMES.has(c.trim().toLowerCase()));
-  if (headerLabel >= 0) labelCol = headerLabel;
+  const probe = rows.length > 1 && first.some((c) => !isNumber(c)) ? rows[1]! : first;
+  const textual = probe.map((c, i) => (isNumber(c) ? -1 : i)).filter((i) => i >= 0);
+  const labelCol = headerLabel >= 0 ? headerLabel : textual.length === 1 ? textual[0]! : 0;
   const hasHeader = headerLabel >= 0 || first.some((c, i) => i !== labelCol && !isNumber(c));
   const names = hasHeader ? first.map((c, i) => c.trim() || `column ${i + 1}`) : first.map((_, i) => `column ${i + 1}`);
   const body = hasHeader ? 1 : 0;

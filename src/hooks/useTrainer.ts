@@ -29,6 +29,8 @@ export interface FrameSlot {
   receivedAt: number;
   /** Counts frames, so a reader can tell a new one from the last. */
   serial: number;
+  /** Set by the view: called when the slot changes, so a canvas that draws on demand redraws. */
+  notify?: () => void;
 }
 
 const STATUS_HZ = 10;
@@ -88,7 +90,8 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
 
   const startRun = useCallback(() => {
     runId.current += 1;
-    slot.current = { frame: null, info: null, receivedAt: 0, serial: slot.current.serial };
+    Object.assign(slot.current, { frame: null, info: null, receivedAt: 0 });
+    slot.current.notify?.();
     const { structure: config, live: params, playing, custom: data } = latest.current;
     pushStatus({ ...INITIAL, backend: '', message: '' }, true);
     const withData = config.dataset === 'custom' && data ? { custom: data } : {};
@@ -102,11 +105,13 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
       switch (msg.type) {
         case 'ready':
           slot.current.info = msg.info;
+          slot.current.notify?.();
           pushStatus({ backend: msg.backend, backendReport: msg.backendReport }, true);
           break;
         case 'frame': {
           const f = msg.frame;
-          slot.current = { ...slot.current, frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 };
+          Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
+          slot.current.notify?.();
           pushStatus({
             step: f.step,
             loss: f.loss,

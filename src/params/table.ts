@@ -76,6 +76,7 @@ export const PARAMS = [
   { key: 'arcFallback', label: 'θ + m > π', type: 'enum', scope: 'live', default: 'insightface', choices: ['insightface', 'easy', 'none'], losses: ['arcface'] },
   { key: 'warmup', label: 'Margin warm-up (steps)', type: 'number', scope: 'live', default: 0, min: 0, max: 5000, step: 50, integer: true, losses: ['cosface', 'arcface', 'combined'] },
   { key: 'lr', label: 'Learning rate', type: 'number', scope: 'live', default: 0.01, min: 0.0001, max: 0.5, step: 0.0001 },
+  { key: 'decay', label: 'Learning-rate decay (steps after a change; 0: off)', type: 'number', scope: 'live', default: 1500, min: 0, max: 20000, step: 100, integer: true },
   { key: 'optimizer', label: 'Optimizer', type: 'enum', scope: 'live', default: 'adam', choices: ['adam', 'sgd'], choiceLabels: ['Adam', 'SGD + momentum'] },
   { key: 'batch', label: 'Batch size', type: 'number', scope: 'live', default: 256, min: 8, max: 2048, step: 8, integer: true },
   { key: 'speed', label: 'Max steps/s (0: full speed)', type: 'number', scope: 'live', default: DEFAULT_PACE, min: 0, max: 500, step: 1, integer: true },

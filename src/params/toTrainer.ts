@@ -42,6 +42,7 @@ export function liveOf(p: Params): LiveParams {
     arcFallback: p.arcFallback,
     warmup: p.warmup,
     lr: p.lr,
+    decay: p.decay,
     optimizer: p.optimizer,
     batch: p.batch,
     speed: p.speed,

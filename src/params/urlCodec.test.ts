@@ -116,11 +116,11 @@ describe('URL codec', () => {
   it('keeps the meaning of a version-1 link: its missing keys read as version 1’s defaults', () => {
     const d = decodeParams('v=1&loss=softmax');
     expect(d.notices).toEqual([]);
-    expect(d.params).toEqual({ ...defaultParams(), loss: 'softmax', dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, m: d.params.m });
+    expect(d.params).toEqual({ ...defaultParams(), loss: 'softmax', dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, decay: 0, m: d.params.m });
     // Written back as version 2, the old defaults become explicit and the link means the same.
     const q = encodeParams(d.params);
     expect(q).toMatch(/^v=2&/);
-    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0']) expect(q).toContain(kv);
+    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0', 'decay=0']) expect(q).toContain(kv);
     expect(decodeParams(q).params).toEqual(d.params);
     // A version-1 link that named its data keeps it.
     expect(decodeParams('v=1&dataset=spirals&classes=4').params).toMatchObject({ dataset: 'spirals', classes: 4, perClass: 200 });

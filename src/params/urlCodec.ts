@@ -10,7 +10,7 @@ export const URL_VERSION = 2;
  * identities (8 classes, σ 1) the default data and paced the run at DEFAULT_PACE steps/s.
  */
 const VERSION_DEFAULTS: Record<number, Partial<Params>> = {
-  1: { dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0 },
+  1: { dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, decay: 0 },
   2: {},
 };
 

@@ -47,6 +47,8 @@ export interface LiveParams {
   /** Steps over which margins ramp linearly from 0 (0: no warm-up). */
   warmup: number;
   lr: number;
+  /** Steps over which the learning rate decays after each change of these settings (0: constant). */
+  decay: number;
   optimizer: OptimizerName;
   batch: number;
   /** Cap on training steps per second; 0 runs as fast as the backend allows. */

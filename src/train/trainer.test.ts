@@ -5,12 +5,13 @@ import { makeToyDataset } from '../data/datasets';
 import { LOSS_KINDS } from '../losses/types';
 import type { LiveParams, StructuralConfig } from './config';
 import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
+import { LR_FLOOR, scheduledLr } from './spec';
 import { Trainer } from './trainer';
 
 beforeAll(useCpuBackend);
 
 function trainer(cfg: Partial<StructuralConfig> = {}, live: Partial<LiveParams> = {}) {
-  const c = { ...DEFAULT_STRUCTURE, ...cfg };
+  const c = { ...DEFAULT_STRUCTURE, noise: 0.15, ...cfg }; // blobs at their own scale
   const data = makeToyDataset(c.dataset === 'spirals' ? 'spirals' : 'blobs', {
     classes: c.classes,
     perClass: c.perClass,
@@ -23,6 +24,29 @@ function trainer(cfg: Partial<StructuralConfig> = {}, live: Partial<LiveParams> 
 
 /** Default margins per loss where the shared default does not fit (SphereFace's m is an integer). */
 const MARGIN: Partial<Record<LiveParams['loss'], number>> = { sphereface: 4, cosface: 0.2 };
+
+describe('learning-rate decay', () => {
+  it('eases lr down by a half cosine to the floor, then holds; 0 turns it off', () => {
+    expect(scheduledLr(0.01, 1000, 0)).toBeCloseTo(0.01, 12);
+    expect(scheduledLr(0.01, 1000, 500)).toBeCloseTo(0.01 * (LR_FLOOR + (1 - LR_FLOOR) * 0.5), 12);
+    expect(scheduledLr(0.01, 1000, 1000)).toBeCloseTo(0.01 * LR_FLOOR, 12);
+    expect(scheduledLr(0.01, 1000, 5000)).toBeCloseTo(0.01 * LR_FLOOR, 12);
+    expect(scheduledLr(0.01, 0, 5000)).toBe(0.01);
+  });
+  it('restarts when a loss setting changes, not when the pace does', () => {
+    const t = trainer({ classes: 3, perClass: 20 }, { decay: 10, batch: 16 });
+    for (let i = 0; i < 10; i++) t.trainStep();
+    expect(t.learningRate).toBeCloseTo(DEFAULT_LIVE.lr * LR_FLOOR, 12);
+    t.setParams({ speed: 5 });
+    expect(t.learningRate).toBeCloseTo(DEFAULT_LIVE.lr * LR_FLOOR, 12);
+    t.setParams({ m: 0.1 });
+    expect(t.learningRate).toBeCloseTo(DEFAULT_LIVE.lr, 12);
+    t.setParams({ m: 0.1 }); // the same value again is no change
+    t.trainStep();
+    expect(t.learningRate).toBeLessThan(DEFAULT_LIVE.lr);
+    t.dispose();
+  });
+});
 
 describe('Trainer', () => {
   for (const loss of LOSS_KINDS) {

@@ -6,7 +6,7 @@ import type { LiveParams, StructuralConfig } from './config';
 import type { Frame, RunInfo } from './frame';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
-import { stepSpec, usesBiasAndLogits, type StepSpec } from './spec';
+import { scheduledLr, stepSpec, usesBiasAndLogits, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
 
 /** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
@@ -56,6 +56,8 @@ export class Trainer {
   private params: LiveParams;
   private steps = 0;
   private sphereSteps = 0;
+  /** The step the live settings last changed at: the learning-rate decay counts from it. */
+  private episodeStart = 0;
   private lastLoss: tf.Scalar | undefined;
   private current: StepSpec;
 
@@ -89,6 +91,11 @@ export class Trainer {
     return this.steps;
   }
 
+  /** The learning rate of the next step, after the decay. */
+  get learningRate(): number {
+    return scheduledLr(this.params.lr, this.params.decay, this.steps - this.episodeStart);
+  }
+
   /** The live parameters in force. */
   get liveParams(): Readonly<LiveParams> {
     return this.params;
@@ -97,6 +104,9 @@ export class Trainer {
   /** Changes live parameters; they apply from the next step. */
   setParams(p: Partial<LiveParams>): void {
     if (p.loss === 'sphereface' && this.params.loss !== 'sphereface') this.sphereSteps = 0;
+    // A change of what is learned (not of the pace) restarts the decay: the picture re-forms.
+    const changed = (Object.keys(p) as (keyof LiveParams)[]).some((k) => k !== 'speed' && p[k] !== undefined && p[k] !== this.params[k]);
+    if (changed) this.episodeStart = this.steps;
     if (p.optimizer && p.optimizer !== this.optimizer.name) {
       this.optimizer.dispose();
       this.optimizer = createOptimizer(p.optimizer);
@@ -133,7 +143,7 @@ export class Trainer {
         const feats = this.net.forward(xb);
         this.centers.assign(updateCenters(feats, yb, this.centers as tf.Tensor2D, this.params.alpha));
       }
-      this.optimizer.apply(vars, grads, this.params.lr);
+      this.optimizer.apply(vars, grads, this.learningRate);
       return value;
     });
     this.lastLoss?.dispose();
@@ -167,6 +177,7 @@ export class Trainer {
       loss: this.lossValue(),
       lambda: this.current.lambda,
       mEffective: this.current.mEffective,
+      lr: this.learningRate,
       train,
       test,
       W,

@@ -55,7 +55,7 @@ export function DataInput({ onData, current }: Props) {
         Train on pasted data
       </button>
       {error && <Notices items={[error]} kind="warn" onDismiss={() => setError('')} />}
-      {current && !error && (
+      {current && (
         <p className="muted" data-testid="custom-data">
           {current.source}: {current.n.toLocaleString('en-US')} rows, {current.inputDim} features, {current.numClasses} classes ({current.classNames.join(', ')})
         </p>

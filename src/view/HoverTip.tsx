@@ -42,7 +42,7 @@ const scratch = new THREE.Vector3();
  */
 export function useHoverTip(vs: ViewState, tip: RefObject<HTMLDivElement | null>) {
   const target = useRef<HoverTarget | null>(null);
-  const { camera, size } = useThree();
+  const { camera, size, invalidate } = useThree();
   useFrame(() => {
     const el = tip.current;
     if (!el) return;
@@ -65,5 +65,6 @@ export function useHoverTip(vs: ViewState, tip: RefObject<HTMLDivElement | null>
     if (index === null) {
       if (target.current?.which === which) target.current = null;
     } else target.current = { which, index };
+    invalidate(); // the canvas draws on demand: place or hide the tip now
   };
 }

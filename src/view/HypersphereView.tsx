@@ -2,6 +2,7 @@ import { PerformanceMonitor } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { memo, useCallback, useRef, useState } from 'react';
 import { Scene, type ViewProps } from './Scene';
+import { detectSoftwareRenderer } from '../env/renderer';
 import { hasWebGL } from './webgl';
 
 
@@ -10,13 +11,18 @@ import { hasWebGL } from './webgl';
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
  * the browser restores it; no WebGL at all gets a message.
  */
-export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion }: ViewProps) {
+export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running }: ViewProps & { running: boolean }) {
+  // Frame rates measured while the canvas draws on demand (paused, idle) say nothing of its speed.
+  const measuring = useRef(running);
+  measuring.current = running;
   const [webgl] = useState(hasWebGL);
   // Antialiasing by supersampling: render at 2× (or the screen's own ratio when higher) and let
   // the browser average it down. It turns off, without recreating the context, when the frame
-  // rate stays under 50 fps: the pixel ratio drops to the screen's.
+  // rate stays under 50 fps while training: the pixel ratio drops to the screen's. A software
+  // renderer (no GPU: every pixel costs CPU that training needs) starts without it.
   const screenDpr = window.devicePixelRatio || 1;
-  const [dpr, setDpr] = useState(Math.max(2, screenDpr));
+  const [software] = useState(() => (webgl ? detectSoftwareRenderer() : undefined));
+  const [dpr, setDpr] = useState(software ? screenDpr : Math.max(2, screenDpr));
   const antialias = dpr > screenDpr;
   const [generation, setGeneration] = useState(0);
   const [lost, setLost] = useState(false);
@@ -48,12 +54,13 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
   const camera3 = { position: [1.2, 1.0, 4.0] as [number, number, number], fov: 40, near: 0.05, far: 50 };
   const camera2 = { position: [0, 0, 5] as [number, number, number], zoom: 100, near: 0.1, far: 50 };
   return (
-    <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'}>
+    <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'} data-renderer={software ? 'software' : 'gpu'}>
       <Canvas
         key={`${dim}-${generation}`}
         orthographic={dim === 2}
         camera={dim === 2 ? camera2 : camera3}
         dpr={dpr}
+        frameloop="demand"
         gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
         onCreated={onCreated}
         aria-label={dim === 3 ? 'Features on the unit sphere' : 'Features on the unit circle'}
@@ -65,7 +72,9 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
           iterations={10}
           threshold={0.8}
           flipflops={1}
-          onDecline={() => setDpr(screenDpr)}
+          onDecline={() => {
+            if (measuring.current) setDpr(screenDpr);
+          }}
         >
           <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} />
         </PerformanceMonitor>

@@ -49,14 +49,28 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip }:
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const show = new Set<string>(params.show);
 
+  // The canvas draws on demand: a new frame from the trainer asks for one, and so does anything
+  // still moving below (points easing toward the last frame, the camera's first framing,
+  // auto-rotation). When nothing moves, nothing is drawn and the page uses no CPU.
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const s = slot.current;
+    s.notify = () => invalidate();
+    invalidate();
+    return () => {
+      if (s.notify) s.notify = undefined;
+    };
+  }, [slot, invalidate]);
   useFrame(() => {
     vs.update(slot.current, params, performance.now());
   }, -1);
-  const aiming = useCameraAim(vs, dim === 3, () => lastInteraction.current > 0);
+  const aim = useCameraAim(vs, dim === 3, () => lastInteraction.current > 0);
   useFrame(() => {
-    if (!controls.current) return;
-    const idle = performance.now() - lastInteraction.current > IDLE_BEFORE_ROTATE_MS;
-    controls.current.autoRotate = dim === 3 && params.rotate && !reducedMotion && idle && !aiming();
+    const now = performance.now();
+    const idle = now - lastInteraction.current > IDLE_BEFORE_ROTATE_MS;
+    const rotating = dim === 3 && params.rotate && !reducedMotion && !aim.aiming();
+    if (controls.current) controls.current.autoRotate = rotating && idle;
+    if (vs.moving || aim.swinging() || rotating) invalidate();
   });
 
   const onHover = useHoverTip(vs, tip);

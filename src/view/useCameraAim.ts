@@ -15,18 +15,21 @@ const current = new THREE.Vector3();
 /**
  * Frames the first view of a run (3-D): the camera eases toward a direction from which most class
  * weights, and so most clusters, face the audience rather than sit on the silhouette. It follows
- * the weights while they settle (the first AIM_UNTIL_STEP steps) and stops for good once the user
- * turns the view. Returns whether it is still aiming (auto-rotation waits for it).
+ * the weights while they settle (the first AIM_UNTIL_STEP steps, or until the run stands still)
+ * and stops for good once the user
+ * turns the view. Returns whether it is still aiming (auto-rotation waits for it) and whether
+ * the camera is still on its way (the canvas must draw another frame).
  */
-export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean): () => boolean {
+export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean): { aiming: () => boolean; swinging: () => boolean } {
   const camera = useThree((s) => s.camera);
-  const state = useRef({ info: null as unknown, aiming: false, serial: -1, dir: new THREE.Vector3(0, 0, 1) });
+  const state = useRef({ info: null as unknown, aiming: false, swinging: false, serial: -1, serialAt: 0, dir: new THREE.Vector3(0, 0, 1) });
   useFrame((_, delta) => {
     const s = state.current;
     if (vs.info !== s.info) {
       s.info = vs.info;
       s.aiming = enabled && vs.info !== null;
     }
+    s.swinging = false;
     if (!s.aiming) return;
     const C = vs.info?.numClasses ?? 0;
     if (interacted() || C === 0 || vs.wDirs.length < 3 * C) {
@@ -35,6 +38,7 @@ export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => 
     }
     if (vs.serial !== s.serial) {
       s.serial = vs.serial;
+      s.serialAt = performance.now();
       s.dir.set(...bestViewDirection(vs.wDirs, C));
     }
     const distance = camera.position.length();
@@ -44,7 +48,11 @@ export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => 
     current.lerp(target, k).normalize();
     camera.position.copy(current).multiplyScalar(distance);
     camera.lookAt(0, 0, 0);
-    if ((vs.frame?.step ?? 0) >= AIM_UNTIL_STEP && current.angleTo(target) < 0.02) s.aiming = false;
+    const left = current.angleTo(target);
+    s.swinging = left > 0.002;
+    // Done once the weights have settled, or once the run stands still (paused early).
+    const still = performance.now() - s.serialAt > 1500;
+    if (left < 0.02 && ((vs.frame?.step ?? 0) >= AIM_UNTIL_STEP || still)) s.aiming = false;
   });
-  return () => state.current.aiming;
+  return { aiming: () => state.current.aiming, swinging: () => state.current.swinging };
 }

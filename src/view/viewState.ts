@@ -38,6 +38,8 @@ export class ViewState {
   regions: RegionModel | null = null;
   private arrivedAt = 0;
   private interval = 50;
+  /** Whether the points are still moving toward the last frame (the view must draw again). */
+  moving = false;
 
   /** Pulls a new frame from the slot when there is one and advances the interpolation. */
   update(slot: FrameSlot, params: Params, now: number): void {
@@ -47,6 +49,7 @@ export class ViewState {
     if (ready && (fresh || projection !== this.projection)) this.ingest(slot, params, projection, now, fresh);
     if (!this.frame || !this.info) return;
     const t = (now - this.arrivedAt) / this.interval;
+    this.moving = t <= 1.05;
     if (t <= 1.05 || fresh) {
       const onSphere = this.projection === 'sphere';
       interpolate(this.train, this.trainFrom, this.trainTo, t, onSphere, this.radius);

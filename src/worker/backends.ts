@@ -6,6 +6,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { detectSoftwareRenderer } from '../env/renderer';
 import type { BackendChoice, BackendName } from '../train/config';
 import type { Trainer } from '../train/trainer';
 
@@ -24,26 +25,6 @@ const CANDIDATES: BackendName[] = ['wasm', 'webgl', 'cpu'];
 /** How long the timed part of a measurement runs, and the cap on its steps. */
 const MEASURE_MS = 300;
 const MEASURE_MAX_STEPS = 150;
-
-/**
- * The WebGL renderer's name when it is a software rasterizer (SwiftShader, llvmpipe…), else
- * undefined. Software WebGL is never faster than WASM for this model, and timing it would slow
- * the page's own drawing, which shares the same rasterizer.
- */
-export function softwareRenderer(): string | undefined {
-  try {
-    const canvas = new OffscreenCanvas(1, 1);
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-    if (!gl) return undefined;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    const hit = /swiftshader|llvmpipe|softpipe|software|basic render/i.exec(name);
-    return hit ? hit[0] : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Activates a backend; false (not a throw) when this browser cannot run it. */
 async function activate(name: BackendName): Promise<boolean> {
@@ -102,7 +83,7 @@ export async function pickBackend(choice: BackendChoice, build: () => Trainer): 
   }
   const rates: Partial<Record<BackendName, number>> = {};
   const notes: string[] = [];
-  const software = softwareRenderer();
+  const software = detectSoftwareRenderer();
   for (const name of CANDIDATES) {
     if (name === 'webgl' && software) {
       notes.push(`webgl skipped (software renderer: ${software})`);

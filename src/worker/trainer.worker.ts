@@ -154,8 +154,9 @@ function handle(msg: ToWorker): void {
       break;
     case 'pause':
       r.playing = false;
-      if (r.trainer && r.state !== 'diverged') setState(r, 'paused');
+      // The frame first: the page then reports "paused" with the step it paused at.
       if (r.trainer) emitFrame(r);
+      if (r.trainer && r.state !== 'diverged') setState(r, 'paused');
       break;
     case 'step':
       if (r.state === 'diverged' || r.state === 'error') break;

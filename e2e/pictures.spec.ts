@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { LOSS_CHOICES, LOSS_LABELS } from '../src/params/table';
+import { canvasStats, collectErrors, waitForStatus } from './helpers';
+
+// The default picture of every loss, in 3-D and 2-D, saved with the test report: the lecture's
+// point is the difference between them (softmax fans out; the margins pull classes into tight
+// clusters with gaps). The numbers behind that claim are measured by `npm run bench:lesson`.
+for (const dim of [3, 2] as const) {
+  test(`every loss draws its default picture in ${dim}-D`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = collectErrors(page);
+    for (const loss of LOSS_CHOICES) {
+      await page.goto(`/?loss=${loss}&dim=${dim}&speed=0&rotate=0`);
+      const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 600, 90_000);
+      await page.getByRole('button', { name: /pause/i }).click();
+      await waitForStatus(page, (st) => st.state === 'paused');
+      await page.waitForTimeout(600);
+      const spread = Number(await page.locator('[role="status"][data-state]').getAttribute('data-spread'));
+      const stats = await canvasStats(page, `${dim}d-${loss}.png`);
+      test.info().annotations.push({ type: `${dim}-D ${LOSS_LABELS[loss]}`, description: `step ${s.step}, train ${(s.accuracy * 100).toFixed(1)} %, spread ${spread.toFixed(2)}°` });
+      expect(Number.isFinite(spread), loss).toBe(true);
+      expect(stats.nonBgFraction, loss).toBeGreaterThan(dim === 3 ? 0.15 : 0.05);
+      expect(stats.hueBuckets, loss).toBeGreaterThanOrEqual(6);
+    }
+    expect(errors).toEqual([]);
+  });
+}
