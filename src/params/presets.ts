@@ -36,6 +36,6 @@ export const PRESETS: readonly Preset[] = [
     label: `λ = ${lambda}`,
     query: `v=2&loss=center&lambda=${lambda}&dim=2&projection=raw&show=weights,regions,centers`,
   })),
-  { id: 'mnist-softmax', group: 'MNIST digits (3-D features)', label: 'Softmax', query: 'v=2&loss=softmax&dataset=mnist&testFraction=0.2&hidden=128&lr=0.003&speed=0&projection=raw' },
-  { id: 'mnist-arcface', group: 'MNIST digits (3-D features)', label: 'ArcFace m = 0.3', query: 'v=2&loss=arcface&m=0.3&s=16&dataset=mnist&testFraction=0.2&hidden=128&lr=0.003&speed=0&warmup=500' },
+  { id: 'mnist-softmax', group: 'MNIST digits (3-D features)', label: 'Softmax', query: 'v=2&loss=softmax&dataset=mnist&testFraction=0.2&speed=0&projection=raw' },
+  { id: 'mnist-arcface', group: 'MNIST digits (3-D features)', label: 'ArcFace m = 0.3', query: 'v=2&loss=arcface&m=0.3&dataset=mnist&testFraction=0.2&speed=0&warmup=300' },
 ];
