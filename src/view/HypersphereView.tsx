@@ -1,6 +1,7 @@
 import { PerformanceMonitor } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { memo, useCallback, useRef, useState } from 'react';
+import { AdaptiveResolution } from './AdaptiveResolution';
 import { Scene, type ViewProps } from './Scene';
 import { detectSoftwareRenderer } from '../env/renderer';
 import { hasWebGL } from './webgl';
@@ -23,6 +24,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
   const screenDpr = window.devicePixelRatio || 1;
   const [software] = useState(() => (webgl ? detectSoftwareRenderer() : undefined));
   const [dpr, setDpr] = useState(software ? screenDpr : Math.max(2, screenDpr));
+  const [softScale, setSoftScale] = useState(1);
   const antialias = dpr > screenDpr;
   const [generation, setGeneration] = useState(0);
   const [lost, setLost] = useState(false);
@@ -54,18 +56,19 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
   const camera3 = { position: [1.2, 1.0, 4.0] as [number, number, number], fov: 40, near: 0.05, far: 50 };
   const camera2 = { position: [0, 0, 5] as [number, number, number], zoom: 100, near: 0.1, far: 50 };
   return (
-    <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'} data-renderer={software ? 'software' : 'gpu'}>
+    <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'} data-renderer={software ? 'software' : 'gpu'} data-resolution={software ? softScale : 1}>
       <Canvas
         key={`${dim}-${generation}`}
         orthographic={dim === 2}
         camera={dim === 2 ? camera2 : camera3}
-        dpr={dpr}
+        dpr={software ? dpr * softScale : dpr}
         frameloop="demand"
         gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
         onCreated={onCreated}
         aria-label={dim === 3 ? 'Features on the unit sphere' : 'Features on the unit circle'}
       >
         <color attach="background" args={[theme.background]} />
+        {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
         <PerformanceMonitor
           bounds={() => [50, 1000]}
           ms={400}
@@ -76,7 +79,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
             if (measuring.current) setDpr(screenDpr);
           }}
         >
-          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} />
+          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} />
         </PerformanceMonitor>
       </Canvas>
       <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />

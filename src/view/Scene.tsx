@@ -39,11 +39,13 @@ export interface ViewProps {
 }
 
 interface Props extends ViewProps {
+  /** A software renderer: cheaper drawing where it does not change the picture. */
+  lowPower: boolean;
   tip: RefObject<HTMLDivElement | null>;
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip }: Props) {
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower }: Props) {
   const vs = useMemo(() => new ViewState(), []);
   const lastInteraction = useRef(0);
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
@@ -87,6 +89,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip }:
           classes={classes}
           loss={params.loss}
           fallback={params.arcFallback}
+          lowPower={lowPower}
         />
       ) : (
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />

@@ -10,6 +10,8 @@ const BAKE_W = 512;
 const BAKE_H = 256;
 /** Re-bake at most this often while training, and only when W or the loss moved visibly. */
 const MAX_BAKE_HZ = 8;
+/** On a software renderer the bake is a CPU cost per pixel: at most this often. */
+const LOW_POWER_BAKE_HZ = 3;
 const MOVE_EPS = 1e-4; // ≈ 0.8° of rotation in a weight direction (1 − cos)
 
 const bakeVertex = /* glsl */ `
@@ -83,6 +85,8 @@ interface Props {
   classes: number;
   loss: keyof typeof KIND_CODE;
   fallback: keyof typeof FALLBACK_CODE;
+  /** A software renderer: bake less often. */
+  lowPower: boolean;
 }
 
 /** Whether the region model or weights moved enough since the last bake to redraw the map. */
@@ -101,7 +105,8 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
  * (≤ 8 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
  */
-export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback }: Props) {
+export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback, lowPower }: Props) {
+  const bakeHz = lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ;
   const gl = useThree((s) => s.gl);
   const mesh = useRef<THREE.Mesh>(null);
   const uniforms = useMemo(() => makeRegionUniforms(), []);
@@ -138,7 +143,8 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, lo
       }),
     [target],
   );
-  const geometry = useMemo(() => new THREE.SphereGeometry(1, 128, 96), []);
+  // Software renderers pay for every vertex on the CPU: a coarser mesh, the same texture.
+  const geometry = useMemo(() => (lowPower ? new THREE.SphereGeometry(1, 48, 32) : new THREE.SphereGeometry(1, 128, 96)), [lowPower]);
   const last = useRef({ w: new Float32Array(0), key: '', at: 0 });
   useEffect(() => () => material.dispose(), [material]);
   useEffect(() => () => geometry.dispose(), [geometry]);
@@ -164,7 +170,7 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, lo
     if (!r || C === 0 || vs.wDirs.length < 3 * Math.min(C, classes)) return;
     const now = performance.now();
     const key = regionKey(r, true);
-    if (now - last.current.at < 1000 / MAX_BAKE_HZ || !changed(last.current, vs.wDirs, key)) return;
+    if (now - last.current.at < 1000 / bakeHz || !changed(last.current, vs.wDirs, key)) return;
     setRegionUniforms(uniforms, r, vs.wDirs, C);
     const prev = gl.getRenderTarget();
     gl.setRenderTarget(target);
