@@ -25,6 +25,7 @@ test('the default link trains the identities and the Angles panel shows spread a
   const errors = collectErrors(page);
   await page.goto('/');
   await expect(page.locator('select[name="dataset"]')).toHaveValue('identities');
+  await expect(page.locator('[role="status"][data-state]')).toHaveAttribute('data-loss-kind', 'arcface');
   const s = await waitForStatus(page, (st) => st.state === 'running' && st.step > 100, 60_000);
   expect(s.testAccuracy).toBeGreaterThan(0.5);
   const a = await angles(page);

@@ -98,7 +98,7 @@ export function App() {
               <LossControls params={params} setParam={setParam} classes={classes} dim={dim} only={params.controls} />
             </div>
           )}
-          <StatusBar status={status} compact />
+          <StatusBar status={status} lossKind={params.loss} compact />
         </div>
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
       </div>
@@ -135,7 +135,7 @@ export function App() {
           </div>
         </aside>
       </main>
-      <StatusBar status={status} />
+      <StatusBar status={status} lossKind={params.loss} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );

@@ -1,3 +1,4 @@
+// The losses of docs/losses.md as TensorFlow.js ops: the mean batch loss of every kind.
 import * as tf from '@tensorflow/tfjs-core';
 // Gradients are registered by a side-effect module; the tfjs union package does it, core alone does not.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
-/** ArcFace's handling of θ_y + m > π (see shared LOSSES.md). */
+/** ArcFace's handling of θ_y + m > π (see docs/losses.md). */
 export type ArcFallback = 'insightface' | 'easy' | 'none';
 
 /** Which loss to compute and its hyper-parameters. Margins of ArcFace/combined are radians. */

@@ -10,7 +10,7 @@ const RTOL = 1e-4;
 /**
  * Absolute floor on gradients: float32 carries ~7 digits, so entries far smaller than the largest
  * (e.g. 5e-8 beside 7.0) cannot match relatively; 1e-6 is ~10 ulps of an O(1) gradient. With
- * s = 64 the logits are ~64× larger and so are the rounding errors: atol 1e-4, as LOSSES.md says.
+ * s = 64 the logits are ~64× larger and so are the rounding errors: atol 1e-4, as docs/losses.md and the reference data say.
  */
 const atolFor = (c: VectorCase) => (Number(c.params.s) >= 64 ? 1e-4 : 1e-6);
 

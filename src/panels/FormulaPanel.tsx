@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import type { Params } from '../params/table';
 import { INTUITION, lossCaption, lossTex } from './formulas';
 
-/** The current loss in KaTeX with the live m and s, corrected per LOSSES.md, and its intuition. */
+/** The current loss in KaTeX with the live m and s, corrected per docs/losses.md, and its intuition. */
 export const FormulaPanel = memo(function FormulaPanel({ params, sphereLambda }: { params: Params; sphereLambda?: number }) {
   const tex = lossTex(params, params.loss === 'sphereface' ? sphereLambda : undefined);
   // KaTeX renders our own TeX (numbers substituted from validated params), never URL text.

@@ -5,7 +5,7 @@ import { INTUITION, lossCaption, lossTex } from './formulas';
 const p = (over: Partial<Params>): Params => ({ ...defaultParams(), ...over });
 const count = (s: string, sub: string) => s.split(sub).length - 1;
 
-describe('loss formulas (LOSSES.md corrections of the lecture slides)', () => {
+describe('loss formulas (docs/losses.md: corrections of the lecture slides)', () => {
   it('CosFace: s(cos θ − m) in the numerator and repeated in the denominator (typos 1 and 2)', () => {
     const tex = lossTex(p({ loss: 'cosface', s: 16, m: 0.2 }));
     expect(count(tex, 'e^{16(\\cos\\theta_{y_i} - 0.2)}')).toBe(2);

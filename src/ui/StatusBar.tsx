@@ -7,10 +7,10 @@ const degAttr = (r: number | undefined) => (r === undefined || !Number.isFinite(
 /**
  * The training status, for people and for automation: role="status" with the numbers as
  * data-* attributes (data-step, data-loss, data-accuracy, data-test-accuracy, data-backend,
- * data-state; the lesson's angles in degrees: data-spread, data-test-spread, data-margin-p5,
+ * data-state, data-loss-kind (the loss in force); the lesson's angles in degrees: data-spread, data-test-spread, data-margin-p5,
  * data-margin-median; also data-snapshot-ms and data-tensors for the benchmark).
  */
-export function StatusBar({ status, compact = false }: { status: TrainerStatus; compact?: boolean }) {
+export function StatusBar({ status, lossKind, compact = false }: { status: TrainerStatus; lossKind: string; compact?: boolean }) {
   const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport, snapshotMs, frame } = status;
   return (
     <div
@@ -23,6 +23,7 @@ export function StatusBar({ status, compact = false }: { status: TrainerStatus; 
       data-test-accuracy={testAccuracy.toFixed(4)}
       data-backend={backend}
       data-state={state}
+      data-loss-kind={lossKind}
       data-spread={degAttr(frame?.metrics.intraClassAngle)}
       data-test-spread={degAttr(frame?.metrics.testIntraClassAngle)}
       data-margin-p5={degAttr(frame?.metrics.marginP5)}
