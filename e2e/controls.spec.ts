@@ -102,12 +102,15 @@ test('a KaTeX formula is shown for every loss, with the corrected forms', async 
 
 test('presets are URLs: choosing one rewrites the URL and starts a fresh run', async ({ page }) => {
   await page.goto('/');
-  await waitForStatus(page, (s) => s.step > 50);
+  const first = await waitForStatus(page, (s) => s.step > 50);
   await page.locator('#preset').selectOption('cos-fig4-m01');
   await expect(page).toHaveURL(/loss=cosface/);
   await expect(page).toHaveURL(/m=0\.1(&|$)/);
   await expect(page.locator('select[name="dim"]')).toHaveValue('2');
-  await waitForStatus(page, (s) => s.state === 'running' && s.step > 50);
+  const fresh = await waitForStatus(page, (s) => s.state === 'running' && s.step > 50);
+  // A preset starts two runs in quick succession (new data, then a reset): the backend choice of
+  // one must not spoil the other's (it once fell back to the CPU backend this way).
+  expect(fresh.backend).toBe(first.backend);
   // Pausing afterwards pauses the same run (it does not start yet another).
   await page.getByRole('button', { name: /pause/i }).click();
   const paused = await waitForStatus(page, (s) => s.state === 'paused');

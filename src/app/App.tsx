@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTrainer } from '../hooks/useTrainer';
 import { CurvesPanel } from '../panels/CurvesPanel';
 import { FormulaPanel } from '../panels/FormulaPanel';
@@ -17,6 +17,8 @@ import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
+import { TOUR_STEPS } from '../tour/steps';
+import { TourPanel } from '../ui/TourPanel';
 import { useEmbedApi } from './useEmbedApi';
 import { useKeyboard } from './useKeyboard';
 import { useTheme } from './useTheme';
@@ -66,6 +68,21 @@ export function App() {
       setNotices(['Choose a CSV file or paste one under "Your data" first; the identities stay.']);
     }
   }, [params.dataset, uploaded, setParam, setNotices]);
+  // The lecture tour: entering a step loads its run (its URL state), keeping the page's own keys.
+  const tourStep = params.tour > 0 ? TOUR_STEPS[params.tour - 1] : undefined;
+  const appliedTour = useRef(0);
+  useEffect(() => {
+    if (params.tour === appliedTour.current) return;
+    appliedTour.current = params.tour;
+    const step = TOUR_STEPS[params.tour - 1];
+    if (!step) return;
+    const run = decodeParams(step.query).params;
+    replaceParams((cur) => ({ ...run, tour: cur.tour, embed: cur.embed, controls: cur.controls, play: cur.play, theme: cur.theme, rotate: cur.rotate, backend: cur.backend }));
+    setResetRequest((n) => n + 1);
+  }, [params.tour, replaceParams]);
+  const goToStep = useCallback((n: number) => setParam('tour', Math.max(1, Math.min(TOUR_STEPS.length, n))), [setParam]);
+  const tourActions = useMemo(() => ({ next: () => goToStep(params.tour + 1), prev: () => goToStep(params.tour - 1) }), [goToStep, params.tour]);
+  const cue = useMemo(() => tourStep && { anchor: tourStep.cue.anchor, label: tourStep.cue.label }, [tourStep]);
   const mergeParams = useCallback((p: Partial<Params>) => replaceParams((cur) => clampMargin({ ...cur, ...p })), [replaceParams]);
   const playing = status.state === 'running';
   const togglePlay = () => (playing ? trainer.pause() : trainer.play());
@@ -73,14 +90,32 @@ export function App() {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void root.current?.requestFullscreen?.().catch(() => undefined);
   };
-  useKeyboard({ togglePlay, step: () => trainer.step(1), reset: trainer.reset, fullscreen, toggleHelp: () => setHelp((h) => !h), closeHelp: () => setHelp(false) });
+  useKeyboard({
+    togglePlay,
+    step: () => trainer.step(1),
+    reset: trainer.reset,
+    fullscreen,
+    toggleHelp: () => setHelp((h) => !h),
+    closeHelp: () => setHelp(false),
+    ...(tourStep ? { tour: tourActions } : {}),
+  });
+  const tour = tourStep && (
+    <TourPanel
+      step={params.tour}
+      onGo={goToStep}
+      onTry={() => mergeParams(tourStep.tryThis.set)}
+      onExit={() => setParam('tour', 0)}
+      compact={params.embed}
+    />
+  );
   useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: () => setResetRequest((n) => n + 1), step: trainer.step }, status, params);
 
   const rails = guardRails(params, classes, dim);
   const view = (
     <div className="stage">
-      <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} />
+      <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} />
       <div className="stage-overlays">
+        {params.embed && tour}
         <Notices items={notices} onDismiss={dismissNotices} />
         <Notices items={status.message ? [status.message] : []} kind="warn" />
       </div>
@@ -126,6 +161,7 @@ export function App() {
           />
           <Notices items={rails} kind="warn" />
           <div className="panel">
+            {tour}
             <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
             <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />
             <CurvesPanel params={params} frame={status.frame} />

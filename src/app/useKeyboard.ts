@@ -7,6 +7,8 @@ export interface KeyActions {
   fullscreen: () => void;
   toggleHelp: () => void;
   closeHelp: () => void;
+  /** In the lecture tour, ← and → move between its steps instead of training a step. */
+  tour?: { next: () => void; prev: () => void };
 }
 
 /** Whether a key press belongs to a form control (typing, a focused button's own Space). */
@@ -22,7 +24,7 @@ function isFormTarget(t: EventTarget | null): boolean {
   return false;
 }
 
-/** Space play/pause, → step, r reset, f fullscreen, ? help, Esc closes help. */
+/** Space play/pause, → step (in the tour: ← → move between steps), r reset, f fullscreen, ? help, Esc closes help. */
 export function useKeyboard(actions: KeyActions): void {
   const ref = useRef(actions);
   ref.current = actions;
@@ -44,7 +46,13 @@ export function useKeyboard(actions: KeyActions): void {
         case 'ArrowRight':
           if (onSlider) return; // the slider's own arrow keys
           e.preventDefault();
-          a.step();
+          if (a.tour) a.tour.next();
+          else a.step();
+          break;
+        case 'ArrowLeft':
+          if (onSlider || !a.tour) return;
+          e.preventDefault();
+          a.tour.prev();
           break;
         case 'r':
         case 'R':

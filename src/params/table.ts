@@ -58,6 +58,9 @@ export const DATASET_CHOICES = ['identities', 'blobs', 'spirals', 'mnist', 'cust
  */
 export const DEFAULT_PACE = 60;
 
+/** Steps of the lecture tour (src/tour/steps.ts holds them). */
+export const TOUR_LENGTH = 10;
+
 export const SHOW_CHOICES = ['weights', 'regions', 'margins', 'test', 'means', 'centers'] as const;
 export type ShowItem = (typeof SHOW_CHOICES)[number];
 
@@ -97,6 +100,7 @@ export const PARAMS = [
   { key: 'embed', label: 'Embed mode', type: 'bool', scope: 'page', default: false },
   { key: 'controls', label: 'Controls in embed mode', type: 'set', scope: 'page', default: [], choices: [] },
   { key: 'play', label: 'Autoplay', type: 'bool', scope: 'page', default: true },
+  { key: 'tour', label: 'Lecture tour step (0: off)', type: 'number', scope: 'page', default: 0, min: 0, max: TOUR_LENGTH, step: 1, integer: true },
 ] as const satisfies readonly ParamDef[];
 
 type Defs = (typeof PARAMS)[number];

@@ -113,6 +113,11 @@ export function decodeParams(search: string): Decoded {
     if (notice) notices.push(notice);
   }
   const p = params as Params;
+  // A tour link that names no valid step opens the tour at its first step.
+  if (q.has('tour') && notices.some((t) => t.includes('(tour)'))) {
+    p.tour = 1;
+    notices.push('Lecture tour: opening step 1.');
+  }
   if (p.dataset === 'custom') {
     p.dataset = 'identities';
     notices.push('This link named uploaded data, which a link cannot carry; showing the identities dataset. Upload the file again to train on it.');

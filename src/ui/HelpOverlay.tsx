@@ -1,6 +1,7 @@
 const KEYS: [string, string][] = [
   ['Space', 'play / pause'],
-  ['→', 'one training step'],
+  ['→', 'one training step (in the lecture tour: next step)'],
+  ['←', 'in the lecture tour: previous step'],
   ['r', 'reset (a new run, same settings)'],
   ['f', 'fullscreen'],
   ['?', 'this help'],

@@ -10,6 +10,8 @@ import { CenterMarkers, MeanDirections } from './Markers';
 import type { ThemeColors } from './palette';
 import { SphereRegions } from './SphereRegions';
 import { useCameraAim } from './useCameraAim';
+import type { CueAnchor } from '../tour/steps';
+import { TourCue } from './TourCue';
 import { ViewState } from './viewState';
 import { WeightArrows } from './WeightArrows';
 
@@ -36,6 +38,8 @@ export interface ViewProps {
   dim: 2 | 3;
   classes: number;
   reducedMotion: boolean;
+  /** The lecture tour's "notice this" cue, drawn on the view. */
+  cue?: { anchor: CueAnchor; label: string };
 }
 
 interface Props extends ViewProps {
@@ -45,7 +49,7 @@ interface Props extends ViewProps {
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower }: Props) {
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue }: Props) {
   const vs = useMemo(() => new ViewState(), []);
   const lastInteraction = useRef(0);
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
@@ -99,6 +103,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
       {(show.has('centers') || params.loss === 'center') && <CenterMarkers vs={vs} classes={classes} />}
+      {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}
       <OrbitControls
         ref={controls}
         enableRotate={dim === 3}

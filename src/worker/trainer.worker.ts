@@ -31,6 +31,12 @@ let tickScheduled = false;
 const ticker = new MessageChannel();
 /** Auto-measurements per model shape, so a reset with the same shape does not re-measure. */
 const backendCache = new Map<string, { backend: BackendName; report: string }>();
+/**
+ * Measurements run one at a time: two runs started in quick succession (a preset or a tour step
+ * changes the data and resets) would otherwise switch tfjs backends under each other's timing,
+ * and one of them would wrongly find WASM unavailable.
+ */
+let measuring: Promise<unknown> = Promise.resolve();
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -117,9 +123,11 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     if (run !== r) return;
     const build = () => new Trainer(data, msg.config, r.params);
     const key = modelKey(msg.config, data, r.params.batch);
-    const pick = backendCache.get(key) ?? (await pickBackend(msg.config.backend, build));
+    const turn = measuring.then(async () => backendCache.get(key) ?? (run === r ? await pickBackend(msg.config.backend, build) : undefined));
+    measuring = turn.catch(() => undefined);
+    const pick = await turn;
+    if (run !== r || !pick) return;
     backendCache.set(key, pick);
-    if (run !== r) return;
     r.trainer = build();
     post({ type: 'ready', runId: r.id, info: r.trainer.info, backend: pick.backend, backendReport: pick.report });
     emitFrame(r);
