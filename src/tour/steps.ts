@@ -35,7 +35,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'Softmax cross-entropy',
     text: [
-      'A network maps each input to a feature x, and the classifier scores class j with W_jᵀx + b_j. With two classes the boundary is a line; with C classes each class owns a wedge around its weight.',
+      'A network maps each input to a feature x, and the classifier scores class j with Wⱼ·x + bⱼ. With two classes the boundary is a line; with C classes each class owns a wedge around its weight.',
       'Watch the features grow along their weights: a longer x makes the right score win by more, so the loss keeps falling without the class getting any tighter.',
       'The classes become separable, but not discriminative: a feature may sit anywhere in its wedge, even next to the boundary.',
     ],
@@ -47,7 +47,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'Center loss',
     text: [
-      'Center loss adds a pull of every feature toward its class centre c_y, weighted by λ. The centres are not learned by the gradient: each step moves them a fraction α toward the batch’s features.',
+      'Center loss adds a pull of every feature toward its class centre, weighted by λ. The centres are not learned by the gradient: each step moves them a fraction α toward the batch’s features.',
       'That has costs the lecture names: one more vector per class to keep, centres estimated from batches that lag behind the features, and a Euclidean distance that still lets norms differ.',
       'Notice the centre markers, and how the clusters contract around them as λ grows.',
     ],
@@ -59,7 +59,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'The cosine view',
     text: [
-      'Normalise each class weight and drop the bias: the logit of class j becomes ‖x‖·cos θ_j. Only the angle θ_j decides which class wins.',
+      'Normalise each class weight and drop the bias: the logit of class j becomes ‖x‖·cos θⱼ. Only the angle θⱼ decides which class wins.',
       'The feature norm ‖x‖ now only scales the confidence, so training still pushes norms up instead of angles down.',
       'This is A-Softmax with m = 1: SphereFace before its margin.',
     ],
@@ -71,8 +71,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'NormFace: normalise the features too, and scale by s',
     text: [
-      'Normalise x as well, and every logit is a cosine in [−1, 1]. Even a perfect feature then gets a probability of at most e/(e + (C−1)e^{−1/(C−1)}): the loss cannot fall.',
-      'A scale s fixes it: the logits become s·cos θ_j. The bound for a target probability p with C classes is s ≥ (C−1)/C · ln((C−1)p/(1−p)), about 3.6 for 8 classes at p = 0.9, marked on the s slider.',
+      'Normalise x as well, and every logit is a cosine in [−1, 1]. Even a feature sitting exactly on its own weight then gets a probability of only about 0.3 with 8 classes: the loss cannot fall.',
+      'A scale s fixes it: the logits become s·cos θⱼ. The bound for a target probability p with C classes is s ≥ (C−1)/C · ln((C−1)p/(1−p)), about 3.6 for 8 classes at p = 0.9, marked on the s slider.',
       'This run starts with s = 2, below the bound: the classes separate, but the loss stays high.',
     ],
     formula: CE('s \\cos\\theta_{y_i}', 's \\cos\\theta_j'),
@@ -83,7 +83,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'SphereFace: a multiplicative angular margin',
     text: [
-      'SphereFace asks the target angle to win even when multiplied by an integer m: the target logit uses ψ(θ) = (−1)^k cos(mθ) − 2k, a monotone version of cos(mθ).',
+      'SphereFace asks the target angle to win even when multiplied by an integer m: the target logit uses ψ(θ) = (−1)ᵏ·cos(mθ) − 2k, a version of cos(mθ) that keeps decreasing.',
       'That margin is too hard to train from scratch, so the original code blends in the plain cosine with a weight λ that anneals from 1000 to 5 (shown in the Angles panel).',
       'The margin grows as λ falls: the classes narrow slowly.',
     ],
@@ -118,7 +118,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'ArcFace: an additive angular margin',
     text: [
-      'ArcFace adds m to the target angle itself: cos(θ_y + m). The margin is a constant geodesic distance on the sphere, the same everywhere between two classes.',
+      'ArcFace adds m to the target angle itself: cos(θ + m) for the right class. The margin is a constant geodesic distance on the sphere, the same everywhere between two classes.',
       'Past θ + m > π the cosine turns back up; the insightface code then falls back to a CosFace-like penalty (the θ + m > π menu).',
       'Here m = 0.3 rad, 17°: tight clusters with visible gaps.',
     ],
