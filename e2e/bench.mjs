@@ -1,7 +1,8 @@
 // npm run bench: drives headless Chromium on the production build and writes bench/results.json.
 // Speed and memory goals are measured here, not asserted in timed tests. Every URL names what it
 // measures (v=2, speed=0 for full speed), so a change of defaults does not move the numbers.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { frameStats, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
@@ -106,6 +107,30 @@ async function tensors(page, base, results) {
   results.tensorsAt10000 = (await waitFor(page, (s) => s.step >= 10_000, 300_000)).tensors;
 }
 
+/** Gzipped size (kB) of each JavaScript chunk of the build: the page's entry, the worker, the lazy panels. */
+async function bundle(_page, _base, results) {
+  const dir = new URL('../dist/assets/', import.meta.url);
+  results.gzipKB = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f.replace(/-[\w-]{8}\.js$/, '.js'), round(gzipSync(readFileSync(new URL(f, dir))).length / 1024)])
+      .sort((a, b) => b[1] - a[1]),
+  );
+  console.log(`gzip kB: ${JSON.stringify(results.gzipKB)}`);
+}
+
+/** Time from navigation to the first drawn frame of the view, and to the first training frame. */
+async function firstFrame(page, base, results) {
+  await page.goto(`${base}?v=2&speed=0`);
+  await waitFor(page, (s) => s.step > 0, 120_000);
+  results.firstFrame = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return { domContentLoadedMs: Math.round(nav?.domContentLoadedEventEnd ?? NaN), firstViewFrameMs: Math.round(mark('hypersphere:first-frame')) };
+  });
+  console.log(`first frame: ${JSON.stringify(results.firstFrame)}`);
+}
+
 async function main() {
   const browserInfo = findBrowser();
   if (!browserInfo) throw new Error('no Chromium: run `node e2e/ensure-browser.mjs`');
@@ -114,7 +139,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const only = process.argv.slice(2);
-  const sections = { backends, smoothness, mnist, manyPoints, tensors };
+  const sections = { bundle, firstFrame, backends, smoothness, mnist, manyPoints, tensors };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
   } finally {

@@ -1,8 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTrainer } from '../hooks/useTrainer';
-import { CurvesPanel } from '../panels/CurvesPanel';
-import { FormulaPanel } from '../panels/FormulaPanel';
-import { HistoryPanel } from '../panels/HistoryPanel';
 import { MetricsPanel } from '../panels/MetricsPanel';
 import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
@@ -18,11 +15,16 @@ import { StatusBar } from '../ui/StatusBar';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
 import { TOUR_STEPS } from '../tour/steps';
-import { TourPanel } from '../ui/TourPanel';
 import { useEmbedApi } from './useEmbedApi';
 import { useKeyboard } from './useKeyboard';
 import { useTheme } from './useTheme';
 import { useUrlParams } from './useUrlParams';
+
+// KaTeX and uPlot load after the first picture: the view draws before the panels arrive.
+const FormulaPanel = lazy(() => import('../panels/FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
+const CurvesPanel = lazy(() => import('../panels/CurvesPanel').then((m) => ({ default: m.CurvesPanel })));
+const HistoryPanel = lazy(() => import('../panels/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m.TourPanel })));
 
 /** The application: the view, its controls, panels and status; every setting in the URL. */
 export function App() {
@@ -100,13 +102,15 @@ export function App() {
     ...(tourStep ? { tour: tourActions } : {}),
   });
   const tour = tourStep && (
-    <TourPanel
-      step={params.tour}
-      onGo={goToStep}
-      onTry={() => mergeParams(tourStep.tryThis.set)}
-      onExit={() => setParam('tour', 0)}
-      compact={params.embed}
-    />
+    <Suspense fallback={null}>
+      <TourPanel
+        step={params.tour}
+        onGo={goToStep}
+        onTry={() => mergeParams(tourStep.tryThis.set)}
+        onExit={() => setParam('tour', 0)}
+        compact={params.embed}
+      />
+    </Suspense>
   );
   useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: () => setResetRequest((n) => n + 1), step: trainer.step }, status, params);
 
@@ -162,10 +166,14 @@ export function App() {
           <Notices items={rails} kind="warn" />
           <div className="panel">
             {tour}
-            <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
+            <Suspense fallback={null}>
+              <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
+            </Suspense>
             <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />
-            <CurvesPanel params={params} frame={status.frame} />
-            <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
+            <Suspense fallback={null}>
+              <CurvesPanel params={params} frame={status.frame} />
+              <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
+            </Suspense>
             <MetricsPanel frame={status.frame} classes={classes} dim={dim} />
             <SettingsPanel params={params} setParam={setParam} onData={onData} custom={uploaded?.data} />
           </div>

@@ -67,8 +67,13 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       if (s.notify) s.notify = undefined;
     };
   }, [slot, invalidate]);
+  const marked = useRef(false);
   useFrame(() => {
     vs.update(slot.current, params, performance.now());
+    if (!marked.current) {
+      marked.current = true;
+      performance.mark('hypersphere:first-frame'); // read by npm run bench
+    }
   }, -1);
   const aim = useCameraAim(vs, dim === 3, () => lastInteraction.current > 0);
   useFrame(() => {
