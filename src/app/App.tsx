@@ -1,11 +1,10 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTrainer } from '../hooks/useTrainer';
 import { MetricsPanel } from '../panels/MetricsPanel';
 import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
-import type { CustomData } from '../data/csv';
 import { LossPanel, SettingsPanel } from '../ui/ControlPanel';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { LossControls } from '../ui/LossControls';
@@ -14,10 +13,11 @@ import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
-import { TOUR_STEPS } from '../tour/steps';
 import { useEmbedApi } from './useEmbedApi';
 import { useKeyboard } from './useKeyboard';
 import { useTheme } from './useTheme';
+import { useTour } from './useTour';
+import { useUploadedData } from './useUploadedData';
 import { useUrlParams } from './useUrlParams';
 
 // KaTeX and uPlot load after the first picture: the view draws before the panels arrive.
@@ -29,7 +29,7 @@ const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m
 /** The application: the view, its controls, panels and status; every setting in the URL. */
 export function App() {
   const { params, setParam, replaceParams, notices, setNotices, dismissNotices } = useUrlParams();
-  const [uploaded, setUploaded] = useState<{ data: CustomData; key: string } | undefined>();
+  const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const trainer = useTrainer(structure, liveOf(params), params.play, uploaded?.data);
   const { status } = trainer;
@@ -54,37 +54,9 @@ export function App() {
     },
     [replaceParams, setNotices],
   );
-  const uploads = useRef(0);
-  const onData = useCallback(
-    (data: CustomData) => {
-      uploads.current += 1;
-      setUploaded({ data, key: `${data.source}#${uploads.current}` });
-      setParam('dataset', 'custom');
-    },
-    [setParam],
-  );
-  // "Your data" chosen from the menu with nothing uploaded: say so and stay on the identities.
-  useEffect(() => {
-    if (params.dataset === 'custom' && !uploaded) {
-      setParam('dataset', 'identities');
-      setNotices(['Choose a CSV file or paste one under "Your data" first; the identities stay.']);
-    }
-  }, [params.dataset, uploaded, setParam, setNotices]);
-  // The lecture tour: entering a step loads its run (its URL state), keeping the page's own keys.
-  const tourStep = params.tour > 0 ? TOUR_STEPS[params.tour - 1] : undefined;
-  const appliedTour = useRef(0);
-  useEffect(() => {
-    if (params.tour === appliedTour.current) return;
-    appliedTour.current = params.tour;
-    const step = TOUR_STEPS[params.tour - 1];
-    if (!step) return;
-    const run = decodeParams(step.query).params;
-    replaceParams((cur) => ({ ...run, tour: cur.tour, embed: cur.embed, controls: cur.controls, play: cur.play, theme: cur.theme, rotate: cur.rotate, backend: cur.backend }));
-    setResetRequest((n) => n + 1);
-  }, [params.tour, replaceParams]);
-  const goToStep = useCallback((n: number) => setParam('tour', Math.max(1, Math.min(TOUR_STEPS.length, n))), [setParam]);
-  const tourActions = useMemo(() => ({ next: () => goToStep(params.tour + 1), prev: () => goToStep(params.tour - 1) }), [goToStep, params.tour]);
-  const cue = useMemo(() => tourStep && { anchor: tourStep.cue.anchor, label: tourStep.cue.label }, [tourStep]);
+  const requestReset = useCallback(() => setResetRequest((n) => n + 1), []);
+  const tourState = useTour({ params, setParam, replaceParams, requestReset });
+  const { step: tourStep, cue } = tourState;
   const mergeParams = useCallback((p: Partial<Params>) => replaceParams((cur) => clampMargin({ ...cur, ...p })), [replaceParams]);
   const playing = status.state === 'running';
   const togglePlay = () => (playing ? trainer.pause() : trainer.play());
@@ -99,15 +71,15 @@ export function App() {
     fullscreen,
     toggleHelp: () => setHelp((h) => !h),
     closeHelp: () => setHelp(false),
-    ...(tourStep ? { tour: tourActions } : {}),
+    ...(tourStep ? { tour: tourState.keys } : {}),
   });
   const tour = tourStep && (
     <Suspense fallback={null}>
       <TourPanel
         step={params.tour}
-        onGo={goToStep}
+        onGo={tourState.goTo}
         onTry={() => mergeParams(tourStep.tryThis.set)}
-        onExit={() => setParam('tour', 0)}
+        onExit={tourState.exit}
         compact={params.embed}
       />
     </Suspense>
