@@ -39,22 +39,22 @@ export function App() {
   const root = useRef<HTMLDivElement>(null);
   const { classes, dim } = structure;
 
-  // A preset or an embedding page's reset applies after the new params have rendered.
+  // A preset's, a tour step's or an embedding page's reset applies after the new params have rendered.
   const { reset } = trainer;
   useEffect(() => {
     if (resetRequest > 0) reset();
   }, [resetRequest, reset]);
+  const requestReset = useCallback(() => setResetRequest((n) => n + 1), []);
 
   const applyPreset = useCallback(
     (query: string) => {
       const d = decodeParams(query);
       replaceParams(d.params);
       setNotices(d.notices);
-      setResetRequest((n) => n + 1);
+      requestReset();
     },
-    [replaceParams, setNotices],
+    [replaceParams, setNotices, requestReset],
   );
-  const requestReset = useCallback(() => setResetRequest((n) => n + 1), []);
   const tourState = useTour({ params, setParam, replaceParams, requestReset });
   const { step: tourStep, cue } = tourState;
   const mergeParams = useCallback((p: Partial<Params>) => replaceParams((cur) => clampMargin({ ...cur, ...p })), [replaceParams]);
@@ -84,7 +84,7 @@ export function App() {
       />
     </Suspense>
   );
-  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: () => setResetRequest((n) => n + 1), step: trainer.step }, status, params);
+  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params);
 
   const rails = guardRails(params, classes, dim);
   const view = (

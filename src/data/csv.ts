@@ -1,7 +1,8 @@
 // Your own data: a CSV with a label column and numeric features, checked line by line (pure).
 import Papa from 'papaparse';
+import { CSV_LIMITS } from './csvLimits';
 
-export const CSV_LIMITS = { rows: 20_000, features: 784, minClasses: 2, maxClasses: 12, bytes: 64 * 1024 * 1024 } as const;
+export { CSV_LIMITS };
 
 /** Column names that mark the label column in a header. */
 const LABEL_NAMES = new Set(['label', 'labels', 'class', 'y', 'target', 'identity', 'species', 'digit']);

@@ -1,6 +1,7 @@
 // Seeded toy datasets (2-D blobs and spirals here, the identities in identities.ts), split per class.
 import { makeIdentities } from './identities';
-import { createRng, shuffleInPlace, type Rng } from './rng';
+import { createRng, type Rng } from './rng';
+import { stratifiedSplit } from './stratified';
 
 /** A labelled point set: `x` is n×dim row-major, `y` the class ids 0…C−1. */
 export interface Split {
@@ -31,7 +32,7 @@ export interface ToyParams {
 
 /**
  * Points grouped by class (class j holds `perClass` rows in order), split per class so train and
- * test stay balanced, each split shuffled with the seed.
+ * test stay balanced, each split shuffled with the seed: the stratified split of equal classes.
  */
 export function splitByClass(
   x: Float32Array,
@@ -41,27 +42,8 @@ export function splitByClass(
   testFraction: number,
   rng: Rng,
 ): { train: Split; test: Split } {
-  const nTest = Math.min(perClass - 1, Math.round(perClass * testFraction));
-  const trainIdx: number[] = [];
-  const testIdx: number[] = [];
-  for (let c = 0; c < classes; c++) {
-    const rows = Array.from({ length: perClass }, (_, i) => c * perClass + i);
-    shuffleInPlace(rows, rng);
-    testIdx.push(...rows.slice(0, nTest));
-    trainIdx.push(...rows.slice(nTest));
-  }
-  shuffleInPlace(trainIdx, rng);
-  shuffleInPlace(testIdx, rng);
-  const take = (idx: number[]): Split => {
-    const out = new Float32Array(idx.length * dim);
-    const y = new Int32Array(idx.length);
-    idx.forEach((row, i) => {
-      out.set(x.subarray(row * dim, row * dim + dim), i * dim);
-      y[i] = Math.floor(row / perClass);
-    });
-    return { x: out, y, n: idx.length };
-  };
-  return { train: take(trainIdx), test: take(testIdx) };
+  const y = Int32Array.from({ length: classes * perClass }, (_, row) => Math.floor(row / perClass));
+  return stratifiedSplit(x, dim, y, classes, testFraction, rng);
 }
 
 /** C Gaussian clusters with centres evenly on a circle of radius 1; `noise` is each cluster's σ. */

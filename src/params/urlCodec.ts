@@ -104,17 +104,21 @@ export function decodeParams(search: string): Decoded {
     else notices.push(`This link has format version ${quote(raw)}; it was read as version ${URL_VERSION}.`);
   }
   const params = defaultsFor(version) as Record<string, unknown>;
+  const corrected = new Set<string>();
   for (const def of PARAMS as readonly ParamDef[]) {
     const all = q.getAll(def.key);
     const raw = all[all.length - 1];
     if (raw === undefined) continue;
     const { value, notice } = parseValue(def, raw);
     params[def.key] = value;
-    if (notice) notices.push(notice);
+    if (notice) {
+      notices.push(notice);
+      corrected.add(def.key);
+    }
   }
   const p = params as Params;
   // A tour link that names no valid step opens the tour at its first step.
-  if (q.has('tour') && notices.some((t) => t.includes('(tour)'))) {
+  if (corrected.has('tour')) {
     p.tour = 1;
     notices.push('Lecture tour: opening step 1.');
   }

@@ -29,8 +29,6 @@ export interface Frame {
   lambda: number;
   /** Effective margin after warm-up. */
   mEffective: number;
-  /** Learning rate of the next step, after the decay. */
-  lr: number;
   /** Raw features: training points N×D, test points M×D, row-major. */
   train: Float32Array;
   test: Float32Array;

@@ -177,7 +177,6 @@ export class Trainer {
       loss: this.lossValue(),
       lambda: this.current.lambda,
       mEffective: this.current.mEffective,
-      lr: this.learningRate,
       train,
       test,
       W,

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { CustomData } from '../data/csv';
+import { CSV_LIMITS } from '../data/csvLimits';
 import { Notices } from './Notices';
 
 interface Props {
@@ -37,7 +38,7 @@ export function DataInput({ onData, current }: Props) {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > 64 * 1024 * 1024) return setError(`${file.name}: the file is ${(file.size / 1e6).toFixed(0)} MB; at most 64 MB.`);
+    if (file.size > CSV_LIMITS.bytes) return setError(`${file.name}: the file is ${(file.size / 1e6).toFixed(0)} MB; at most ${CSV_LIMITS.bytes / 1024 / 1024} MB.`);
     await parse(await file.text(), file.name);
   };
 

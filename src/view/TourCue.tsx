@@ -7,6 +7,7 @@ import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
 
 const point = new THREE.Vector3();
+const out = new THREE.Vector3();
 
 /**
  * The lecture tour's "notice this": a ring around the thing to notice (a weight's tip, a centre, a
@@ -42,7 +43,8 @@ export function TourCue({ vs, anchor, label, color, outline, dim }: { vs: ViewSt
     ring.position.copy(point);
     ring.quaternion.copy(camera.quaternion); // faces the audience
     // The label sits just outside the ring, away from the centre of the view.
-    const out = point.length() > 1e-6 ? point.clone().normalize() : new THREE.Vector3(0, 1, 0);
+    if (point.length() > 1e-6) out.copy(point).normalize();
+    else out.set(0, 1, 0);
     text.position.copy(point).addScaledVector(out, dim === 3 ? 0.2 : 0.3);
     text.center.set(out.x >= 0 ? 0 : 1, 0.5);
   });

@@ -55,6 +55,7 @@ function Arrow({ vs, j, length, dim, outline, labels }: { vs: ViewState; j: numb
 }
 
 const world = new THREE.Vector3();
+const inView = new THREE.Vector3();
 
 /**
  * Moves the weight labels apart on screen where they would overlap (two weights seen nearly
@@ -71,7 +72,7 @@ function useLabelLayout(labels: THREE.Sprite[]) {
     boxes.length = 0;
     for (const l of shown) {
       l.getWorldPosition(world);
-      const viewZ = world.clone().applyMatrix4(camera.matrixWorldInverse).z;
+      const viewZ = inView.copy(world).applyMatrix4(camera.matrixWorldInverse).z;
       world.project(camera);
       const k = perspective && l.material.sizeAttenuation ? 1 / Math.max(1e-3, -viewZ) : 1;
       boxes.push({
