@@ -58,6 +58,9 @@ export const DATASET_CHOICES = ['identities', 'blobs', 'spirals', 'mnist', 'cust
  */
 export const DEFAULT_PACE = 60;
 
+/** Most panels compare mode shows (`compare=` entries). */
+export const MAX_COMPARE = 6;
+
 /** Steps of the lecture tour (src/tour/steps.ts holds them). */
 export const TOUR_LENGTH = 10;
 
@@ -101,6 +104,7 @@ export const PARAMS = [
   { key: 'controls', label: 'Controls in embed mode', type: 'set', scope: 'page', default: [], choices: [] },
   { key: 'play', label: 'Autoplay', type: 'bool', scope: 'page', default: true },
   { key: 'tour', label: 'Lecture tour step (0: off)', type: 'number', scope: 'page', default: 0, min: 0, max: TOUR_LENGTH, step: 1, integer: true },
+  { key: 'focus', label: 'Compare panel shown alone (0: the grid)', type: 'number', scope: 'page', default: 0, min: 0, max: MAX_COMPARE, step: 1, integer: true },
 ] as const satisfies readonly ParamDef[];
 
 type Defs = (typeof PARAMS)[number];
@@ -114,9 +118,20 @@ type ValueOf<D> = D extends { type: 'number' }
         ? ShowItem[]
         : string[];
 
-/** Every parameter's value, keyed by its URL key. */
-export type Params = { [D in Defs as D['key']]: ValueOf<D> };
+/** Every parameter's value, keyed by its URL key, and the compare entries (`compare=`). */
+export type Params = { [D in Defs as D['key']]: ValueOf<D> } & { compare: CompareEntry[] };
 export type ParamKey = keyof Params;
+/** The keys of the live (per-step) parameters. */
+export type LiveKey = Extract<Defs, { scope: 'live' }>['key'];
+
+/**
+ * One panel of compare mode: a loss and the live settings it sets apart from the page's (the
+ * rest it shares). `arcface:m=0.3:s=16` is { loss: 'arcface', set: { m: 0.3, s: 16 } }.
+ */
+export interface CompareEntry {
+  loss: LossKind;
+  set: Partial<Pick<Params, Exclude<LiveKey, 'loss'>>>;
+}
 
 /** The definition of a key. */
 export function paramDef(key: string): ParamDef | undefined {
@@ -127,6 +142,7 @@ export function paramDef(key: string): ParamDef | undefined {
 export function defaultParams(): Params {
   const out: Record<string, unknown> = {};
   for (const p of PARAMS as readonly ParamDef[]) out[p.key] = Array.isArray(p.default) ? [...p.default] : p.default;
+  out.compare = [];
   return out as Params;
 }
 

@@ -37,7 +37,8 @@ describe('URL codec', () => {
       else if (def.type === 'enum') other[def.key] = def.choices.find((c) => c !== def.default);
       else other[def.key] = def.key === 'controls' ? ['m', 's'] : [def.choices[0]];
     }
-    const p = { ...defaultParams(), ...other, loss: 'softmax' } as Params; // softmax: m is not clamped to a loss range
+    const six = Array.from({ length: 6 }, (_, i) => ({ loss: 'cosface' as const, set: { m: i / 10 } }));
+    const p = { ...defaultParams(), ...other, loss: 'softmax', compare: six } as Params; // softmax: m is not clamped to a loss range
     const q = encodeParams(p);
     const back = decodeParams(q);
     expect(back.notices).toEqual([]);
@@ -78,13 +79,14 @@ describe('URL codec', () => {
       `seed=${'9'.repeat(400)}`,
       'loss=%E0%A4%A',
       's=<script>alert(1)</script>',
+      'compare=arcface:m=<b>,::,%00',
     ];
     for (const q of garbage) {
       const d = decodeParams(q);
       expect(d.notices.length, q).toBeGreaterThan(0);
       for (const [k, v] of Object.entries(d.params)) {
-        const def = PARAMS.find((p) => p.key === k) as ParamDef;
-        if (def.type === 'number') {
+        const def = PARAMS.find((p) => p.key === k) as ParamDef | undefined;
+        if (def?.type === 'number') {
           expect(Number.isFinite(v), `${q}: ${k}`).toBe(true);
         }
       }

@@ -1,5 +1,9 @@
 // Reads and writes Params as a query string: lenient on the way in, minimal on the way out.
-import { M_RANGE, PARAMS, defaultParams, type NumberParam, type ParamDef, type Params } from './table';
+import { M_RANGE, PARAMS, defaultParams, type ParamDef, type Params } from './table';
+import { encodeCompare, entryParams, parseCompare } from './compare';
+import { clampMargin, encodeValue, formatNumber, parseValue, quote } from './values';
+
+export { clampMargin, formatNumber } from './values';
 
 /** The link format version written to every URL (`v=2`). */
 export const URL_VERSION = 2;
@@ -18,73 +22,10 @@ const VERSION_DEFAULTS: Record<number, Partial<Params>> = {
 export function defaultsFor(version: number): Params {
   return { ...defaultParams(), ...(VERSION_DEFAULTS[version] ?? {}) };
 }
-const MAX_VALUE_LENGTH = 200;
-
-const TRUE = new Set(['1', 'true', 'yes', 'on']);
-const FALSE = new Set(['0', 'false', 'no', 'off']);
-
 export interface Decoded {
   params: Params;
   /** What was changed or ignored, one sentence each, for a notice (plain text, never HTML). */
   notices: string[];
-}
-
-/** Shortest faithful decimal for a number (no float noise such as 0.30000000000000004). */
-export function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
-}
-
-function clampNumber(def: NumberParam, raw: number): number {
-  const v = def.integer ? Math.round(raw) : raw;
-  return Math.min(def.max, Math.max(def.min, v));
-}
-
-/** A quoted, shortened rendering of user input for a notice. */
-function quote(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
-}
-
-/** Parses one value for its definition; returns the value and, when it was changed, why. */
-function parseValue(def: ParamDef, raw: string): { value: unknown; notice?: string } {
-  const fallback = (why: string) => ({
-    value: Array.isArray(def.default) ? [...def.default] : def.default,
-    notice: `${def.label} (${def.key}): ${why}; using the default ${Array.isArray(def.default) ? def.default.join(',') || '(none)' : String(def.default)}.`,
-  });
-  if (raw.length > MAX_VALUE_LENGTH) return fallback('the value is too long');
-  switch (def.type) {
-    case 'number': {
-      const t = raw.trim();
-      const n = t === '' ? NaN : Number(t);
-      if (!Number.isFinite(n)) return fallback(`${quote(raw)} is not a number`);
-      const v = clampNumber(def, n);
-      if (v !== n) {
-        const why = def.integer && Math.round(n) === v ? 'must be a whole number' : `must be between ${def.min} and ${def.max}`;
-        return { value: v, notice: `${def.label} (${def.key}): ${quote(raw)} ${why}; using ${formatNumber(v)}.` };
-      }
-      return { value: v };
-    }
-    case 'bool': {
-      const t = raw.trim().toLowerCase();
-      if (TRUE.has(t)) return { value: true };
-      if (FALSE.has(t)) return { value: false };
-      return fallback(`${quote(raw)} is not 1 or 0`);
-    }
-    case 'enum': {
-      const t = raw.trim().toLowerCase();
-      const hit = def.choices.find((c) => c.toLowerCase() === t);
-      if (hit === undefined) return fallback(`${quote(raw)} is not one of ${def.choices.join(', ')}`);
-      return { value: hit };
-    }
-    case 'set': {
-      const allowed: readonly string[] = def.key === 'controls' ? PARAMS.map((p) => p.key) : def.choices;
-      const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
-      const known = [...new Set(items.filter((s) => allowed.includes(s)))];
-      const unknown = items.filter((s) => !allowed.includes(s));
-      return unknown.length
-        ? { value: known, notice: `${def.label} (${def.key}): ignored ${unknown.map(quote).join(', ')}.` }
-        : { value: known };
-    }
-  }
 }
 
 /**
@@ -130,27 +71,30 @@ export function decodeParams(search: string): Decoded {
   if (mRange && !q.has('m')) p.m = mRange.default;
   const fixed = clampMargin(p);
   if (fixed.m !== p.m) notices.push(`Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange?.min}–${mRange?.max}; using ${formatNumber(fixed.m)}.`);
-  return { params: fixed, notices };
+  return { params: withCompare(fixed, q.getAll('compare').pop(), notices), notices };
 }
 
-/** m moved into the current loss's range (SphereFace's rounded to an integer 1–4). */
-export function clampMargin(p: Params): Params {
-  const r = M_RANGE[p.loss];
-  if (!r) return p;
-  const m = Math.min(r.max, Math.max(r.min, p.loss === 'sphereface' ? Math.round(p.m) : p.m));
-  return m === p.m ? p : { ...p, m };
+/** Compare mode's entries read into params: two or more make panels, a lone one is the single view. */
+function withCompare(p: Params, raw: string | undefined, notices: string[]): Params {
+  const parsed = raw === undefined ? { entries: [], notices: [] } : parseCompare(raw);
+  notices.push(...parsed.notices);
+  let out: Params = { ...p, compare: parsed.entries };
+  if (parsed.entries.length === 1) {
+    out = { ...entryParams(p, parsed.entries[0]!), compare: [] };
+    notices.push('Compare mode needs at least two entries; showing the one as a single view.');
+  } else if (raw !== undefined && parsed.entries.length === 0 && raw.trim() !== '') {
+    notices.push('No compare entry could be read; showing a single view.');
+  }
+  if (out.focus > out.compare.length) {
+    if (out.compare.length > 0) notices.push(`There is no compare panel ${out.focus}; showing all ${out.compare.length}.`);
+    out.focus = 0;
+  }
+  return out;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
-}
-
-function encodeValue(v: unknown): string {
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  if (Array.isArray(v)) return v.join(',');
-  return String(v);
 }
 
 /** The query string (without '?') for params: `v=2` and every value that differs from its default. */
@@ -164,8 +108,9 @@ export function encodeParams(p: Params): string {
     const d = def.key === 'm' && mDefault !== undefined ? mDefault : defaults[def.key];
     if (!sameValue(v, d)) q.set(def.key, encodeValue(v));
   }
-  // URLSearchParams escapes ',' as %2C; lists read better unescaped and decode the same.
-  return q.toString().replace(/%2C/g, ',');
+  if (p.compare.length) q.set('compare', encodeCompare(p.compare));
+  // URLSearchParams escapes ',', ':' and '=' inside values; lists read better unescaped and decode the same.
+  return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3D/g, '=');
 }
 
 /**

@@ -1,0 +1,110 @@
+// Compare mode's `compare=` entries: read, written, and each panel's parameters (pure).
+import { LOSS_CHOICES, LOSS_LABELS, M_RANGE, MAX_COMPARE, PARAMS, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
+import { clampMargin, encodeValue, formatNumber, parseValue, quote } from './values';
+
+/** Keys an entry may set: every live key but the loss (its name) and the pace (all panels step together). */
+export const ENTRY_KEYS: readonly ParamKey[] = (PARAMS as readonly ParamDef[])
+  .filter((d) => d.scope === 'live' && d.key !== 'loss' && d.key !== 'speed')
+  .map((d) => d.key as ParamKey);
+
+/** The loss-specific keys: a panel's own controls (lr, batch, … are shared controls). */
+export const PANEL_KEYS: readonly ParamKey[] = ['loss', 'm', 's', 'm1', 'm2', 'm3', 'lambda', 'alpha', 'anneal', 'lambdaMin', 'arcFallback', 'warmup'];
+
+export interface ParsedCompare {
+  entries: CompareEntry[];
+  notices: string[];
+}
+
+/** One entry, `loss:key=value:…`; a notice (and no entry) when it is malformed. */
+function parseEntry(text: string, n: number): { entry?: CompareEntry; notices: string[] } {
+  const [head = '', ...pairs] = text.split(':').map((t) => t.trim());
+  const where = `Compare entry ${n} (${quote(text)})`;
+  const loss = LOSS_CHOICES.find((l) => l === head.toLowerCase());
+  if (!loss) return { notices: [`${where}: ${quote(head)} is not a loss (${LOSS_CHOICES.join(', ')}); dropped.`] };
+  const set: Record<string, unknown> = {};
+  const notices: string[] = [];
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq).trim();
+    if (eq < 0 || !ENTRY_KEYS.includes(key as ParamKey)) {
+      const why = eq < 0 ? `${quote(pair)} is not key=value` : `${quote(key)} is not a setting a panel can take (${ENTRY_KEYS.join(', ')})`;
+      return { notices: [`${where}: ${why}; dropped.`] };
+    }
+    const { value, notice } = parseValue(PARAMS.find((d) => d.key === key) as ParamDef, pair.slice(eq + 1));
+    if (notice) notices.push(`${where}: ${notice}`);
+    set[key] = value;
+  }
+  const entry = { loss, set } as CompareEntry;
+  const r = M_RANGE[loss];
+  if (r && entry.set.m !== undefined) {
+    const m = Math.min(r.max, Math.max(r.min, loss === 'sphereface' ? Math.round(entry.set.m) : entry.set.m));
+    if (m !== entry.set.m) notices.push(`${where}: m = ${formatNumber(entry.set.m)} is outside ${loss}'s range ${r.min}–${r.max}; using ${formatNumber(m)}.`);
+    entry.set.m = m;
+  }
+  return { entry, notices };
+}
+
+/**
+ * Entries from a `compare=` value: comma-separated, each a loss and colon-separated key=value
+ * settings. Never throws: a malformed entry is dropped with a notice, past MAX_COMPARE are cut.
+ */
+export function parseCompare(raw: string): ParsedCompare {
+  const entries: CompareEntry[] = [];
+  const notices: string[] = [];
+  const texts = raw.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  texts.forEach((text, i) => {
+    const r = parseEntry(text, i + 1);
+    notices.push(...r.notices);
+    if (r.entry) entries.push(r.entry);
+  });
+  if (entries.length > MAX_COMPARE) {
+    notices.push(`Compare mode shows at most ${MAX_COMPARE} panels; the last ${entries.length - MAX_COMPARE} were left out.`);
+    entries.length = MAX_COMPARE;
+  }
+  return { entries, notices };
+}
+
+/** The `compare=` value for entries (the inverse of parseCompare). */
+export function encodeCompare(entries: readonly CompareEntry[]): string {
+  return entries.map((e) => [e.loss, ...Object.entries(e.set).map(([k, v]) => `${k}=${encodeValue(v)}`)].join(':')).join(',');
+}
+
+/** A panel's parameters: the page's, with the entry's loss (at its default m) and settings. */
+export function entryParams(base: Params, entry: CompareEntry): Params {
+  const r = M_RANGE[entry.loss];
+  return clampMargin({ ...base, loss: entry.loss, ...(r ? { m: r.default } : {}), ...entry.set });
+}
+
+/** Entries with panel i's setting changed; a new loss drops an m outside its range. */
+export function setEntryParam<K extends ParamKey>(entries: readonly CompareEntry[], i: number, key: K, value: Params[K]): CompareEntry[] {
+  return entries.map((e, j) => {
+    if (j !== i) return e;
+    if (key === 'loss') {
+      const loss = value as CompareEntry['loss'];
+      const r = M_RANGE[loss];
+      const { m, ...rest } = e.set;
+      const keep = m !== undefined && r && m >= r.min && m <= r.max && (loss === 'sphereface') === (e.loss === 'sphereface');
+      return { loss, set: keep ? { ...rest, m } : rest };
+    }
+    return { loss: e.loss, set: { ...e.set, [key]: value } };
+  });
+}
+
+/** Settings drawn in a panel's title, per loss. */
+const TITLE_KEYS: Record<CompareEntry['loss'], readonly ParamKey[]> = {
+  softmax: [],
+  center: ['lambda'],
+  normface: ['s'],
+  sphereface: ['m'],
+  cosface: ['m', 's'],
+  arcface: ['m', 's'],
+  combined: ['m1', 'm2', 'm3', 's'],
+};
+const SYMBOL: Partial<Record<ParamKey, string>> = { lambda: 'λ' };
+
+/** A panel's title: the loss and its parameters, e.g. "ArcFace m = 0.3, s = 10" (and any other key it sets). */
+export function panelTitle(p: Params, entry: CompareEntry): string {
+  const keys = [...TITLE_KEYS[p.loss], ...Object.keys(entry.set).filter((k) => !TITLE_KEYS[p.loss].includes(k as ParamKey) && !PANEL_KEYS.includes(k as ParamKey))] as ParamKey[];
+  const parts = keys.map((k) => `${SYMBOL[k] ?? k} = ${encodeValue(p[k])}`);
+  return [LOSS_LABELS[p.loss], parts.join(', ')].filter(Boolean).join(' ');
+}
