@@ -58,6 +58,33 @@ async function smoothness(page, base, results) {
   }
 }
 
+/** Compare mode, 4 panels at full speed: steps/s per model, and the rAF rate training over idle. */
+async function compare(page, base, results) {
+  results.compare = {};
+  for (const dim of [3, 2]) {
+    await page.goto(`${base}?v=2&speed=0&dim=${dim}&compare=softmax,normface,cosface,arcface`);
+    await waitFor(page, (s) => s.state === 'running' && s.step > 50, 120_000);
+    await sleep(4500);
+    const [training, steps] = await Promise.all([frameStats(page), stepRate(page, 3000)]);
+    const panelSteps = await page.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
+    await page.getByRole('button', { name: /pause/i }).click();
+    await waitFor(page, (s) => s.state === 'paused');
+    await page.locator('input[name="rotate"]').uncheck();
+    await sleep(1500);
+    const idle = await frameStats(page);
+    const r = {
+      stepsPerSecPerModel: Math.round(steps.rate),
+      fpsTraining: round(training.fps),
+      fpsIdle: round(idle.fps),
+      ratio: round(training.fps / idle.fps, 3),
+      maxGapTrainingMs: round(training.maxGap),
+      stepSpread: Math.max(...panelSteps) - Math.min(...panelSteps),
+    };
+    results.compare[`${dim}d`] = r;
+    console.log(`compare, 4 panels, ${dim}-D: ${JSON.stringify(r)} (targets: ≥ 25 steps/s per model, ratio ≥ 0.8)`);
+  }
+}
+
 /** The MNIST presets: steps/s, snapshot time, test accuracy after 10 s and 20 s of training. */
 async function mnist(page, base, results) {
   results.mnist = {};
@@ -139,7 +166,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const only = process.argv.slice(2);
-  const sections = { bundle, firstFrame, backends, smoothness, mnist, manyPoints, tensors };
+  const sections = { bundle, firstFrame, backends, smoothness, compare, mnist, manyPoints, tensors };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
   } finally {

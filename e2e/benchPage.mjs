@@ -29,9 +29,12 @@ export async function startPreview(port) {
   throw new Error('vite preview did not start');
 }
 
-/** The status element's data attributes, parsed. */
+/** The page's status element (not a compare panel's). */
+export const PAGE_STATUS = '[role="status"][data-state]:not([data-compare-panel] *)';
+
+/** The page status element's data attributes, parsed. */
 export const status = (page) =>
-  page.locator('[role="status"][data-state]').evaluate((el) => ({
+  page.locator(PAGE_STATUS).evaluate((el) => ({
     step: Number(el.dataset.step),
     accuracy: Number(el.dataset.accuracy),
     testAccuracy: Number(el.dataset.testAccuracy),

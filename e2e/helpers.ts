@@ -10,8 +10,11 @@ export interface Status {
   state: string;
 }
 
+/** The page's status element (compare panels have their own inside `[data-compare-panel]`). */
+export const PAGE_STATUS = '[role="status"][data-state]:not([data-compare-panel] *)';
+
 export async function readStatus(page: Page): Promise<Status> {
-  const d = await page.locator('[role="status"][data-state]').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  const d = await page.locator(PAGE_STATUS).evaluate((el) => ({ ...(el as HTMLElement).dataset }));
   return {
     step: Number(d.step),
     loss: Number(d.loss),
@@ -20,6 +23,21 @@ export async function readStatus(page: Page): Promise<Status> {
     backend: d.backend ?? '',
     state: d.state ?? '',
   };
+}
+
+/** Every compare panel's status, read in one go (so the steps are of one moment). */
+export async function readPanels(page: Page): Promise<(Status & { lossKind: string; spread: number })[]> {
+  const all = await page.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((el) => ({ ...(el as HTMLElement).dataset })));
+  return all.map((d) => ({
+    step: Number(d.step),
+    loss: Number(d.loss),
+    accuracy: Number(d.accuracy),
+    testAccuracy: Number(d.testAccuracy),
+    backend: '',
+    state: d.state ?? '',
+    lossKind: d.lossKind ?? '',
+    spread: Number(d.spread),
+  }));
 }
 
 /** Polls the status until `pred` holds (or the timeout fails the test). */

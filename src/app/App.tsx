@@ -5,7 +5,9 @@ import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
-import { LossPanel, SettingsPanel } from '../ui/ControlPanel';
+import { applyToPanels } from '../params/compare';
+import { CompareGrid } from '../ui/CompareGrid';
+import { LossPanel, SettingsPanel, SharedTrainingPanel } from '../ui/ControlPanel';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
@@ -13,6 +15,7 @@ import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
+import { useCompare } from './useCompare';
 import { useEmbedApi } from './useEmbedApi';
 import { useKeyboard } from './useKeyboard';
 import { useTheme } from './useTheme';
@@ -31,7 +34,8 @@ export function App() {
   const { params, setParam, replaceParams, notices, setNotices, dismissNotices } = useUrlParams();
   const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
-  const trainer = useTrainer(structure, liveOf(params), params.play, uploaded?.data);
+  const compare = useCompare(params, replaceParams);
+  const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data);
   const { status } = trainer;
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
@@ -57,7 +61,10 @@ export function App() {
   );
   const tourState = useTour({ params, setParam, replaceParams, requestReset });
   const { step: tourStep, cue } = tourState;
-  const mergeParams = useCallback((p: Partial<Params>) => replaceParams((cur) => clampMargin({ ...cur, ...p })), [replaceParams]);
+  const mergeParams = useCallback(
+    (p: Partial<Params>, panel?: number) => replaceParams((cur) => (cur.compare.length >= 2 ? applyToPanels(cur, p, panel) : clampMargin({ ...cur, ...p }))),
+    [replaceParams],
+  );
   const playing = status.state === 'running';
   const togglePlay = () => (playing ? trainer.pause() : trainer.play());
   const fullscreen = () => {
@@ -84,12 +91,34 @@ export function App() {
       />
     </Suspense>
   );
-  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params);
+  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params, compare.titles);
 
-  const rails = guardRails(params, classes, dim);
+  const lossKinds = compare.models.map((p) => p.loss).join(',');
+  const focused = compare.on && params.focus > 0 ? compare.models[params.focus - 1] : undefined;
+  const rails = compare.on
+    ? compare.models.flatMap((p, i) => guardRails(p, classes, dim).map((r) => `Panel ${i + 1} (${compare.titles[i]}): ${r}`))
+    : guardRails(params, classes, dim);
   const view = (
     <div className="stage">
-      <HypersphereView slot={trainer.slot} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} />
+      {compare.on ? (
+        <CompareGrid
+          models={compare.models}
+          titles={compare.titles}
+          slots={trainer.slots}
+          status={status}
+          theme={theme.colors}
+          dim={dim}
+          classes={classes}
+          reducedMotion={theme.reducedMotion}
+          link={compare.link}
+          focus={params.focus}
+          onFocus={compare.setFocus}
+          setParam={compare.setPanelParam}
+          controls={params.embed ? params.controls : undefined}
+        />
+      ) : (
+        <HypersphereView slot={trainer.slots[0]!} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} />
+      )}
       <div className="stage-overlays">
         {params.embed && tour}
         <Notices items={notices} onDismiss={dismissNotices} />
@@ -104,12 +133,12 @@ export function App() {
         {view}
         <div className="embed-bar">
           <Transport state={status.state} onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} compact />
-          {params.controls.length > 0 && (
+          {params.controls.length > 0 && !compare.on && (
             <div className="embed-controls">
               <LossControls params={params} setParam={setParam} classes={classes} dim={dim} only={params.controls} />
             </div>
           )}
-          <StatusBar status={status} lossKind={params.loss} compact />
+          <StatusBar status={status} lossKind={lossKinds} compact />
         </div>
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
       </div>
@@ -138,20 +167,25 @@ export function App() {
           <Notices items={rails} kind="warn" />
           <div className="panel">
             {tour}
+            {(!compare.on || focused) && (
+              <Suspense fallback={null}>
+                <FormulaPanel params={focused ?? params} sphereLambda={(focused ? status.models[params.focus - 1] : status)?.frame?.lambda} />
+              </Suspense>
+            )}
+            {!compare.on && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />}
             <Suspense fallback={null}>
-              <FormulaPanel params={params} sphereLambda={status.frame?.lambda} />
+              <CurvesPanel params={params} frame={status.frame} panels={compare.on ? compare.models.map((p, i) => ({ title: compare.titles[i]!, params: p, frame: status.models[i]?.frame ?? null })) : undefined} />
+              <HistoryPanel status={status} runKey={`${JSON.stringify(structure)}×${compare.models.length}`} titles={compare.on ? compare.titles : undefined} />
             </Suspense>
-            <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />
-            <Suspense fallback={null}>
-              <CurvesPanel params={params} frame={status.frame} />
-              <HistoryPanel status={status} runKey={JSON.stringify(structure)} />
-            </Suspense>
-            <MetricsPanel frame={status.frame} classes={classes} dim={dim} />
+            {compare.on && (
+              <SharedTrainingPanel params={params} setParam={setParam} onLeave={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))} />
+            )}
+            {(!compare.on || focused) && <MetricsPanel frame={(focused ? status.models[params.focus - 1] : status)?.frame ?? null} classes={classes} dim={dim} />}
             <SettingsPanel params={params} setParam={setParam} onData={onData} custom={uploaded?.data} />
           </div>
         </aside>
       </main>
-      <StatusBar status={status} lossKind={params.loss} />
+      <StatusBar status={status} lossKind={lossKinds} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );

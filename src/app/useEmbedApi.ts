@@ -4,7 +4,8 @@ import { coerceParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
 
 export interface EmbedHandlers {
-  set: (params: Partial<Params>) => void;
+  /** Sets params: on compare panel `panel` only, or (absent) on the page and every panel. */
+  set: (params: Partial<Params>, panel?: number) => void;
   play: () => void;
   pause: () => void;
   reset: () => void;
@@ -15,14 +16,18 @@ const STATE_HZ = 4;
 
 /**
  * The postMessage API for a page that embeds Hypersphere in an iframe. Accepts, from the parent
- * window only: {type: 'hypersphere:set', params}, 'hypersphere:play', ':pause', ':reset',
- * ':step' (optional n). Posts {type: 'hypersphere:state', step, loss, accuracy, testAccuracy,
- * state, params} back at most 4 times a second. Anything malformed is ignored with a warning.
+ * window only: {type: 'hypersphere:set', params, panel?} (panel: a compare panel's index from 0;
+ * absent: every panel), 'hypersphere:play', ':pause', ':reset', ':step' (optional n). Posts
+ * {type: 'hypersphere:state', step, loss, accuracy, testAccuracy, state, params, panels} back at
+ * most 4 times a second (panels: each compare panel's title and numbers; [] in the single view).
+ * Anything malformed is ignored with a warning.
  */
-export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, params: Params): void {
+export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, params: Params, titles: readonly string[]): void {
   const h = useRef(handlers);
   h.current = handlers;
   const embedded = window.parent !== window;
+  const panelCount = useRef(titles.length);
+  panelCount.current = titles.length;
 
   useEffect(() => {
     if (!embedded) return;
@@ -33,13 +38,18 @@ export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, para
         console.warn('hypersphere: ignored a message without a type', d);
         return;
       }
-      const msg = d as { type: string; params?: unknown; n?: unknown };
+      const msg = d as { type: string; params?: unknown; n?: unknown; panel?: unknown };
       if (!msg.type.startsWith('hypersphere:')) return; // someone else's message
       switch (msg.type) {
         case 'hypersphere:set': {
+          const panels = panelCount.current;
+          if (msg.panel !== undefined && !(Number.isInteger(msg.panel) && (msg.panel as number) >= 0 && (msg.panel as number) < panels)) {
+            console.warn(`hypersphere: hypersphere:set's panel must be a whole number 0–${panels - 1} (the compare panels); ignored`, msg.panel);
+            return;
+          }
           const { params: p, problems } = coerceParams(msg.params);
           if (problems.length) console.warn(`hypersphere: ignored in hypersphere:set: ${problems.join('; ')}`);
-          if (Object.keys(p).length) h.current.set(p);
+          if (Object.keys(p).length) h.current.set(p, msg.panel as number | undefined);
           break;
         }
         case 'hypersphere:play':
@@ -84,8 +94,12 @@ export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, para
         state: status.state,
         backend: status.backend,
         params,
+        panels: titles.map((title, i) => {
+          const m = status.models[i];
+          return { title, step: m?.step ?? 0, loss: m?.loss ?? NaN, accuracy: m?.trainAccuracy ?? 0, testAccuracy: m?.testAccuracy ?? 0, diverged: m?.diverged ?? false };
+        }),
       },
       '*',
     );
-  }, [embedded, status, params]);
+  }, [embedded, status, params, titles]);
 }

@@ -1,24 +1,34 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomData } from '../data/csv';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, RunInfo } from '../train/frame';
 import type { FromWorker, RunState, ToWorker } from '../worker/protocol';
 
-/** Low-frequency training status for React (updated at most STATUS_HZ times a second). */
-export interface TrainerStatus {
-  state: RunState;
+/** One model's numbers (compare mode has one model per panel). */
+export interface ModelStatus {
   step: number;
   loss: number;
   trainAccuracy: number;
   testAccuracy: number;
-  backend: BackendName | '';
-  backendReport: string;
-  /** A message for people: divergence, a crash and restart, a backend fallback. */
-  message: string;
   /** The latest frame's metrics and schedule values (for panels). */
   frame: Frame | null;
   /** Worker time to take the last snapshot, ms. */
   snapshotMs: number;
+  /** Stopped on NaN/Inf while the other models go on. */
+  diverged: boolean;
+}
+
+/**
+ * Low-frequency training status for React (updated at most STATUS_HZ times a second): the run's
+ * shared state, the first model's numbers at the top level, and every model's in `models`.
+ */
+export interface TrainerStatus extends ModelStatus {
+  state: RunState;
+  backend: BackendName | '';
+  backendReport: string;
+  /** A message for people: divergence, a crash and restart, a backend fallback. */
+  message: string;
+  models: ModelStatus[];
 }
 
 /** The latest frame with the run facts it belongs to; read by the view every animation frame. */
@@ -36,47 +46,56 @@ export interface FrameSlot {
 const STATUS_HZ = 10;
 const MAX_RESTARTS = 3;
 
-const INITIAL: TrainerStatus = {
-  state: 'loading',
-  step: 0,
-  loss: NaN,
-  trainAccuracy: 0,
-  testAccuracy: 0,
-  backend: '',
-  backendReport: '',
-  message: '',
-  frame: null,
-  snapshotMs: 0,
-};
+const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
+
+function initialStatus(models: number): TrainerStatus {
+  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL) };
+}
+
+type Slot = { current: FrameSlot };
+const emptySlot = (): Slot => ({ current: { frame: null, info: null, receivedAt: 0, serial: 0 } });
 
 function spawnWorker(): Worker {
   return new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'hypersphere-trainer' });
 }
 
 /**
- * Owns the training worker for one mount: (re)starts a run when `structure` changes, forwards
- * `live` changes as setParams, restarts a crashed worker with the same settings.
+ * Owns the training worker for one mount: (re)starts a run when `structure` or the number of
+ * models changes, forwards each model's `lives` changes as setParams, restarts a crashed worker
+ * with the same settings. One model is the single view; compare mode trains one per panel, in
+ * lockstep, in the one worker.
  */
-export function useTrainer(structure: StructuralConfig, live: LiveParams, autoplay: boolean, custom?: CustomData) {
-  const slot = useRef<FrameSlot>({ frame: null, info: null, receivedAt: 0, serial: 0 });
-  const [status, setStatus] = useState<TrainerStatus>(INITIAL);
+export function useTrainer(structure: StructuralConfig, lives: LiveParams[], autoplay: boolean, custom?: CustomData) {
+  const count = lives.length;
+  const allSlots = useRef<Slot[]>([]);
+  while (allSlots.current.length < count) allSlots.current.push(emptySlot());
+  const slots = useMemo(() => allSlots.current.slice(0, count), [count]);
+  const [status, setStatus] = useState<TrainerStatus>(() => initialStatus(count));
   const workerRef = useRef<Worker | null>(null);
   const runId = useRef(0);
-  const latest = useRef({ structure, live, playing: autoplay, custom });
+  const latest = useRef({ structure, lives, playing: autoplay, custom });
   latest.current.structure = structure;
-  latest.current.live = live;
+  latest.current.lives = lives;
   latest.current.custom = custom;
   const pendingStatus = useRef<Partial<TrainerStatus>>({});
+  const pendingModels = useRef(new Map<number, Partial<ModelStatus>>());
   const statusTimer = useRef<number | undefined>(undefined);
   const restarts = useRef<number[]>([]);
 
-  const pushStatus = useCallback((patch: Partial<TrainerStatus>, immediate = false) => {
+  const pushStatus = useCallback((patch: Partial<TrainerStatus>, immediate = false, model?: { index: number; patch: Partial<ModelStatus> }) => {
     Object.assign(pendingStatus.current, patch);
+    if (model) pendingModels.current.set(model.index, { ...pendingModels.current.get(model.index), ...model.patch });
     const flush = () => {
       statusTimer.current = undefined;
       const p = pendingStatus.current;
+      const pm = pendingModels.current;
       pendingStatus.current = {};
-      setStatus((s) => ({ ...s, ...p }));
+      pendingModels.current = new Map();
+      setStatus((s) => {
+        const base = { ...s, ...p };
+        const models = base.models.map((m, i) => (pm.has(i) ? { ...m, ...pm.get(i) } : m));
+        return { ...base, ...(models[0] ?? INITIAL_MODEL), models };
+      });
     };
     if (immediate) {
       if (statusTimer.current !== undefined) clearTimeout(statusTimer.current);
@@ -87,15 +106,22 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
   }, []);
 
   const send = useCallback((msg: ToWorker) => workerRef.current?.postMessage(msg), []);
+  /** Each model's live settings as last sent, so only a changed model gets a setParams. */
+  const sentLives = useRef<string[]>([]);
+  const slotsOfRun = () => allSlots.current.slice(0, latest.current.lives.length);
 
   const startRun = useCallback(() => {
     runId.current += 1;
-    Object.assign(slot.current, { frame: null, info: null, receivedAt: 0 });
-    slot.current.notify?.();
-    const { structure: config, live: params, playing, custom: data } = latest.current;
-    pushStatus({ ...INITIAL, backend: '', message: '' }, true);
+    const { structure: config, lives: models, playing, custom: data } = latest.current;
+    for (const slot of allSlots.current.slice(0, models.length)) {
+      Object.assign(slot.current, { frame: null, info: null, receivedAt: 0 });
+      slot.current.notify?.();
+    }
+    pendingModels.current = new Map();
+    pushStatus(initialStatus(models.length), true);
+    sentLives.current = models.map((l) => JSON.stringify(l));
     const withData = config.dataset === 'custom' && data ? { custom: data } : {};
-    send({ type: 'init', runId: runId.current, config, params, play: playing, assetBase: document.baseURI, ...withData });
+    send({ type: 'init', runId: runId.current, config, models, play: playing, assetBase: document.baseURI, ...withData });
   }, [pushStatus, send]);
 
   const onMessage = useCallback(
@@ -104,29 +130,28 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
       if (msg.runId !== runId.current) return; // from before a reset
       switch (msg.type) {
         case 'ready':
-          slot.current.info = msg.info;
-          slot.current.notify?.();
+          for (const slot of slotsOfRun()) {
+            slot.current.info = msg.info;
+            slot.current.notify?.();
+          }
           pushStatus({ backend: msg.backend, backendReport: msg.backendReport }, true);
           break;
-        case 'frame': {
-          const f = msg.frame;
-          Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
-          slot.current.notify?.();
-          pushStatus({
-            step: f.step,
-            loss: f.loss,
-            trainAccuracy: f.metrics.trainAccuracy,
-            testAccuracy: f.metrics.testAccuracy,
-            frame: f,
-            snapshotMs: msg.snapshotMs,
-          });
+        case 'frames':
+          for (const { model, frame: f, snapshotMs } of msg.frames) {
+            const slot = allSlots.current[model];
+            if (!slot) continue;
+            Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
+            slot.current.notify?.();
+            const patch = { step: f.step, loss: f.loss, trainAccuracy: f.metrics.trainAccuracy, testAccuracy: f.metrics.testAccuracy, frame: f, snapshotMs };
+            pushStatus({}, false, { index: model, patch });
+          }
           break;
-        }
         case 'state':
           pushStatus({ state: msg.state, ...(msg.message !== undefined ? { message: msg.message } : {}) }, true);
           break;
         case 'diverged':
-          latest.current.playing = false;
+          pushStatus({}, true, { index: msg.model, patch: { diverged: true } });
+          if (latest.current.lives.length === 1) latest.current.playing = false;
           break;
         case 'error':
           pushStatus({ state: 'error', message: msg.message }, true);
@@ -172,16 +197,21 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
     };
   }, [onMessage, pushStatus, startRun]);
 
-  // A structural change starts a new run.
-  const structureKey = JSON.stringify(structure);
+  // A structural change, or another number of models, starts a new run.
+  const structureKey = `${JSON.stringify(structure)}×${count}`;
   useEffect(() => {
     startRun();
   }, [structureKey, startRun]);
 
-  // Live changes go to the running trainer.
-  const liveKey = JSON.stringify(live);
+  // Live changes go to the running trainers, each model's own.
+  const liveKey = JSON.stringify(lives);
   useEffect(() => {
-    send({ type: 'setParams', runId: runId.current, params: latest.current.live });
+    latest.current.lives.forEach((live, model) => {
+      const key = JSON.stringify(live);
+      if (sentLives.current[model] === key) return;
+      sentLives.current[model] = key;
+      send({ type: 'setParams', runId: runId.current, params: live, model });
+    });
   }, [liveKey, send]);
 
   const play = useCallback(() => {
@@ -208,5 +238,5 @@ export function useTrainer(structure: StructuralConfig, live: LiveParams, autopl
   }, [startRun]);
   const setSnapshotRate = useCallback((hz: number) => send({ type: 'snapshotRate', runId: runId.current, hz }), [send]);
 
-  return { slot, status, play, pause, step, reset, setSnapshotRate };
+  return { slots, status, play, pause, step, reset, setSnapshotRate };
 }

@@ -3,19 +3,35 @@ import uPlot from 'uplot';
 import type { Params } from '../params/table';
 import type { Frame } from '../train/frame';
 import { classColor } from '../view/palette';
-import { THETA_DEG, curveSeries } from './curveData';
+import { THETA_DEG, curveSeries, panelCurveSeries } from './curveData';
 import { UPlotChart } from './UPlotChart';
 
 const FAINT = ['#9a9aa2', '#b0a0c0', '#a0b8c0', '#c0b0a0', '#a8a8a8'];
 
+/** A compare panel, as the charts see it. */
+export interface ChartPanel {
+  title: string;
+  params: Params;
+  frame: Frame | null;
+}
+
 /**
  * Target logit ÷ s against θ (ArcFace Fig. 4b) for the current loss, the others faint behind it;
- * under it the live histogram of training features' θ to their own class weight (Fig. 4a).
+ * under it the live histogram of training features' θ to their own class weight (Fig. 4a). In
+ * compare mode (panels given) every panel's curve and histogram, in the panel's colour.
  */
-export function CurvesPanel({ params, frame }: { params: Params; frame: Frame | null }) {
+export function CurvesPanel({ params, frame, panels }: { params: Params; frame: Frame | null; panels?: readonly ChartPanel[] }) {
   const lambda = frame?.lambda ?? NaN;
-  const series = useMemo(() => curveSeries(params, lambda), [params, lambda]);
-  const curveKey = series.map((s) => `${s.label}${s.current}`).join('|');
+  const lambdas = panels?.map((p) => p.frame?.lambda ?? NaN).join() ?? '';
+  const series = useMemo(
+    () =>
+      panels
+        ? panelCurveSeries(panels.map((p) => ({ title: p.title, params: p.params, lambda: p.frame?.lambda ?? NaN }))).map((s) => ({ ...s, current: true }))
+        : curveSeries(params, lambda),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [params, lambda, panels?.map((p) => p.title).join('|'), lambdas],
+  );
+  const curveKey = (panels ? 'panels|' : '') + series.map((s) => `${s.label}${s.current}`).join('|');
   const curveOpts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: true, live: false },
@@ -29,8 +45,8 @@ export function CurvesPanel({ params, frame }: { params: Params; frame: Frame | 
         {},
         ...series.map((s, i) => ({
           label: s.label,
-          stroke: s.current ? classColor(0) : FAINT[i % FAINT.length]!,
-          width: s.current ? 3.5 : 1.5,
+          stroke: panels ? classColor(i) : s.current ? classColor(0) : FAINT[i % FAINT.length]!,
+          width: panels ? 2.5 : s.current ? 3.5 : 1.5,
           dash: s.current ? undefined : [6, 4],
         })),
       ],
@@ -40,27 +56,35 @@ export function CurvesPanel({ params, frame }: { params: Params; frame: Frame | 
   );
   const curveData = useMemo<uPlot.AlignedData>(() => [THETA_DEG, ...series.map((s) => s.values)], [series]);
 
-  const hist = frame?.metrics.histOwn;
-  const bins = hist?.length ?? 36;
+  const hists = panels ? panels.map((p) => p.frame?.metrics.histOwn) : [frame?.metrics.histOwn];
+  const bins = hists.find((h) => h)?.length ?? 36;
   const histData = useMemo<uPlot.AlignedData>(() => {
     const centers = Array.from({ length: bins }, (_, i) => ((i + 0.5) * 180) / bins);
-    return [centers, Array.from(hist ?? new Uint32Array(bins))];
-  }, [hist, bins]);
+    return [centers, ...hists.map((h) => Array.from(h ?? new Uint32Array(bins)))];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...hists, bins]);
+  const histKey = panels ? `hist:${panels.length}` : 'hist';
   const histOpts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false, range: [0, 180] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
       axes: [{ values: (_u, v) => v.map((x) => `${x}°`), size: 28 }, { label: 'features', size: 40, labelSize: 18 }],
-      series: [{}, { label: 'θ to own weight', fill: `${classColor(0)}88`, stroke: classColor(0), width: 1, paths: uPlot.paths.bars?.({ size: [0.9, 100] }) }],
+      series: [
+        {},
+        ...(panels
+          ? panels.map((p, i) => ({ label: p.title, stroke: classColor(i), width: 2, paths: uPlot.paths.stepped?.({ align: 1 }) }))
+          : [{ label: 'θ to own weight', fill: `${classColor(0)}88`, stroke: classColor(0), width: 1, paths: uPlot.paths.bars?.({ size: [0.9, 100] }) }]),
+      ],
     }),
-    [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [histKey],
   );
   return (
     <section aria-labelledby="sec-curves" className="curves">
       <h2 id="sec-curves">Target logit and θ histogram</h2>
       <UPlotChart opts={curveOpts} optsKey={curveKey} data={curveData} height={190} label="Target logit against angle for each loss" />
-      <UPlotChart opts={histOpts} optsKey="hist" data={histData} height={110} label="Histogram of angles between training features and their class weights" />
+      <UPlotChart opts={histOpts} optsKey={histKey} data={histData} height={110} label="Histogram of angles between training features and their class weights" />
     </section>
   );
 }

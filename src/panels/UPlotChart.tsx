@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
+const CHART_HZ = 4;
+
 interface Props {
   /** Options without width/height (the chart fills its box); rebuilt when `optsKey` changes. */
   opts: Omit<uPlot.Options, 'width' | 'height'>;
@@ -34,9 +36,20 @@ export function UPlotChart({ opts, optsKey, data, height, label }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [optsKey, height]);
 
+  // At most CHART_HZ redraws a second: the charts read at a glance; the view and training need the CPU.
+  const lastDraw = useRef(0);
+  const pending = useRef<number | undefined>(undefined);
   useEffect(() => {
-    plot.current?.setData(data);
+    const draw = () => {
+      pending.current = undefined;
+      lastDraw.current = performance.now();
+      plot.current?.setData(latest.current);
+    };
+    const wait = 1000 / CHART_HZ - (performance.now() - lastDraw.current);
+    if (wait <= 0) draw();
+    else if (pending.current === undefined) pending.current = window.setTimeout(draw, wait);
   }, [data]);
+  useEffect(() => () => window.clearTimeout(pending.current), []);
 
   return <div ref={box} className="chart" role="img" aria-label={label} />;
 }

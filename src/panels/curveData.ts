@@ -40,3 +40,12 @@ export function curveSeries(p: Params, sphereLambda: number): { label: string; v
     };
   });
 }
+
+/** Compare mode: each panel's own target logit ÷ scale against θ (softmax and center loss draw cos θ). */
+export function panelCurveSeries(panels: readonly { title: string; params: Params; lambda: number }[]): { label: string; values: number[] }[] {
+  return panels.map(({ title, params: p, lambda }) => {
+    const kind = p.loss === 'softmax' || p.loss === 'center' ? 'normface' : p.loss;
+    const spec = curveSpec(kind, p, lambda);
+    return { label: title, values: THETA_DEG.map((d) => targetLogit(spec, (d * Math.PI) / 180)) };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCompare, entryParams, panelTitle, parseCompare, setEntryParam } from './compare';
+import { applyToPanels, encodeCompare, entryParams, panelTitle, parseCompare, setEntryParam } from './compare';
 import { defaultParams } from './table';
 import { decodeParams, encodeParams } from './urlCodec';
 
@@ -76,5 +76,22 @@ describe('compare in links', () => {
     expect(far.params.focus).toBe(0);
     expect(far.notices.join(' ')).toMatch(/no compare panel 5/);
     expect(decodeParams('compare=,,').notices.join(' ')).toMatch(/No compare entry/);
+  });
+});
+
+describe('settings from outside in compare mode', () => {
+  const cur = decodeParams('compare=softmax,arcface:m=0.2:lr=0.05,cosface').params;
+  it('a panel index sets that panel only', () => {
+    const next = applyToPanels(cur, { m: 0.4, lr: 0.02 }, 1);
+    expect(next.compare[1]).toEqual({ loss: 'arcface', set: { m: 0.4, lr: 0.02 } });
+    expect(next.compare[0]).toBe(cur.compare[0]);
+    expect(next.lr).toBe(cur.lr);
+  });
+  it('no index sets loss keys on every panel and shared keys on the page', () => {
+    const next = applyToPanels(cur, { s: 16, lr: 0.03, seed: 7 });
+    expect(next.compare.map((e) => e.set.s)).toEqual([16, 16, 16]);
+    expect(next.compare[1]!.set.lr).toBe(0.03); // the panel set its own lr
+    expect(next.compare[0]!.set.lr).toBeUndefined();
+    expect([next.lr, next.seed]).toEqual([0.03, 7]);
   });
 });

@@ -108,3 +108,26 @@ export function panelTitle(p: Params, entry: CompareEntry): string {
   const parts = keys.map((k) => `${SYMBOL[k] ?? k} = ${encodeValue(p[k])}`);
   return [LOSS_LABELS[p.loss], parts.join(', ')].filter(Boolean).join(' ');
 }
+
+/**
+ * Settings from outside (postMessage) applied in compare mode: to panel `panel` only, or (absent)
+ * to every panel. A panel's loss keys, and any key an entry sets itself, go to the entries; the
+ * rest (data, shared training settings) to the page.
+ */
+export function applyToPanels(cur: Params, p: Partial<Params>, panel?: number): Params {
+  const keys = Object.keys(p) as ParamKey[];
+  const own = (k: ParamKey, e: CompareEntry) => PANEL_KEYS.includes(k) || (ENTRY_KEYS.includes(k) && k in e.set) || (panel !== undefined && ENTRY_KEYS.includes(k));
+  let compare = cur.compare;
+  const shared: Partial<Params> = {};
+  for (const k of keys) {
+    let taken = false;
+    compare.forEach((e, i) => {
+      if ((panel === undefined || panel === i) && own(k, e)) {
+        compare = setEntryParam(compare, i, k, p[k] as Params[typeof k]);
+        taken = true;
+      }
+    });
+    if ((panel === undefined || !taken) && !PANEL_KEYS.includes(k)) Object.assign(shared, { [k]: p[k] });
+  }
+  return clampMargin({ ...cur, ...shared, compare });
+}

@@ -36,6 +36,13 @@ export const PRESETS: readonly Preset[] = [
     label: `λ = ${lambda}`,
     query: `v=2&loss=center&lambda=${lambda}&dim=2&projection=raw&show=weights,regions,centers`,
   })),
+  // The papers' sweeps, side by side: compare mode (same data, initialisation and batches).
+  { id: 'cmp-arc-fig3', group: 'Side by side (compare mode)', label: 'ArcFace Fig. 3: softmax vs ArcFace (2-D)', query: 'v=2&dim=2&compare=softmax,arcface:m=0.3' },
+  { id: 'cmp-cos-fig4', group: 'Side by side (compare mode)', label: 'CosFace Fig. 4: m = 0, 0.1, 0.2 (2-D)', query: 'v=2&dim=2&compare=cosface:m=0,cosface:m=0.1,cosface:m=0.2' },
+  { id: 'cmp-sphere', group: 'Side by side (compare mode)', label: 'SphereFace m = 1, 2, 3, 4 (3-D)', query: 'v=2&projection=raw&compare=sphereface:m=1,sphereface:m=2,sphereface:m=3,sphereface:m=4' },
+  { id: 'cmp-norm-s', group: 'Side by side (compare mode)', label: 'NormFace s = 1, 2, 4, 7, 11 (3-D)', query: 'v=2&compare=normface:s=1,normface:s=2,normface:s=4,normface:s=7,normface:s=11' },
+  { id: 'cmp-center', group: 'Side by side (compare mode)', label: 'Center loss λ = 0, 0.01, 0.1, 1 (2-D, raw)', query: 'v=2&dim=2&projection=raw&show=weights,regions,centers&compare=center:lambda=0,center:lambda=0.01,center:lambda=0.1,center:lambda=1' },
+  { id: 'cmp-four', group: 'Side by side (compare mode)', label: 'Softmax, NormFace, CosFace, ArcFace (3-D)', query: 'v=2&compare=softmax,normface,cosface,arcface' },
   { id: 'mnist-softmax', group: 'MNIST digits (3-D features)', label: 'Softmax', query: 'v=2&loss=softmax&dataset=mnist&testFraction=0.2&speed=0&projection=raw' },
   { id: 'mnist-arcface', group: 'MNIST digits (3-D features)', label: 'ArcFace m = 0.3', query: 'v=2&loss=arcface&m=0.3&dataset=mnist&testFraction=0.2&speed=0&warmup=300' },
 ];

@@ -25,6 +25,24 @@ export const LossPanel = memo(function LossPanel({ params, setParam, classes, di
   );
 });
 
+const SHARED_TRAINING_KEYS = ['lr', 'decay', 'optimizer', 'batch'] as const;
+
+/** Compare mode: the training settings every panel shares (each panel has its own loss controls). */
+export const SharedTrainingPanel = memo(function SharedTrainingPanel({ params, setParam, onLeave }: Omit<Props, 'classes' | 'dim'> & { onLeave: () => void }) {
+  return (
+    <section aria-labelledby="sec-shared">
+      <h2 id="sec-shared">Every panel — live</h2>
+      <p className="muted small">Same data, initial weights and batches in every panel; each panel's loss settings are on the panel.</p>
+      {SHARED_TRAINING_KEYS.map((k) => (
+        <ParamControl key={k} name={k} params={params} onChange={setParam} />
+      ))}
+      <button type="button" onClick={onLeave}>
+        Leave compare mode
+      </button>
+    </section>
+  );
+});
+
 /** Data and model (a change starts a new run) and the view settings. */
 export const SettingsPanel = memo(function SettingsPanel({
   params,

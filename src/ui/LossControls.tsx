@@ -12,10 +12,12 @@ interface Props {
   dim: 2 | 3;
   /** Only these keys (embed mode's controls=); all when absent. */
   only?: readonly string[];
+  /** Element-id prefix (compare mode has one set of controls per panel). */
+  idPrefix?: string;
 }
 
 /** The loss menu and every live parameter the chosen loss uses, with bounds marked on the sliders. */
-export function LossControls({ params, setParam, classes, dim, only }: Props) {
+export function LossControls({ params, setParam, classes, dim, only, idPrefix }: Props) {
   const visible = (key: string) => !only || only.includes(key);
   const mRange = M_RANGE[params.loss];
   const mMarks =
@@ -25,7 +27,7 @@ export function LossControls({ params, setParam, classes, dim, only }: Props) {
   const sMarks = hasScale(params.loss) ? [{ value: cosfaceMinScale(classes, 0.9), label: `min ${cosfaceMinScale(classes, 0.9).toFixed(1)}` }] : undefined;
   return (
     <>
-      {visible('loss') && <ParamControl name="loss" params={params} onChange={setParam} />}
+      {visible('loss') && <ParamControl name="loss" params={params} onChange={setParam} idPrefix={idPrefix} />}
       {LIVE_KEYS.filter(visible).map((key) => {
         const def = PARAMS.find((p) => p.key === key) as ParamDef;
         if (def.losses && !def.losses.includes(params.loss)) return null;
@@ -42,9 +44,9 @@ export function LossControls({ params, setParam, classes, dim, only }: Props) {
             />
           );
         }
-        if (key === 's') return <ParamControl key={key} name="s" params={params} onChange={setParam} marks={sMarks} />;
-        if (key === 'm2') return <ParamControl key={key} name="m2" params={params} onChange={setParam} suffix={(v) => `(${((v * 180) / Math.PI).toFixed(1)}°)`} />;
-        return <ParamControl key={key} name={key} params={params} onChange={setParam} />;
+        if (key === 's') return <ParamControl key={key} name="s" params={params} onChange={setParam} idPrefix={idPrefix} marks={sMarks} />;
+        if (key === 'm2') return <ParamControl key={key} name="m2" params={params} onChange={setParam} idPrefix={idPrefix} suffix={(v) => `(${((v * 180) / Math.PI).toFixed(1)}°)`} />;
+        return <ParamControl key={key} name={key} params={params} onChange={setParam} idPrefix={idPrefix} />;
       })}
     </>
   );

@@ -13,13 +13,15 @@ interface Props<K extends ParamKey> {
   /** Marks on a slider's track (bounds), as values. */
   marks?: { value: number; label: string }[];
   children?: ReactNode;
+  /** Prefix of the element id: several panels may show the same parameter (compare mode). */
+  idPrefix?: string;
 }
 
 /** A labelled native input for one parameter, named by its URL key. */
-export function ParamControl<K extends ParamKey>({ name, params, onChange, range, suffix, marks, children }: Props<K>) {
+export function ParamControl<K extends ParamKey>({ name, params, onChange, range, suffix, marks, children, idPrefix = '' }: Props<K>) {
   const def = paramDef(name);
   if (!def) return null;
-  const id = `param-${name}`;
+  const id = `${idPrefix}param-${name}`;
   const value = params[name];
   const set = (v: unknown) => onChange(name, v as Params[K]);
   switch (def.type) {

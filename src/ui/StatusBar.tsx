@@ -1,36 +1,17 @@
 import type { TrainerStatus } from '../hooks/useTrainer';
+import { statusAttributes } from './statusAttributes';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-/** Radians as degrees for a data attribute ('' before the first frame). */
-const degAttr = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '' : ((r * 180) / Math.PI).toFixed(2));
 
 /**
- * The training status, for people and for automation: role="status" with the numbers as
- * data-* attributes (data-step, data-loss, data-accuracy, data-test-accuracy, data-backend,
- * data-state, data-loss-kind (the loss in force); the lesson's angles in degrees: data-spread, data-test-spread, data-margin-p5,
- * data-margin-median; also data-snapshot-ms and data-tensors for the benchmark).
+ * The training status, for people and for automation: role="status" with the numbers as data-*
+ * attributes (statusAttributes, and data-backend). In compare mode it is the page's: the shared
+ * state, and the first panel's numbers.
  */
 export function StatusBar({ status, lossKind, compact = false }: { status: TrainerStatus; lossKind: string; compact?: boolean }) {
-  const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport, snapshotMs, frame } = status;
+  const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
   return (
-    <div
-      role="status"
-      aria-live="off"
-      className={`status ${compact ? 'status-compact' : ''}`}
-      data-step={step}
-      data-loss={Number.isFinite(loss) ? loss.toFixed(6) : String(loss)}
-      data-accuracy={trainAccuracy.toFixed(4)}
-      data-test-accuracy={testAccuracy.toFixed(4)}
-      data-backend={backend}
-      data-state={state}
-      data-loss-kind={lossKind}
-      data-spread={degAttr(frame?.metrics.intraClassAngle)}
-      data-test-spread={degAttr(frame?.metrics.testIntraClassAngle)}
-      data-margin-p5={degAttr(frame?.metrics.marginP5)}
-      data-margin-median={degAttr(frame?.metrics.marginMedian)}
-      data-snapshot-ms={snapshotMs.toFixed(2)}
-      data-tensors={frame?.numTensors ?? 0}
-    >
+    <div role="status" aria-live="off" className={`status ${compact ? 'status-compact' : ''}`} {...statusAttributes(status, state, lossKind)} data-backend={backend}>
       <span className={`state-dot state-${state}`} aria-hidden="true" />
       <span className="status-item">
         <b>{state}</b>

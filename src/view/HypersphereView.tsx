@@ -12,7 +12,7 @@ import { hasWebGL } from './webgl';
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
  * the browser restores it; no WebGL at all gets a message.
  */
-export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running, cue }: ViewProps & { running: boolean }) {
+export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running, cue, link, panel }: ViewProps & { running: boolean }) {
   // Frame rates measured while the canvas draws on demand (paused, idle) say nothing of its speed.
   const measuring = useRef(running);
   measuring.current = running;
@@ -61,14 +61,15 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
         key={`${dim}-${generation}`}
         orthographic={dim === 2}
         camera={dim === 2 ? camera2 : camera3}
-        dpr={software ? dpr * softScale : dpr}
+        dpr={software && !link ? dpr * softScale : dpr}
         frameloop="demand"
         gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
         onCreated={onCreated}
         aria-label={dim === 3 ? 'Features on the unit sphere' : 'Features on the unit circle'}
       >
         <color attach="background" args={[theme.background]} />
-        {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
+        {/* Compare panels draw once per frame, not continuously: there is no frame rate to adapt to. */}
+        {software && !link && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
         <PerformanceMonitor
           bounds={() => [50, 1000]}
           ms={400}
@@ -79,7 +80,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
             if (measuring.current) setDpr(screenDpr);
           }}
         >
-          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} />
+          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} link={link} panel={panel} running={running} />
         </PerformanceMonitor>
       </Canvas>
       <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />

@@ -1,6 +1,5 @@
-import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef, type ComponentRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { FrameSlot } from '../hooks/useTrainer';
 import type { Params } from '../params/table';
 import { CircleRegions } from './CircleRegions';
@@ -10,6 +9,9 @@ import { CenterMarkers, MeanDirections } from './Markers';
 import type { ThemeColors } from './palette';
 import { SphereRegions } from './SphereRegions';
 import { useCameraAim } from './useCameraAim';
+import type { CameraLink } from './cameraLink';
+import { useLinkedCamera } from './useLinkedCamera';
+import { useOrbit } from './useOrbit';
 import type { CueAnchor } from '../tour/steps';
 import { TourCue } from './TourCue';
 import { ViewState } from './viewState';
@@ -40,19 +42,26 @@ export interface ViewProps {
   reducedMotion: boolean;
   /** The lecture tour's "notice this" cue, drawn on the view. */
   cue?: { anchor: CueAnchor; label: string };
+  /** Compare mode: the cameras of every panel turn together; panel 0 leads (first framing, auto-rotation). */
+  link?: CameraLink;
+  panel?: number;
 }
 
 interface Props extends ViewProps {
+  running: boolean;
   /** A software renderer: cheaper drawing where it does not change the picture. */
   lowPower: boolean;
   tip: RefObject<HTMLDivElement | null>;
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue }: Props) {
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running }: Props) {
   const vs = useMemo(() => new ViewState(), []);
-  const lastInteraction = useRef(0);
-  const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  vs.smooth = link === undefined;
+  const own = useRef({ lastInteraction: 0 });
+  // Linked panels share the time of the last drag: none auto-rotates against a user turning another.
+  const touched = link ?? own.current;
+  const leads = panel === 0;
   const show = new Set<string>(params.show);
 
   // The canvas draws on demand: a new frame from the trainer asks for one, and so does anything
@@ -75,15 +84,21 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       performance.mark('hypersphere:first-frame'); // read by npm run bench
     }
   }, -1);
-  const aim = useCameraAim(vs, dim === 3, () => lastInteraction.current > 0);
+  const touch = useCallback(() => (touched.lastInteraction = performance.now()), [touched]);
+  const orbit = useOrbit({ enableRotate: dim === 3, minDistance: 1.5, maxDistance: 8, autoRotateSpeed: 0.6, onStart: touch, onEnd: touch });
+  const aim = useCameraAim(vs, dim === 3 && leads, () => touched.lastInteraction > 0, orbit.moved);
   useFrame(() => {
     const now = performance.now();
-    const idle = now - lastInteraction.current > IDLE_BEFORE_ROTATE_MS;
-    const rotating = dim === 3 && params.rotate && !reducedMotion && !aim.aiming();
-    if (controls.current) controls.current.autoRotate = rotating && idle;
-    if (vs.moving || aim.swinging() || rotating) invalidate();
+    const idle = now - touched.lastInteraction > IDLE_BEFORE_ROTATE_MS;
+    // Compare mode turns its panels only while paused: four views redrawn every frame cost a weak
+    // laptop its training speed, and a still camera makes the panels easier to compare.
+    const rotating = dim === 3 && leads && params.rotate && !reducedMotion && !aim.aiming() && !(link && running);
+    orbit.controls.autoRotate = rotating && idle;
+    // Linked panels swing toward the first framing only as new frames arrive (no frames of their own).
+    if (vs.moving || (aim.swinging() && !link) || rotating) invalidate();
   });
 
+  useLinkedCamera(dim === 3 ? link : undefined, panel, orbit.moved);
   const onHover = useHoverTip(vs, tip);
 
   return (
@@ -99,6 +114,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
           loss={params.loss}
           fallback={params.arcFallback}
           lowPower={lowPower}
+          compact={link !== undefined}
         />
       ) : (
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
@@ -109,16 +125,6 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
       {(show.has('centers') || params.loss === 'center') && <CenterMarkers vs={vs} classes={classes} />}
       {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}
-      <OrbitControls
-        ref={controls}
-        enableRotate={dim === 3}
-        enablePan={false}
-        minDistance={1.5}
-        maxDistance={8}
-        autoRotateSpeed={0.6}
-        onStart={() => (lastInteraction.current = performance.now())}
-        onEnd={() => (lastInteraction.current = performance.now())}
-      />
     </>
   );
 }

@@ -87,6 +87,8 @@ interface Props {
   fallback: keyof typeof FALLBACK_CODE;
   /** A software renderer: bake less often. */
   lowPower: boolean;
+  /** A small view among several (compare mode): a half-size map, baked half as often. */
+  compact?: boolean;
 }
 
 /** Whether the region model or weights moved enough since the last bake to redraw the map. */
@@ -105,18 +107,19 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
  * (≤ 8 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
  */
-export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback, lowPower }: Props) {
-  const bakeHz = lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ;
+export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback, lowPower, compact = false }: Props) {
+  const bakeHz = (lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ) / (compact ? 2 : 1);
   const gl = useThree((s) => s.gl);
   const mesh = useRef<THREE.Mesh>(null);
   const uniforms = useMemo(() => makeRegionUniforms(), []);
   const target = useMemo(() => {
-    const t = new THREE.WebGLRenderTarget(BAKE_W, BAKE_H, { depthBuffer: false, generateMipmaps: false });
+    const k = compact ? 2 : 1;
+    const t = new THREE.WebGLRenderTarget(BAKE_W / k, BAKE_H / k, { depthBuffer: false, generateMipmaps: false });
     t.texture.wrapS = THREE.RepeatWrapping;
     t.texture.minFilter = THREE.LinearFilter;
     t.texture.colorSpace = THREE.NoColorSpace;
     return t;
-  }, []);
+  }, [compact]);
   const kind = KIND_CODE[loss];
   const fb = FALLBACK_CODE[fallback];
   const bake = useMemo(() => {

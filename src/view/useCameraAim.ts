@@ -20,7 +20,7 @@ const current = new THREE.Vector3();
  * turns the view. Returns whether it is still aiming (auto-rotation waits for it) and whether
  * the camera is still on its way (the canvas must draw another frame).
  */
-export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean): { aiming: () => boolean; swinging: () => boolean } {
+export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean, moved: () => void): { aiming: () => boolean; swinging: () => boolean } {
   const camera = useThree((s) => s.camera);
   const state = useRef({ info: null as unknown, aiming: false, swinging: false, serial: -1, serialAt: 0, dir: new THREE.Vector3(0, 0, 1) });
   useFrame((_, delta) => {
@@ -48,6 +48,7 @@ export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => 
     current.lerp(target, k).normalize();
     camera.position.copy(current).multiplyScalar(distance);
     camera.lookAt(0, 0, 0);
+    moved();
     const left = current.angleTo(target);
     s.swinging = left > 0.002;
     // Done once the weights have settled, or once the run stands still (paused early).

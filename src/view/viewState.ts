@@ -40,6 +40,8 @@ export class ViewState {
   private interval = 50;
   /** Whether the points are still moving toward the last frame (the view must draw again). */
   moving = false;
+  /** Ease between frames (one view); off, each frame is drawn once as it arrives (compare mode's many views). */
+  smooth = true;
 
   /** Pulls a new frame from the slot when there is one and advances the interpolation. */
   update(slot: FrameSlot, params: Params, now: number): void {
@@ -48,7 +50,7 @@ export class ViewState {
     const fresh = ready && slot.serial !== this.serial;
     if (ready && (fresh || projection !== this.projection)) this.ingest(slot, params, projection, now, fresh);
     if (!this.frame || !this.info) return;
-    const t = (now - this.arrivedAt) / this.interval;
+    const t = this.smooth ? (now - this.arrivedAt) / this.interval : 2;
     this.moving = t <= 1.05;
     if (t <= 1.05 || fresh) {
       const onSphere = this.projection === 'sphere';

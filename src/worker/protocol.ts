@@ -12,7 +12,8 @@ export type ToWorker =
       type: 'init';
       runId: number;
       config: StructuralConfig;
-      params: LiveParams;
+      /** One model per entry (compare mode: 2–6), each its own loss settings on the same data, initialisation and batches. */
+      models: LiveParams[];
       /** Start playing as soon as the run is ready. */
       play: boolean;
       /** Base URL the static assets (the MNIST file) are served under. */
@@ -20,19 +21,32 @@ export type ToWorker =
       /** The user's data, when config.dataset is 'custom'. */
       custom?: CustomData;
     }
-  | { type: 'setParams'; runId: number; params: Partial<LiveParams> }
+  /** New live settings for one model, or (model absent) for every model. */
+  | { type: 'setParams'; runId: number; params: Partial<LiveParams>; model?: number }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number; n: number }
   | { type: 'snapshotRate'; runId: number; hz: number };
 
+/** A model's snapshot and what it cost the worker, ms. */
+export interface ModelFrame {
+  model: number;
+  frame: Frame;
+  snapshotMs: number;
+}
+
 /** Reports from the worker, each tagged with the run it belongs to. */
 export type FromWorker =
   | { type: 'ready'; runId: number; info: RunInfo; backend: BackendName; backendReport: string }
-  | { type: 'frame'; runId: number; frame: Frame; snapshotMs: number }
+  /** One snapshot of every live model, taken at the same step (so the panels stay comparable). */
+  | { type: 'frames'; runId: number; frames: ModelFrame[] }
   | { type: 'state'; runId: number; state: RunState; message?: string }
-  | { type: 'diverged'; runId: number; step: number; cause: string }
+  /** One model diverged: it stops; the others go on (the run is 'diverged' once all have). */
+  | { type: 'diverged'; runId: number; model: number; step: number; cause: string }
   | { type: 'error'; runId: number; message: string };
+
+/** Most models one run trains side by side. */
+export const MAX_MODELS = 6;
 
 /** Largest snapshot rate the worker honours (frames per second). */
 export const MAX_SNAPSHOT_HZ = 30;

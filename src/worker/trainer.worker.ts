@@ -2,25 +2,31 @@
 // Owns TensorFlow.js: builds the run, trains in a loop that yields between steps, streams frames.
 import type { Dataset } from '../data/datasets';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
-import type { Frame } from '../train/frame';
 import { Trainer } from '../train/trainer';
 import { pickBackend } from './backends';
 import { loadDataset } from './loadDataset';
-import { MAX_SNAPSHOT_HZ, type FromWorker, type RunState, type ToWorker } from './protocol';
+import { MAX_SNAPSHOT_HZ, type FromWorker, type ModelFrame, type RunState, type ToWorker } from './protocol';
 import { frameProblem, isToWorker } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** One model of a run: compare mode trains several on the same data, initialisation and batches. */
+interface Model {
+  trainer?: Trainer;
+  /** Live params (received before the trainer existed, too). */
+  params: LiveParams;
+  /** Stopped on NaN/Inf; the other models go on. */
+  diverged: boolean;
+}
+
 interface Run {
   id: number;
-  trainer?: Trainer;
-  /** Live params received before the trainer existed. */
-  params: LiveParams;
+  models: Model[];
   playing: boolean;
   pendingSteps: number;
   snapshotHz: number;
   lastFrameAt: number;
-  /** Cost of the last snapshot: frames are spaced so snapshots take ≤ 25 % of the time. */
+  /** Cost of the last snapshot of every model: frames are spaced so snapshots take ≤ 20 % of the time. */
   snapshotMs: number;
   nextStepAt: number;
   state: RunState;
@@ -54,37 +60,53 @@ function schedule(): void {
   ticker.port2.postMessage(null);
 }
 
-function emitFrame(r: Run): Frame | undefined {
-  if (!r.trainer) return undefined;
+const alive = (r: Run) => r.models.filter((m) => m.trainer && !m.diverged);
+const ready = (r: Run) => r.models.length > 0 && r.models.every((m) => m.trainer);
+
+/** Snapshots every live model and posts its frame; a model whose frame holds NaN/Inf stops there. */
+function emitFrames(r: Run): void {
   const t0 = performance.now();
-  const frame = r.trainer.snapshot();
+  const frames: ModelFrame[] = [];
+  const transfer: ArrayBuffer[] = [];
+  r.models.forEach((m, i) => {
+    if (!m.trainer || m.diverged) return;
+    const s0 = performance.now();
+    const frame = m.trainer.snapshot();
+    const snapshotMs = performance.now() - s0;
+    const problem = frameProblem(frame);
+    if (problem) {
+      m.diverged = true;
+      post({ type: 'diverged', runId: r.id, model: i, step: frame.step, cause: problem });
+      const which = r.models.length > 1 ? `panel ${i + 1} (${m.params.loss}) ` : '';
+      const message = `${which}diverged at step ${frame.step}: ${problem}. Reset to recover, or lower the learning rate, m or s.`;
+      if (alive(r).length === 0) {
+        r.playing = false;
+        r.pendingSteps = 0;
+        setState(r, 'diverged', message);
+      } else setState(r, r.state, message);
+      return;
+    }
+    frames.push({ model: i, frame, snapshotMs });
+    transfer.push(...([frame.train.buffer, frame.test.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer] as ArrayBuffer[]));
+  });
+  if (frames.length) post({ type: 'frames', runId: r.id, frames }, transfer);
   r.snapshotMs = performance.now() - t0;
   r.lastFrameAt = performance.now();
-  const problem = frameProblem(frame);
-  if (problem) {
-    r.playing = false;
-    r.pendingSteps = 0;
-    post({ type: 'diverged', runId: r.id, step: frame.step, cause: problem });
-    setState(r, 'diverged', `diverged at step ${frame.step}: ${problem}. Reset to recover, or lower the learning rate, m or s.`);
-    return undefined;
-  }
-  const transfer = [frame.train.buffer, frame.test.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer];
-  post({ type: 'frame', runId: r.id, frame, snapshotMs: r.snapshotMs }, transfer as Transferable[]);
-  return frame;
 }
 
+/** One round: every live model takes one step (so all stand at the same step count). */
 function tick(): void {
   tickScheduled = false;
   const r = run;
-  if (!r?.trainer || (!r.playing && r.pendingSteps === 0)) return;
+  if (!r || !ready(r) || (!r.playing && r.pendingSteps === 0)) return;
   const now = performance.now();
-  const speed = r.params.speed;
+  const speed = r.models[0]!.params.speed;
   if (r.playing && speed > 0 && now < r.nextStepAt) {
     setTimeout(schedule, r.nextStepAt - now);
     return;
   }
   try {
-    r.trainer.trainStep();
+    for (const m of alive(r)) m.trainer!.trainStep();
   } catch (err) {
     r.playing = false;
     setState(r, 'error', `training failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -94,8 +116,8 @@ function tick(): void {
   const manual = r.pendingSteps > 0;
   if (manual) r.pendingSteps -= 1;
   const interval = Math.max(1000 / r.snapshotHz, 4 * r.snapshotMs);
-  if ((manual && r.pendingSteps === 0) || performance.now() - r.lastFrameAt >= interval) emitFrame(r);
-  if (r.playing || r.pendingSteps > 0) schedule();
+  if ((manual && r.pendingSteps === 0) || performance.now() - r.lastFrameAt >= interval) emitFrames(r);
+  if ((r.playing || r.pendingSteps > 0) && alive(r).length > 0) schedule();
 }
 ticker.port1.onmessage = tick;
 
@@ -103,14 +125,18 @@ function modelKey(cfg: StructuralConfig, data: Dataset, batch: number): string {
   return JSON.stringify([data.inputDim, data.numClasses, cfg.dim, cfg.hidden, cfg.depth, batch, cfg.backend]);
 }
 
+function dispose(r: Run | undefined): void {
+  for (const m of r?.models ?? []) m.trainer?.dispose();
+}
+
 async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
-  run?.trainer?.dispose();
+  dispose(run);
   const r: Run = {
     id: msg.runId,
-    params: msg.params,
+    models: msg.models.map((params) => ({ params, diverged: false })),
     playing: msg.play,
     pendingSteps: 0,
-    snapshotHz: MAX_SNAPSHOT_HZ,
+    snapshotHz: msg.models.length > 1 ? 10 : MAX_SNAPSHOT_HZ,
     lastFrameAt: 0,
     snapshotMs: 0,
     nextStepAt: 0,
@@ -121,16 +147,18 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   try {
     const data = await loadDataset(msg.config, msg.assetBase, msg.custom);
     if (run !== r) return;
-    const build = () => new Trainer(data, msg.config, r.params);
-    const key = modelKey(msg.config, data, r.params.batch);
+    const first = r.models[0]!;
+    const build = () => new Trainer(data, msg.config, first.params);
+    const key = modelKey(msg.config, data, first.params.batch);
     const turn = measuring.then(async () => backendCache.get(key) ?? (run === r ? await pickBackend(msg.config.backend, build) : undefined));
     measuring = turn.catch(() => undefined);
     const pick = await turn;
     if (run !== r || !pick) return;
     backendCache.set(key, pick);
-    r.trainer = build();
-    post({ type: 'ready', runId: r.id, info: r.trainer.info, backend: pick.backend, backendReport: pick.report });
-    emitFrame(r);
+    // The same seed gives every model the same initial weights and the same batch order.
+    for (const m of r.models) m.trainer = new Trainer(data, msg.config, m.params);
+    post({ type: 'ready', runId: r.id, info: first.trainer!.info, backend: pick.backend, backendReport: pick.report });
+    emitFrames(r);
     setState(r, r.playing ? 'running' : 'paused');
     if (r.playing) schedule();
   } catch (err) {
@@ -147,15 +175,19 @@ function handle(msg: ToWorker): void {
   const r = run;
   if (!r || msg.runId !== r.id) return; // a command for a run that was reset: drop it
   switch (msg.type) {
-    case 'setParams':
-      r.params = { ...r.params, ...msg.params };
-      r.trainer?.setParams(msg.params);
-      if (r.trainer && !r.playing) emitFrame(r); // paused: show what the new settings draw
+    case 'setParams': {
+      const targets = msg.model === undefined ? r.models : r.models.slice(msg.model, msg.model + 1);
+      for (const m of targets) {
+        m.params = { ...m.params, ...msg.params };
+        m.trainer?.setParams(msg.params);
+      }
+      if (ready(r) && !r.playing) emitFrames(r); // paused: show what the new settings draw
       break;
+    }
     case 'play':
       if (r.state === 'diverged' || r.state === 'error') break;
       r.playing = true;
-      if (r.trainer) {
+      if (ready(r)) {
         setState(r, 'running');
         schedule();
       }
@@ -163,14 +195,14 @@ function handle(msg: ToWorker): void {
     case 'pause':
       r.playing = false;
       // The frame first: the page then reports "paused" with the step it paused at.
-      if (r.trainer) emitFrame(r);
-      if (r.trainer && r.state !== 'diverged') setState(r, 'paused');
+      if (ready(r)) emitFrames(r);
+      if (ready(r) && r.state !== 'diverged') setState(r, 'paused');
       break;
     case 'step':
       if (r.state === 'diverged' || r.state === 'error') break;
       r.playing = false;
       r.pendingSteps += Math.max(1, Math.min(10_000, Math.floor(msg.n)));
-      if (r.trainer) {
+      if (ready(r)) {
         setState(r, 'paused');
         schedule();
       }

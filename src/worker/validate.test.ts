@@ -8,10 +8,12 @@ describe('isToWorker', () => {
     expect(isToWorker({ type: 'step', runId: 1, n: 3 })).toBe(true);
     expect(isToWorker({ type: 'setParams', runId: 2, params: { m: 0.2 } })).toBe(true);
     expect(isToWorker({ type: 'snapshotRate', runId: 2, hz: 10 })).toBe(true);
-    expect(isToWorker({ type: 'init', runId: 1, config: {}, params: {}, play: true, assetBase: 'http://x/' })).toBe(true);
+    expect(isToWorker({ type: 'setParams', runId: 2, params: { m: 0.2 }, model: 3 })).toBe(true);
+    expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}], play: true, assetBase: 'http://x/' })).toBe(true);
+    expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}, {}, {}, {}], play: true, assetBase: 'http://x/' })).toBe(true);
   });
   it('refuses anything else', () => {
-    for (const bad of [null, 3, 'play', {}, { type: 'play' }, { type: 'explode', runId: 1 }, { type: 'step', runId: 1, n: NaN }, { type: 'step', runId: 1 }, { type: 'setParams', runId: 1, params: null }, { type: 'init', runId: 1, config: {} }]) {
+    for (const bad of [null, 3, 'play', {}, { type: 'play' }, { type: 'explode', runId: 1 }, { type: 'step', runId: 1, n: NaN }, { type: 'step', runId: 1 }, { type: 'setParams', runId: 1, params: null }, { type: 'init', runId: 1, config: {} }, { type: 'init', runId: 1, config: {}, models: [], assetBase: '' }, { type: 'init', runId: 1, config: {}, models: Array(7).fill({}), assetBase: '' }, { type: 'setParams', runId: 1, params: {}, model: -1 }, { type: 'setParams', runId: 1, params: {}, model: 0.5 }]) {
       expect(isToWorker(bad), JSON.stringify(bad)).toBe(false);
     }
   });

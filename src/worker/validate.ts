@@ -1,6 +1,8 @@
 // Guards at the worker boundary (pure: no tfjs, no DOM).
 import type { Frame } from '../train/frame';
-import type { ToWorker } from './protocol';
+import { MAX_MODELS, type ToWorker } from './protocol';
+
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const TYPES = new Set(['init', 'setParams', 'play', 'pause', 'step', 'snapshotRate']);
 
@@ -11,9 +13,16 @@ export function isToWorker(v: unknown): v is ToWorker {
   if (typeof m.type !== 'string' || !TYPES.has(m.type) || typeof m.runId !== 'number') return false;
   switch (m.type) {
     case 'init':
-      return typeof m.config === 'object' && m.config !== null && typeof m.params === 'object' && m.params !== null && typeof m.assetBase === 'string';
+      return (
+        isObject(m.config) &&
+        Array.isArray(m.models) &&
+        m.models.length >= 1 &&
+        m.models.length <= MAX_MODELS &&
+        m.models.every(isObject) &&
+        typeof m.assetBase === 'string'
+      );
     case 'setParams':
-      return typeof m.params === 'object' && m.params !== null;
+      return isObject(m.params) && (m.model === undefined || (Number.isInteger(m.model) && (m.model as number) >= 0));
     case 'step':
       return typeof m.n === 'number' && Number.isFinite(m.n);
     case 'snapshotRate':

@@ -1,0 +1,149 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, readPanels, waitForStatus } from './helpers';
+
+const panel = (page: Page, i: number) => page.locator(`[data-compare-panel="${i}"]`);
+
+/** Waits until every panel's status satisfies `pred`. */
+async function waitForPanels(page: Page, n: number, pred: (p: Awaited<ReturnType<typeof readPanels>>[number]) => boolean, timeout = 60_000) {
+  await expect.poll(async () => {
+    const ps = await readPanels(page);
+    return ps.length === n && ps.every(pred);
+  }, { timeout, intervals: [100, 250, 500] }).toBe(true);
+  return readPanels(page);
+}
+
+test('three entries: three canvases training in lockstep, each labelled with its loss', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?compare=softmax,cosface:m=0.2:s=16,arcface&speed=0');
+  await expect(page.locator('[data-compare-panel]')).toHaveCount(3);
+  await expect(page.locator('[data-compare-panel] canvas')).toHaveCount(3);
+  await expect(panel(page, 0).getByRole('heading')).toHaveText('Softmax');
+  await expect(panel(page, 1).getByRole('heading')).toHaveText('CosFace m = 0.2, s = 16');
+  await expect(panel(page, 2).getByRole('heading')).toHaveText('ArcFace m = 0.3, s = 10');
+  await waitForPanels(page, 3, (p) => p.state === 'running' && p.step > 100);
+  for (let k = 0; k < 5; k++) {
+    const steps = (await readPanels(page)).map((p) => p.step);
+    expect(Math.max(...steps) - Math.min(...steps), `steps ${steps}`).toBeLessThanOrEqual(1);
+    await page.waitForTimeout(200);
+  }
+  const kinds = (await readPanels(page)).map((p) => p.lossKind);
+  expect(kinds).toEqual(['softmax', 'cosface', 'arcface']);
+  // The page's status reports the shared state.
+  await waitForStatus(page, (s) => s.state === 'running');
+  expect(errors).toEqual([]);
+});
+
+test("same data, initialisation and batches: moving m in panel 2 changes only panel 2's loss", async ({ page }) => {
+  await page.goto('/?compare=arcface:m=0.1,arcface:m=0.1,arcface:m=0.1&play=0&dim=2');
+  await waitForPanels(page, 3, (p) => p.state === 'paused');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  let ps = await waitForPanels(page, 3, (p) => p.step === 2);
+  // Identical settings give identical runs: the panels share data, initial weights and batches.
+  expect(ps[1]!.loss).toBe(ps[0]!.loss);
+  expect(ps[2]!.loss).toBe(ps[0]!.loss);
+  const p2 = panel(page, 1);
+  await p2.getByText('Loss settings').click();
+  await p2.locator('input[name="m"]').fill('0.5');
+  await expect(page).toHaveURL(/compare=arcface:m=0\.1,arcface:m=0\.5,arcface:m=0\.1/);
+  await expect(p2.getByRole('heading')).toHaveText('ArcFace m = 0.5, s = 10');
+  for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  ps = await waitForPanels(page, 3, (p) => p.step === 5);
+  expect(ps[2]!.loss).toBe(ps[0]!.loss);
+  expect(ps[1]!.loss).not.toBe(ps[0]!.loss);
+  expect(ps[1]!.loss).toBeGreaterThan(ps[0]!.loss); // a wider margin: a larger loss on the same features
+});
+
+test('changing the seed resets every panel', async ({ page }) => {
+  await page.goto('/?compare=softmax,normface&speed=0');
+  await waitForPanels(page, 2, (p) => p.step > 200);
+  await page.locator('input[name="seed"]').fill('5');
+  await expect(page).toHaveURL(/seed=5/);
+  const after = await waitForPanels(page, 2, (p) => p.step < 150);
+  expect(after).toHaveLength(2);
+  await waitForPanels(page, 2, (p) => p.state === 'running' && p.step > 0);
+});
+
+test('orbiting one 3-D panel turns the others', async ({ page }) => {
+  await page.goto('/?compare=softmax,arcface&play=0&rotate=0');
+  await waitForPanels(page, 2, (p) => p.state === 'paused');
+  await page.waitForTimeout(2500); // the first framing settles
+  const other = panel(page, 0).locator('canvas');
+  const before = await other.screenshot();
+  const box = (await panel(page, 1).locator('canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(800);
+  const after = await other.screenshot();
+  await test.info().attach('panel 1 before', { body: before, contentType: 'image/png' });
+  await test.info().attach('panel 1 after dragging panel 2', { body: after, contentType: 'image/png' });
+  expect(after.equals(before)).toBe(false);
+});
+
+test('a malformed entry gives a notice and the others run', async ({ page }) => {
+  await page.goto('/?compare=softmax,tripletloss,arcface:m=0.2');
+  await expect(page.getByText(/Compare entry 2 .*"tripletloss" is not a loss/)).toBeVisible();
+  await expect(page.locator('[data-compare-panel]')).toHaveCount(2);
+  await waitForPanels(page, 2, (p) => p.state === 'running' && p.step > 0);
+  await expect(page).toHaveURL(/compare=softmax,arcface:m=0\.2(&|$)/);
+});
+
+test('a panel can be shown alone and put back; leaving compare mode keeps its settings', async ({ page }) => {
+  await page.goto('/?compare=softmax,cosface:m=0.25&dim=2');
+  await waitForPanels(page, 2, (p) => p.step > 0);
+  await page.getByRole('button', { name: 'Enlarge panel 2' }).click();
+  await expect(page.locator('[data-compare-panel]')).toHaveCount(1);
+  await expect(page.locator('[data-compare-panel="1"]')).toBeVisible();
+  await expect(page).toHaveURL(/focus=2/);
+  await expect(page.locator('#sec-formula, [aria-labelledby="sec-formula"]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Back to every panel' }).click();
+  await expect(page.locator('[data-compare-panel]')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Enlarge panel 2' }).click();
+  await page.getByRole('button', { name: 'Leave compare mode' }).click();
+  await expect(page.locator('[data-compare-panel]')).toHaveCount(0);
+  await expect(page.locator('select[name="loss"]')).toHaveValue('cosface');
+  await expect(page.locator('input[name="m"]')).toHaveValue('0.25');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 0);
+});
+
+test('the compare presets load without page errors; a 4-panel picture for the report', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const ids = await page.locator('#preset option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v.startsWith('cmp-')));
+  expect(ids.length).toBeGreaterThanOrEqual(5);
+  for (const id of ids) {
+    await page.locator('#preset').selectOption(id);
+    const n = await page.locator('[data-compare-panel]').count();
+    expect(n, id).toBeGreaterThanOrEqual(2);
+    await waitForPanels(page, n, (p) => p.state === 'running' && p.step > 0);
+  }
+  await page.locator('#preset').selectOption('cmp-four');
+  await waitForPanels(page, 4, (p) => p.step > 600, 90_000);
+  await test.info().attach('compare: softmax, NormFace, CosFace, ArcFace (3-D)', { body: await page.screenshot(), contentType: 'image/png' });
+  expect(errors).toEqual([]);
+});
+
+test('embedded compare mode: postMessage sets one panel or all of them', async ({ page }) => {
+  await page.goto('/slides.html');
+  await page.evaluate(() => {
+    const f = document.getElementById('right') as HTMLIFrameElement;
+    f.src = `${location.origin}/?embed=1&controls=m&compare=arcface:m=0.1,arcface:m=0.2&play=0`;
+  });
+  const frame = page.frameLocator('#right');
+  await expect(frame.locator('[data-compare-panel]')).toHaveCount(2);
+  await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.2');
+  const send = (msg: unknown) => page.evaluate((m) => (document.getElementById('right') as HTMLIFrameElement).contentWindow!.postMessage(m, '*'), msg);
+  await send({ type: 'hypersphere:set', params: { m: 0.4 }, panel: 1 });
+  await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.4');
+  await expect(frame.locator('[data-compare-panel="0"] input[name="m"]')).toHaveValue('0.1');
+  await send({ type: 'hypersphere:set', params: { m: 0.35 } });
+  await expect(frame.locator('[data-compare-panel="0"] input[name="m"]')).toHaveValue('0.35');
+  await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.35');
+  await send({ type: 'hypersphere:set', params: { m: 0.9 }, panel: 7 }); // no such panel: ignored
+  await send({ type: 'hypersphere:step', n: 3 });
+  await expect.poll(async () => (await frame.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).join()).toBe('3,3');
+  await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.35');
+});

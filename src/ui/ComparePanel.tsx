@@ -1,0 +1,75 @@
+import { memo } from 'react';
+import type { FrameSlot, ModelStatus } from '../hooks/useTrainer';
+import { PANEL_KEYS } from '../params/compare';
+import type { ParamKey, Params } from '../params/table';
+import type { CameraLink } from '../view/cameraLink';
+import { HypersphereView } from '../view/HypersphereView';
+import type { ThemeColors } from '../view/palette';
+import { classColor } from '../view/palette';
+import type { RunState } from '../worker/protocol';
+import { LossControls } from './LossControls';
+import { statusAttributes } from './statusAttributes';
+
+interface Props {
+  index: number;
+  title: string;
+  params: Params;
+  slot: { current: FrameSlot };
+  model: ModelStatus;
+  state: RunState;
+  theme: ThemeColors;
+  dim: 2 | 3;
+  classes: number;
+  reducedMotion: boolean;
+  link: CameraLink;
+  /** Shown alone (promoted), or one of the grid. */
+  alone: boolean;
+  onFocus: (focus: number) => void;
+  setParam: (i: number, key: ParamKey, value: Params[ParamKey]) => void;
+  /** The loss controls shown (embed mode's controls=); absent: all of the panel's. */
+  controls?: readonly string[];
+}
+
+const deg = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '—' : `${((r * 180) / Math.PI).toFixed(1)}°`);
+
+/** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
+export const ComparePanel = memo(function ComparePanel(props: Props) {
+  const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls } = props;
+  const state: RunState = model.diverged ? 'diverged' : props.state;
+  const m = model.frame?.metrics;
+  const only = controls ? PANEL_KEYS.filter((k) => controls.includes(k)) : PANEL_KEYS;
+  return (
+    <section className="compare-panel" data-compare-panel={i} aria-label={`Panel ${i + 1}: ${title}`}>
+      <header className="compare-head">
+        <span className="swatch" style={{ background: classColor(i) }} aria-hidden="true" />
+        <h2>{title}</h2>
+        <button
+          type="button"
+          className="compare-focus"
+          onClick={() => onFocus(alone ? 0 : i + 1)}
+          aria-label={alone ? 'Back to every panel' : `Enlarge panel ${i + 1}`}
+          title={alone ? 'Back to every panel' : 'Show this panel alone (the others keep training)'}
+        >
+          {alone ? '⤡ All panels' : '⤢'}
+        </button>
+      </header>
+      <div className="compare-stage">
+        <HypersphereView slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} running={state === 'running'} link={link} panel={alone ? 0 : i} />
+        {only.length > 0 && (
+          <details className="compare-controls" open={alone || undefined}>
+            <summary>Loss settings</summary>
+            <LossControls params={params} setParam={(k, v) => setParam(i, k, v)} classes={classes} dim={dim} only={only} idPrefix={`panel${i}-`} />
+          </details>
+        )}
+      </div>
+      <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>
+        <span className={`state-dot state-${state}`} aria-hidden="true" />
+        <span>step {model.step.toLocaleString('en-US')}</span>
+        <span>loss {Number.isFinite(model.loss) ? model.loss.toFixed(3) : '—'}</span>
+        <span>test {(model.testAccuracy * 100).toFixed(1)} %</span>
+        <span title="intra-class spread of the training features">spread {deg(m?.intraClassAngle)}</span>
+        <span title="median angular margin of the test features">margin {deg(m?.marginMedian)}</span>
+      </div>
+    </section>
+  );
+});

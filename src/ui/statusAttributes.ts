@@ -1,0 +1,29 @@
+// The data-* attributes a status element carries for automation (the page's and each compare panel's).
+import type { ModelStatus } from '../hooks/useTrainer';
+import type { RunState } from '../worker/protocol';
+
+/** Radians as degrees for a data attribute ('' before the first frame). */
+const degAttr = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '' : ((r * 180) / Math.PI).toFixed(2));
+
+/**
+ * data-step, data-loss, data-accuracy, data-test-accuracy, data-state, data-loss-kind (the loss
+ * in force); the lesson's angles in degrees: data-spread, data-test-spread, data-margin-p5,
+ * data-margin-median; data-snapshot-ms and data-tensors for the benchmark.
+ */
+export function statusAttributes(m: ModelStatus, state: RunState, lossKind: string): Record<`data-${string}`, string | number> {
+  const metrics = m.frame?.metrics;
+  return {
+    'data-step': m.step,
+    'data-loss': Number.isFinite(m.loss) ? m.loss.toFixed(6) : String(m.loss),
+    'data-accuracy': m.trainAccuracy.toFixed(4),
+    'data-test-accuracy': m.testAccuracy.toFixed(4),
+    'data-state': state,
+    'data-loss-kind': lossKind,
+    'data-spread': degAttr(metrics?.intraClassAngle),
+    'data-test-spread': degAttr(metrics?.testIntraClassAngle),
+    'data-margin-p5': degAttr(metrics?.marginP5),
+    'data-margin-median': degAttr(metrics?.marginMedian),
+    'data-snapshot-ms': m.snapshotMs.toFixed(2),
+    'data-tensors': m.frame?.numTensors ?? 0,
+  };
+}
