@@ -60,7 +60,7 @@ export function collectErrors(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
   });
   return problems;
 }

@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { decodeParams } from '../src/params/urlCodec';
 import { TOUR_STEPS } from '../src/tour/steps';
-import { collectErrors, readStatus, waitForStatus } from './helpers';
+import { PAGE_STATUS, collectErrors, readStatus, waitForStatus } from './helpers';
 
-const status = '[role="status"][data-state]';
+const status = PAGE_STATUS;
+/** The loss kinds the page reports for a step: its loss, or every compare panel's. */
+const lossKinds = (query: string) => {
+  const p = decodeParams(query).params;
+  return p.compare.length ? p.compare.map((e) => e.loss).join(',') : p.loss;
+};
 
 test('?tour=1 shows step 1 with a heading, a formula and a running view', async ({ page }) => {
   const errors = collectErrors(page);
@@ -30,8 +35,7 @@ test('Next, Previous and the arrow keys walk through every step, each with its o
     const step = TOUR_STEPS[n - 1]!;
     await expect(page).toHaveURL(new RegExp(`[?&]tour=${n}(&|$)`));
     await expect(page.locator('section.tour h2')).toHaveText(step.title);
-    const loss = decodeParams(step.query).params.loss;
-    await expect(page.locator(status)).toHaveAttribute('data-loss-kind', loss);
+    await expect(page.locator(status)).toHaveAttribute('data-loss-kind', lossKinds(step.query));
     await waitForStatus(page, (s) => s.state === 'running' && s.step > 30, 60_000);
     await test.info().attach(`tour-step-${n}.png`, { body: await page.screenshot(), contentType: 'image/png' });
     if (n < TOUR_STEPS.length) {

@@ -115,6 +115,7 @@ export function App() {
           onFocus={compare.setFocus}
           setParam={compare.setPanelParam}
           controls={params.embed ? params.controls : undefined}
+          cue={cue}
         />
       ) : (
         <HypersphereView slot={trainer.slots[0]!} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} />

@@ -141,13 +141,13 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     title: 'All of them at once',
     text: [
-      'Side by side on the same data: softmax spreads each class over its wedge; the margins pull classes into tight patches with gaps, tighter as m grows.',
-      'The numbers say the same (README, "The lesson, measured"): in 3-D softmax leaves each class about 3.5 times as wide as ArcFace with m = 0.3, at no cost in test accuracy.',
-      'Until the side-by-side view lands, this step runs ArcFace: switch the loss menu through the family and watch the spread in the Angles panel.',
+      'Side by side, on the same data, from the same initial weights, through the same batches: softmax spreads each class over its region; NormFace tightens it; CosFace and ArcFace pull each class into a tight patch with a gap around it.',
+      'The panels step together, so at any moment they are comparable: read each panel’s spread and margin under it. In 3-D softmax leaves each class about 3.5 times as wide as ArcFace with m = 0.3, at no cost in test accuracy (README, "The lesson, measured").',
+      'Orbit one sphere and all four turn; the charts beside draw one line per panel.',
     ],
     formula: 'z_{y_i} = s\\left(\\cos(m_1 \\theta_{y_i} + m_2) - m_3\\right),\\qquad z_j = s \\cos\\theta_j',
-    query: 'v=2&loss=arcface&m=0.3&show=weights,regions,margins,test',
-    cue: { anchor: 'cluster', label: 'how wide is a class?', text: 'Read the intra-class spread and the angular margin in the Angles panel as you switch losses.' },
-    tryThis: { label: 'Switch to softmax', text: 'The same data and network without a margin: watch the spread grow.', set: { loss: 'softmax' } },
+    query: 'v=2&compare=softmax,normface,cosface,arcface',
+    cue: { anchor: 'cluster', label: 'how wide is a class?', text: 'Compare the spread and the margin under each panel: the margin losses are the narrow ones.' },
+    tryThis: { label: 'Widen every margin: m = 0.4', text: 'CosFace and ArcFace tighten further; softmax and NormFace have no m and stay as they are: the experiment’s control.', set: { m: 0.4 } },
   },
 ];

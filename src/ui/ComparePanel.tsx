@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FrameSlot, ModelStatus } from '../hooks/useTrainer';
 import { PANEL_KEYS } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
 import type { CameraLink } from '../view/cameraLink';
 import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/palette';
+import type { ViewProps } from '../view/Scene';
 import { classColor } from '../view/palette';
 import type { RunState } from '../worker/protocol';
 import { LossControls } from './LossControls';
@@ -28,16 +29,27 @@ interface Props {
   setParam: (i: number, key: ParamKey, value: Params[ParamKey]) => void;
   /** The loss controls shown (embed mode's controls=); absent: all of the panel's. */
   controls?: readonly string[];
+  cue?: ViewProps['cue'];
 }
+
+/** A panel's loss controls, folded over its view. Memoised: the panel's numbers change ten times a second. */
+const PanelControls = memo(function PanelControls({ index: i, params, setParam, classes, dim, only, open }: Pick<Props, 'index' | 'params' | 'setParam' | 'classes' | 'dim'> & { only: readonly ParamKey[]; open: boolean }) {
+  return (
+    <details className="compare-controls" open={open || undefined}>
+      <summary>Loss settings</summary>
+      <LossControls params={params} setParam={(k, v) => setParam(i, k, v)} classes={classes} dim={dim} only={only} idPrefix={`panel${i}-`} />
+    </details>
+  );
+});
 
 const deg = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '—' : `${((r * 180) / Math.PI).toFixed(1)}°`);
 
 /** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
 export const ComparePanel = memo(function ComparePanel(props: Props) {
-  const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls } = props;
+  const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue } = props;
   const state: RunState = model.diverged ? 'diverged' : props.state;
   const m = model.frame?.metrics;
-  const only = controls ? PANEL_KEYS.filter((k) => controls.includes(k)) : PANEL_KEYS;
+  const only = useMemo(() => (controls ? PANEL_KEYS.filter((k) => controls.includes(k)) : PANEL_KEYS), [controls]);
   return (
     <section className="compare-panel" data-compare-panel={i} aria-label={`Panel ${i + 1}: ${title}`}>
       <header className="compare-head">
@@ -54,13 +66,8 @@ export const ComparePanel = memo(function ComparePanel(props: Props) {
         </button>
       </header>
       <div className="compare-stage">
-        <HypersphereView slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} running={state === 'running'} link={link} panel={alone ? 0 : i} />
-        {only.length > 0 && (
-          <details className="compare-controls" open={alone || undefined}>
-            <summary>Loss settings</summary>
-            <LossControls params={params} setParam={(k, v) => setParam(i, k, v)} classes={classes} dim={dim} only={only} idPrefix={`panel${i}-`} />
-          </details>
-        )}
+        <HypersphereView slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} running={state === 'running'} link={link} panel={alone ? 0 : i} cue={cue} />
+        {only.length > 0 && <PanelControls index={i} params={params} setParam={setParam} classes={classes} dim={dim} only={only} open={alone} />}
       </div>
       <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>
         <span className={`state-dot state-${state}`} aria-hidden="true" />

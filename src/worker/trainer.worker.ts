@@ -32,6 +32,12 @@ interface Run {
   state: RunState;
 }
 
+/**
+ * Several models (compare mode): each frame is drawn once, not eased, in every panel's canvas, so
+ * fewer frames leave the page its frame rate (measured by `npm run bench -- compare`).
+ */
+const COMPARE_SNAPSHOT_HZ = 8;
+
 let run: Run | undefined;
 let tickScheduled = false;
 const ticker = new MessageChannel();
@@ -136,7 +142,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     models: msg.models.map((params) => ({ params, diverged: false })),
     playing: msg.play,
     pendingSteps: 0,
-    snapshotHz: msg.models.length > 1 ? 10 : MAX_SNAPSHOT_HZ,
+    snapshotHz: msg.models.length > 1 ? COMPARE_SNAPSHOT_HZ : MAX_SNAPSHOT_HZ,
     lastFrameAt: 0,
     snapshotMs: 0,
     nextStepAt: 0,
