@@ -1,7 +1,38 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { mnistAsset } from './src/data/mnist/vitePlugin.ts';
+
+// Offline after the first visit: Workbox precaches the build (the app, its worker, the WASM
+// binaries, the MNIST asset, KaTeX's woff2 fonts); the page offers a reload when a new version is
+// deployed (registerType 'prompt', src/ui/UpdateNotice.tsx).
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Hypersphere — margin losses, trained live',
+    short_name: 'Hypersphere',
+    description: 'Watch softmax, NormFace, SphereFace, CosFace and ArcFace shape features on a circle or sphere, trained live.',
+    theme_color: '#0072b2',
+    background_color: '#fbfbfd',
+    display: 'standalone',
+    start_url: './',
+    scope: './',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,wasm,bin,woff2}'],
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    // A link with a query string is the app's page: served from the precache offline.
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/slides\.html/],
+    cleanupOutdatedCaches: true,
+    // The first visit is served by the worker as soon as it is active (offline from then on); a
+    // new version still waits for the page's "Reload".
+    clientsClaim: true,
+  },
+});
 
 // tfjs lives only in the worker; Vite's dependency scan does not follow `new Worker(new URL(...))`,
 // so without this list the first dev load discovers tfjs late and reloads the page.
@@ -15,7 +46,7 @@ const tfjsDeps = [
 ];
 
 export default defineConfig({
-  plugins: [react(), mnistAsset()],
+  plugins: [react(), mnistAsset(), offline],
   base: './',
   worker: { format: 'es' },
   optimizeDeps: { include: tfjsDeps },

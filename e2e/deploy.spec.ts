@@ -1,52 +1,24 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForStatus } from './helpers';
+import { serveStatic } from './staticServer';
 
 // The production build served as a course site would serve it: from a sub-path, under a strict
 // Content-Security-Policy (README, "Deploying").
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const SUB = '/some/sub/path/';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.bin': 'application/octet-stream',
-};
 
-let server: Server;
+let server: Awaited<ReturnType<typeof serveStatic>>;
 let base = '';
 
 test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (!url.pathname.startsWith(SUB)) {
-      res.writeHead(404).end('outside the sub-path');
-      return;
-    }
-    const rel = normalize(decodeURIComponent(url.pathname.slice(SUB.length)) || 'index.html');
-    const file = join(DIST, rel);
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}${SUB}`;
+  server = await serveStatic(DIST, SUB, { 'Content-Security-Policy': CSP });
+  base = server.base;
 });
 
 test.afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await server.close();
 });
 
 test('the build served from a sub-path under a strict CSP loads and trains, with no violation', async ({ page }) => {

@@ -27,6 +27,7 @@ import { useUrlParams } from './useUrlParams';
 const FormulaPanel = lazy(() => import('../panels/FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
 const CurvesPanel = lazy(() => import('../panels/CurvesPanel').then((m) => ({ default: m.CurvesPanel })));
 const HistoryPanel = lazy(() => import('../panels/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m.TourPanel })));
 
 /** The application: the view, its controls, panels and status; every setting in the URL. */
@@ -123,6 +124,9 @@ export function App() {
       <div className="stage-overlays">
         {params.embed && tour}
         <Notices items={notices} onDismiss={dismissNotices} />
+        <Suspense fallback={null}>
+          <UpdateNotice />
+        </Suspense>
         <Notices items={status.message ? [status.message] : []} kind="warn" />
       </div>
     </div>
