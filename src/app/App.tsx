@@ -6,9 +6,7 @@ import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
 import { applyToPanels } from '../params/compare';
-import { CompareGrid } from '../ui/CompareGrid';
 import { LossPanel, SettingsPanel, SharedTrainingPanel } from '../ui/ControlPanel';
-import { HelpOverlay } from '../ui/HelpOverlay';
 import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
 import { ShareMenu } from '../ui/ShareMenu';
@@ -16,6 +14,8 @@ import { StatusBar } from '../ui/StatusBar';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
 import { useCompare } from './useCompare';
+import { useExportScene } from './useExportScene';
+import { CaptureRegistry } from '../view/capture';
 import { useEmbedApi } from './useEmbedApi';
 import { useKeyboard } from './useKeyboard';
 import { useTheme } from './useTheme';
@@ -27,6 +27,10 @@ import { useUrlParams } from './useUrlParams';
 const FormulaPanel = lazy(() => import('../panels/FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
 const CurvesPanel = lazy(() => import('../panels/CurvesPanel').then((m) => ({ default: m.CurvesPanel })));
 const HistoryPanel = lazy(() => import('../panels/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+// Compare mode, export and help load when first shown: the single view's first picture needs none of them.
+const CompareGrid = lazy(() => import('../ui/CompareGrid').then((m) => ({ default: m.CompareGrid })));
+const ExportMenu = lazy(() => import('../ui/ExportMenu').then((m) => ({ default: m.ExportMenu })));
+const HelpOverlay = lazy(() => import('../ui/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m.TourPanel })));
 
@@ -36,6 +40,7 @@ export function App() {
   const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
+  const [captures] = useState(() => new CaptureRegistry());
   const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data);
   const { status } = trainer;
   const theme = useTheme(params.theme);
@@ -94,6 +99,7 @@ export function App() {
   );
   useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params, compare.titles);
 
+  const exportScene = useExportScene(params, compare.models, compare.titles, status);
   const lossKinds = compare.models.map((p) => p.loss).join(',');
   const focused = compare.on && params.focus > 0 ? compare.models[params.focus - 1] : undefined;
   const rails = compare.on
@@ -102,6 +108,7 @@ export function App() {
   const view = (
     <div className="stage">
       {compare.on ? (
+        <Suspense fallback={null}>
         <CompareGrid
           models={compare.models}
           titles={compare.titles}
@@ -117,9 +124,11 @@ export function App() {
           setParam={compare.setPanelParam}
           controls={params.embed ? params.controls : undefined}
           cue={cue}
+          capture={captures}
         />
+        </Suspense>
       ) : (
-        <HypersphereView slot={trainer.slots[0]!} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} />
+        <HypersphereView slot={trainer.slots[0]!} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} capture={captures} captureId={0} />
       )}
       <div className="stage-overlays">
         {params.embed && tour}
@@ -145,7 +154,11 @@ export function App() {
           )}
           <StatusBar status={status} lossKind={lossKinds} compact />
         </div>
-        {help && <HelpOverlay onClose={() => setHelp(false)} />}
+        {help && (
+        <Suspense fallback={null}>
+          <HelpOverlay onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
       </div>
     );
   }
@@ -156,6 +169,9 @@ export function App() {
         <h1>Hypersphere</h1>
         <p className="tagline">How margin losses shape features on the circle and the sphere</p>
         <ShareMenu onPreset={applyPreset} onHelp={() => setHelp(true)} />
+        <Suspense fallback={null}>
+          <ExportMenu registry={captures} scene={exportScene} caption={params.caption} onCaption={(on) => setParam('caption', on)} colors={theme.colors} />
+        </Suspense>
       </header>
       <main className="app-main">
         {view}
@@ -191,7 +207,11 @@ export function App() {
         </aside>
       </main>
       <StatusBar status={status} lossKind={lossKinds} />
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {help && (
+        <Suspense fallback={null}>
+          <HelpOverlay onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { FrameSlot, TrainerStatus } from '../hooks/useTrainer';
 import type { ParamKey, Params } from '../params/table';
 import type { CameraLink } from '../view/cameraLink';
+import type { CaptureRegistry } from '../view/capture';
 import type { ThemeColors } from '../view/palette';
 import type { ViewProps } from '../view/Scene';
 import { ComparePanel } from './ComparePanel';
@@ -22,6 +23,7 @@ interface Props {
   controls?: readonly string[];
   /** The lecture tour's cue, drawn on the first panel shown. */
   cue?: ViewProps['cue'];
+  capture?: CaptureRegistry;
 }
 
 /** Columns for n panels: side by side up to three, then two rows. */

@@ -3,6 +3,7 @@ import type { FrameSlot, ModelStatus } from '../hooks/useTrainer';
 import { PANEL_KEYS } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
 import type { CameraLink } from '../view/cameraLink';
+import type { CaptureRegistry } from '../view/capture';
 import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/palette';
 import type { ViewProps } from '../view/Scene';
@@ -30,6 +31,7 @@ interface Props {
   /** The loss controls shown (embed mode's controls=); absent: all of the panel's. */
   controls?: readonly string[];
   cue?: ViewProps['cue'];
+  capture?: CaptureRegistry;
 }
 
 /** A panel's loss controls, folded over its view. Memoised: the panel's numbers change ten times a second. */
@@ -46,7 +48,7 @@ const deg = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ?
 
 /** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
 export const ComparePanel = memo(function ComparePanel(props: Props) {
-  const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue } = props;
+  const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue, capture } = props;
   const state: RunState = model.diverged ? 'diverged' : props.state;
   const m = model.frame?.metrics;
   const only = useMemo(() => (controls ? PANEL_KEYS.filter((k) => controls.includes(k)) : PANEL_KEYS), [controls]);
@@ -66,7 +68,7 @@ export const ComparePanel = memo(function ComparePanel(props: Props) {
         </button>
       </header>
       <div className="compare-stage">
-        <HypersphereView slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} running={state === 'running'} link={link} panel={alone ? 0 : i} cue={cue} />
+        <HypersphereView slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} running={state === 'running'} link={link} panel={alone ? 0 : i} cue={cue} capture={capture} captureId={i} />
         {only.length > 0 && <PanelControls index={i} params={params} setParam={setParam} classes={classes} dim={dim} only={only} open={alone} />}
       </div>
       <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>

@@ -12,7 +12,7 @@ import { hasWebGL } from './webgl';
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
  * the browser restores it; no WebGL at all gets a message.
  */
-export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running, cue, link, panel }: ViewProps & { running: boolean }) {
+export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running, cue, link, panel, capture, captureId }: ViewProps & { running: boolean }) {
   // Frame rates measured while the canvas draws on demand (paused, idle) say nothing of its speed.
   const measuring = useRef(running);
   measuring.current = running;
@@ -80,7 +80,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
             if (measuring.current) setDpr(screenDpr);
           }}
         >
-          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} link={link} panel={panel} running={running} />
+          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} link={link} panel={panel} running={running} capture={capture} captureId={captureId} />
         </PerformanceMonitor>
       </Canvas>
       <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />

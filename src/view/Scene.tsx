@@ -12,6 +12,8 @@ import { useCameraAim } from './useCameraAim';
 import type { CameraLink } from './cameraLink';
 import { useLinkedCamera } from './useLinkedCamera';
 import { useOrbit } from './useOrbit';
+import type { CaptureRegistry } from './capture';
+import { useCapture } from './useCapture';
 import type { CueAnchor } from '../tour/steps';
 import { TourCue } from './TourCue';
 import { ViewState } from './viewState';
@@ -45,6 +47,9 @@ export interface ViewProps {
   /** Compare mode: the cameras of every panel turn together; panel 0 leads (first framing, auto-rotation). */
   link?: CameraLink;
   panel?: number;
+  /** Where "Save PNG" and "Record" find this canvas, and under which panel index. */
+  capture?: CaptureRegistry;
+  captureId?: number;
 }
 
 interface Props extends ViewProps {
@@ -55,7 +60,7 @@ interface Props extends ViewProps {
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running }: Props) {
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId }: Props) {
   const vs = useMemo(() => new ViewState(), []);
   vs.smooth = link === undefined;
   const own = useRef({ lastInteraction: 0 });
@@ -99,6 +104,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
   });
 
   useLinkedCamera(dim === 3 ? link : undefined, panel, orbit.moved);
+  useCapture(capture, captureId ?? panel);
   const onHover = useHoverTip(vs, tip);
 
   return (

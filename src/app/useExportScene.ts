@@ -1,0 +1,29 @@
+import { useCallback, useRef } from 'react';
+import type { TrainerStatus } from '../hooks/useTrainer';
+import { panelTitle } from '../params/compare';
+import type { Params } from '../params/table';
+import type { ExportScene } from '../ui/ExportMenu';
+
+/**
+ * What "Save PNG" and "Record" capture, read when they are clicked: the panels shown (the single
+ * view, every compare panel, or the one shown alone), each captioned with its loss, parameters
+ * and step; the file is named after the same.
+ */
+export function useExportScene(params: Params, models: Params[], titles: string[], status: TrainerStatus): () => ExportScene {
+  const latest = useRef({ params, models, titles, status });
+  latest.current = { params, models, titles, status };
+  return useCallback(() => {
+    const { params: p, models: ms, titles: ts, status: st } = latest.current;
+    const stepOf = (i: number) => (st.models[i] ?? st).step;
+    const step = (i: number) => `step ${stepOf(i).toLocaleString('en-US')}`;
+    if (ms.length < 2) {
+      const title = panelTitle(p, { loss: p.loss, set: {} });
+      return { panels: [{ panel: 0, caption: `${title} · ${step(0)}` }], name: [title, `step ${stepOf(0)}`] };
+    }
+    const shown = p.focus > 0 ? [p.focus - 1] : ms.map((_, i) => i);
+    return {
+      panels: shown.map((i) => ({ panel: i, caption: `${ts[i]} · ${step(i)}` })),
+      name: [shown.length === 1 ? ts[shown[0]!]! : `compare ${shown.map((i) => ms[i]!.loss).join(' ')}`, `step ${stepOf(shown[0]!)}`],
+    };
+  }, []);
+}
