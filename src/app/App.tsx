@@ -1,19 +1,20 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTrainer } from '../hooks/useTrainer';
-import { MetricsPanel } from '../panels/MetricsPanel';
 import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
 import { applyToPanels } from '../params/compare';
-import { LossPanel, SettingsPanel, SharedTrainingPanel } from '../ui/ControlPanel';
 import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
 import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
+import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { HypersphereView } from '../view/HypersphereView';
+import { useRunHistory } from '../hooks/useRunHistory';
 import { useCompare } from './useCompare';
+import { useRunFile } from './useRunFile';
 import { useExportScene } from './useExportScene';
 import { CaptureRegistry } from '../view/capture';
 import { useEmbedApi } from './useEmbedApi';
@@ -23,14 +24,12 @@ import { useTour } from './useTour';
 import { useUploadedData } from './useUploadedData';
 import { useUrlParams } from './useUrlParams';
 
-// KaTeX and uPlot load after the first picture: the view draws before the panels arrive.
-const FormulaPanel = lazy(() => import('../panels/FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
-const CurvesPanel = lazy(() => import('../panels/CurvesPanel').then((m) => ({ default: m.CurvesPanel })));
-const HistoryPanel = lazy(() => import('../panels/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 // Compare mode, export and help load when first shown: the single view's first picture needs none of them.
 const CompareGrid = lazy(() => import('../ui/CompareGrid').then((m) => ({ default: m.CompareGrid })));
 const ExportMenu = lazy(() => import('../ui/ExportMenu').then((m) => ({ default: m.ExportMenu })));
 const HelpOverlay = lazy(() => import('../ui/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+// The side panel's sections (controls, charts, settings) arrive after the first picture.
+const SidePanels = lazy(() => import('./SidePanels').then((m) => ({ default: m.SidePanels })));
 const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m.TourPanel })));
 
@@ -41,8 +40,9 @@ export function App() {
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
   const [captures] = useState(() => new CaptureRegistry());
-  const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data);
+  const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data, params.timeline);
   const { status } = trainer;
+  const history = useRunHistory(status, compare.models.length);
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
   const [resetRequest, setResetRequest] = useState(0);
@@ -99,9 +99,9 @@ export function App() {
   );
   useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params, compare.titles);
 
+  const runFile = useRunFile({ params, titles: compare.titles, history: history.rows, requestWeights: trainer.requestWeights, replaceParams, requestReset });
   const exportScene = useExportScene(params, compare.models, compare.titles, status);
   const lossKinds = compare.models.map((p) => p.loss).join(',');
-  const focused = compare.on && params.focus > 0 ? compare.models[params.focus - 1] : undefined;
   const rails = compare.on
     ? compare.models.flatMap((p, i) => guardRails(p, classes, dim).map((r) => `Panel ${i + 1} (${compare.titles[i]}): ${r}`))
     : guardRails(params, classes, dim);
@@ -185,25 +185,27 @@ export function App() {
             speed={params.speed}
             onSpeed={(v) => setParam('speed', v)}
           />
-          <Notices items={rails} kind="warn" />
-          <div className="panel">
-            {tour}
-            {(!compare.on || focused) && (
-              <Suspense fallback={null}>
-                <FormulaPanel params={focused ?? params} sphereLambda={(focused ? status.models[params.focus - 1] : status)?.frame?.lambda} />
-              </Suspense>
-            )}
-            {!compare.on && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />}
-            <Suspense fallback={null}>
-              <CurvesPanel params={params} frame={status.frame} panels={compare.on ? compare.models.map((p, i) => ({ title: compare.titles[i]!, params: p, frame: status.models[i]?.frame ?? null })) : undefined} />
-              <HistoryPanel status={status} runKey={`${JSON.stringify(structure)}×${compare.models.length}`} titles={compare.on ? compare.titles : undefined} />
-            </Suspense>
-            {compare.on && (
-              <SharedTrainingPanel params={params} setParam={setParam} onLeave={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))} />
-            )}
-            {(!compare.on || focused) && <MetricsPanel frame={(focused ? status.models[params.focus - 1] : status)?.frame ?? null} classes={classes} dim={dim} />}
-            <SettingsPanel params={params} setParam={setParam} onData={onData} custom={uploaded?.data} />
+          <div className="timeline-wrap">
+            <Timeline state={status.state} length={trainer.timeline.length} show={trainer.timeline.show} stepAt={trainer.timeline.stepAt} />
           </div>
+          <Notices items={rails} kind="warn" />
+          <Suspense fallback={<div className="panel" />}>
+          <SidePanels
+            params={params}
+            setParam={setParam}
+            status={status}
+            classes={classes}
+            dim={dim}
+            models={compare.models}
+            titles={compare.titles}
+            onLeaveCompare={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))}
+            history={history}
+            runFile={runFile}
+            onData={onData}
+            custom={uploaded?.data}
+            tour={tour}
+          />
+          </Suspense>
         </aside>
       </main>
       <StatusBar status={status} lossKind={lossKinds} />

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomData } from '../data/csv';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
-import type { Frame, RunInfo } from '../train/frame';
+import type { Frame, NamedTensor, RunInfo } from '../train/frame';
 import type { FromWorker, RunState, ToWorker } from '../worker/protocol';
+import { FrameHistory } from './frameHistory';
 
 /** One model's numbers (compare mode has one model per panel). */
 export interface ModelStatus {
@@ -29,6 +30,8 @@ export interface TrainerStatus extends ModelStatus {
   /** A message for people: divergence, a crash and restart, a backend fallback. */
   message: string;
   models: ModelStatus[];
+  /** Counts runs (a reset, new data, a crash restart): history belongs to one run. */
+  run: number;
 }
 
 /** The latest frame with the run facts it belongs to; read by the view every animation frame. */
@@ -49,10 +52,14 @@ const MAX_RESTARTS = 3;
 const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
 
 function initialStatus(models: number): TrainerStatus {
-  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL) };
+  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0 };
 }
 
 type Slot = { current: FrameSlot };
+/** One model's learned tensors at a step. */
+export type ModelWeights = { step: number; tensors: NamedTensor[] };
+
+const framePatch = (f: Frame): Partial<ModelStatus> => ({ step: f.step, loss: f.loss, trainAccuracy: f.metrics.trainAccuracy, testAccuracy: f.metrics.testAccuracy, frame: f });
 const emptySlot = (): Slot => ({ current: { frame: null, info: null, receivedAt: 0, serial: 0 } });
 
 function spawnWorker(): Worker {
@@ -65,7 +72,7 @@ function spawnWorker(): Worker {
  * with the same settings. One model is the single view; compare mode trains one per panel, in
  * lockstep, in the one worker.
  */
-export function useTrainer(structure: StructuralConfig, lives: LiveParams[], autoplay: boolean, custom?: CustomData) {
+export function useTrainer(structure: StructuralConfig, lives: LiveParams[], autoplay: boolean, custom?: CustomData, keep = 120) {
   const count = lives.length;
   const allSlots = useRef<Slot[]>([]);
   while (allSlots.current.length < count) allSlots.current.push(emptySlot());
@@ -81,6 +88,9 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   const pendingModels = useRef(new Map<number, Partial<ModelStatus>>());
   const statusTimer = useRef<number | undefined>(undefined);
   const restarts = useRef<number[]>([]);
+  const history = useRef(new FrameHistory(keep));
+  const weightRequests = useRef<((m: ModelWeights[]) => void)[]>([]);
+  history.current.setLimit(keep);
 
   const pushStatus = useCallback((patch: Partial<TrainerStatus>, immediate = false, model?: { index: number; patch: Partial<ModelStatus> }) => {
     Object.assign(pendingStatus.current, patch);
@@ -118,7 +128,8 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
       slot.current.notify?.();
     }
     pendingModels.current = new Map();
-    pushStatus(initialStatus(models.length), true);
+    history.current.clear();
+    pushStatus({ ...initialStatus(models.length), run: runId.current }, true);
     sentLives.current = models.map((l) => JSON.stringify(l));
     const withData = config.dataset === 'custom' && data ? { custom: data } : {};
     send({ type: 'init', runId: runId.current, config, models, play: playing, assetBase: document.baseURI, ...withData });
@@ -142,8 +153,8 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
             if (!slot) continue;
             Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
             slot.current.notify?.();
-            const patch = { step: f.step, loss: f.loss, trainAccuracy: f.metrics.trainAccuracy, testAccuracy: f.metrics.testAccuracy, frame: f, snapshotMs };
-            pushStatus({}, false, { index: model, patch });
+            history.current.push(model, f);
+            pushStatus({}, false, { index: model, patch: { ...framePatch(f), snapshotMs } });
           }
           break;
         case 'state':
@@ -152,6 +163,9 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
         case 'diverged':
           pushStatus({}, true, { index: msg.model, patch: { diverged: true } });
           if (latest.current.lives.length === 1) latest.current.playing = false;
+          break;
+        case 'weights':
+          for (const resolve of weightRequests.current.splice(0)) resolve(msg.models);
           break;
         case 'error':
           pushStatus({ state: 'error', message: msg.message }, true);
@@ -238,5 +252,33 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   }, [startRun]);
   const setSnapshotRate = useCallback((hz: number) => send({ type: 'snapshotRate', runId: runId.current, hz }), [send]);
 
-  return { slots, status, play, pause, step, reset, setSnapshotRate };
+  /** Every model's learned tensors now (for a run file); [] when the worker does not answer in 10 s. */
+  const requestWeights = useCallback(
+    () =>
+      new Promise<ModelWeights[]>((resolve) => {
+        weightRequests.current.push(resolve);
+        send({ type: 'weights', runId: runId.current });
+        window.setTimeout(() => resolve([]), 10_000);
+      }),
+    [send],
+  );
+
+  /** Shows round k of the timeline (0: the oldest kept) in every panel, its view and its numbers. */
+  const showSnapshot = useCallback(
+    (k: number) => {
+      const round = history.current.at(k);
+      if (!round) return;
+      round.forEach((f, model) => {
+        const slot = allSlots.current[model];
+        if (!f || !slot) return;
+        Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
+        slot.current.notify?.();
+        pushStatus({}, true, { index: model, patch: framePatch(f) });
+      });
+    },
+    [pushStatus],
+  );
+  const timeline = { length: history.current.length, show: showSnapshot, stepAt: (k: number) => history.current.at(k)?.[0]?.step };
+
+  return { slots, status, play, pause, step, reset, setSnapshotRate, timeline, requestWeights };
 }

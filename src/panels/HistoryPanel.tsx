@@ -1,58 +1,45 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import type { TrainerStatus } from '../hooks/useTrainer';
+import type { HistoryRows } from '../hooks/useRunHistory';
 import { CLASS_COLORS, classColor } from '../view/palette';
 import { UPlotChart } from './UPlotChart';
 
-const MAX_POINTS = 2000;
+/** A run loaded from a file: its curves are drawn beside the live ones. */
+export interface StoredRun {
+  label: string;
+  /** Steps, then per model loss, train and test accuracy (as HistoryRows). */
+  rows: HistoryRows;
+}
 
-/** Columns of the chart: the step, then per model loss, train and test accuracy. */
-type Rows = number[][];
+const STORED = '#8a8d99';
 
-const emptyRows = (models: number): Rows => Array.from({ length: 1 + 3 * models }, () => []);
+/** Merges the live and the stored steps into one x axis (uPlot's aligned data), gaps as null. */
+function align(live: HistoryRows, stored: HistoryRows | undefined, liveCols: number[], storedCols: number[]): uPlot.AlignedData {
+  if (!stored) return [live[0]!.slice(), ...liveCols.map((c) => live[c]!.slice())];
+  const xs = [...new Set([...live[0]!, ...stored[0]!])].sort((a, b) => a - b);
+  const column = (rows: HistoryRows, c: number) => {
+    const at = new Map(rows[0]!.map((s, i) => [s, rows[c]![i]!]));
+    return xs.map((x) => at.get(x) ?? null);
+  };
+  return [xs, ...liveCols.map((c) => column(live, c)), ...storedCols.map((c) => column(stored, c))];
+}
 
 /**
- * Loss and train/test accuracy over steps (sampled at the status rate). In compare mode (titles
- * given) one loss line and one test-accuracy line per panel, in the panel's colour.
+ * Loss and train/test accuracy over steps. In compare mode (titles given) one loss line and one
+ * test-accuracy line per panel, in the panel's colour; a stored run's curves in grey, dashed.
  */
-export function HistoryPanel({ status, runKey, titles }: { status: TrainerStatus; runKey: string; titles?: readonly string[] }) {
+export function HistoryPanel({ rows, version, titles, stored }: { rows: HistoryRows; version: number; titles?: readonly string[]; stored?: StoredRun }) {
   const compare = titles !== undefined && titles.length > 1;
-  const n = compare ? titles.length : 1;
-  const rows = useRef<Rows>(emptyRows(n));
-  // Another number of panels: new columns now, so the chart never sees data of the wrong shape.
-  if (rows.current.length !== 1 + 3 * n) rows.current = emptyRows(n);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    rows.current = emptyRows(n);
-    setVersion((v) => v + 1);
-  }, [runKey, n]);
-  const first = status.models[0] ?? status;
-  useEffect(() => {
-    const models = compare ? status.models : [status];
-    // Between a change of panels and the new run, the status may still describe the old ones.
-    if (!Number.isFinite(first.loss) || first.step === 0 || models.length !== n || rows.current.length !== 1 + 3 * n) return;
-    const steps = rows.current[0]!;
-    const lastStep = steps[steps.length - 1];
-    if (lastStep !== undefined && first.step < lastStep) rows.current = emptyRows(models.length); // a reset
-    else if (lastStep === first.step) return;
-    const r = rows.current;
-    r[0]!.push(first.step);
-    models.forEach((m, i) => {
-      r[1 + 3 * i]!.push(m.diverged ? NaN : m.loss);
-      r[2 + 3 * i]!.push(m.trainAccuracy);
-      r[3 + 3 * i]!.push(m.testAccuracy);
-    });
-    if (r[0]!.length > MAX_POINTS) for (const a of r) a.splice(0, a.length - MAX_POINTS);
-    setVersion((v) => v + 1);
-  }, [status, first, compare, n]);
-
+  const n = (rows.length - 1) / 3;
   // Compare mode draws loss and test accuracy per panel (train accuracy would double the legend).
+  const liveCols = Array.from({ length: 3 * n }, (_, c) => c + 1).filter((c) => !compare || c % 3 !== 2);
+  const storedCols = stored ? [1, 3] : [];
   const data = useMemo<uPlot.AlignedData>(
-    () => rows.current.filter((_, c) => !compare || c === 0 || c % 3 !== 2).map((a) => a.slice()) as uPlot.AlignedData,
+    () => align(rows, stored?.rows, liveCols, storedCols),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, compare, n],
+    [version, compare, n, stored],
   );
-  const optsKey = compare ? `history:${titles.join('|')}` : 'history';
+  const optsKey = `history:${compare ? titles.join('|') : ''}:${stored?.label ?? ''}`;
   const opts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: true, live: false },
@@ -67,14 +54,20 @@ export function HistoryPanel({ status, runKey, titles }: { status: TrainerStatus
         {},
         ...(compare
           ? titles.flatMap((t, i) => [
-              { label: `${t}: loss`, scale: 'loss', stroke: classColor(i), width: 2 },
-              { label: 'test acc', scale: 'acc', stroke: classColor(i), width: 1.5, dash: [5, 3] },
+              { label: `${t}: loss`, scale: 'loss', stroke: classColor(i), width: 2, spanGaps: true },
+              { label: 'test acc', scale: 'acc', stroke: classColor(i), width: 1.5, dash: [5, 3], spanGaps: true },
             ])
           : [
-              { label: 'loss', scale: 'loss', stroke: CLASS_COLORS[1], width: 2 },
-              { label: 'train acc', scale: 'acc', stroke: CLASS_COLORS[0], width: 2 },
-              { label: 'test acc', scale: 'acc', stroke: CLASS_COLORS[2], width: 2, dash: [5, 3] },
+              { label: 'loss', scale: 'loss', stroke: CLASS_COLORS[1], width: 2, spanGaps: true },
+              { label: 'train acc', scale: 'acc', stroke: CLASS_COLORS[0], width: 2, spanGaps: true },
+              { label: 'test acc', scale: 'acc', stroke: CLASS_COLORS[2], width: 2, dash: [5, 3], spanGaps: true },
             ]),
+        ...(stored
+          ? [
+              { label: `${stored.label}: loss`, scale: 'loss', stroke: STORED, width: 2, dash: [2, 3], spanGaps: true },
+              { label: 'test acc', scale: 'acc', stroke: STORED, width: 1.5, dash: [8, 4], spanGaps: true },
+            ]
+          : []),
       ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -83,7 +76,7 @@ export function HistoryPanel({ status, runKey, titles }: { status: TrainerStatus
   return (
     <section aria-labelledby="sec-history">
       <h2 id="sec-history">Loss and accuracy{compare ? ' — every panel' : ''}</h2>
-      <UPlotChart opts={opts} optsKey={optsKey} data={data} height={compare ? 210 : 170} label="Loss and accuracy over training steps" />
+      <UPlotChart opts={opts} optsKey={optsKey} data={data} height={compare || stored ? 210 : 170} label="Loss and accuracy over training steps" />
     </section>
   );
 }

@@ -99,6 +99,7 @@ export const PARAMS = [
   { key: 'projection', label: 'Projection', type: 'enum', scope: 'view', default: 'sphere', choices: ['sphere', 'raw'], choiceLabels: ['On the sphere (x̂)', 'Raw (x)'] },
   { key: 'show', label: 'Show', type: 'set', scope: 'view', default: ['weights', 'regions', 'margins'], choices: SHOW_CHOICES },
   { key: 'rotate', label: 'Auto-rotate when idle', type: 'bool', scope: 'view', default: true },
+  { key: 'timeline', label: 'Snapshots kept for the timeline', type: 'number', scope: 'view', default: 120, min: 0, max: 1000, step: 10, integer: true },
   { key: 'caption', label: 'Caption saved pictures and recordings', type: 'bool', scope: 'view', default: true },
   { key: 'theme', label: 'Theme', type: 'enum', scope: 'view', default: 'auto', choices: ['auto', 'light', 'dark'] },
   { key: 'embed', label: 'Embed mode', type: 'bool', scope: 'page', default: false },

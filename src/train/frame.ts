@@ -49,3 +49,10 @@ export interface RunInfo {
   testLabels: Int32Array;
   inputDim: number;
 }
+
+/** A learned tensor by name (layer1.w, …, W, bias, centers), row-major values. */
+export interface NamedTensor {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}

@@ -3,7 +3,7 @@ import { computeLoss, updateCenters } from '../losses';
 import type { Dataset } from '../data/datasets';
 import { createRng, shuffleInPlace, type Rng } from '../data/rng';
 import type { LiveParams, StructuralConfig } from './config';
-import type { Frame, RunInfo } from './frame';
+import type { Frame, NamedTensor, RunInfo } from './frame';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
 import { scheduledLr, stepSpec, usesBiasAndLogits, type StepSpec } from './spec';
@@ -185,6 +185,17 @@ export class Trainer {
       metrics,
       numTensors: tf.memory().numTensors,
     };
+  }
+
+  /** Every learned tensor, named (layerL.w/b of the MLP, then W, bias and the centers), as copies. */
+  weights(): NamedTensor[] {
+    const named = [
+      ...this.net.variables.map((v, i) => ({ name: `layer${Math.floor(i / 2) + 1}.${i % 2 === 0 ? 'w' : 'b'}`, t: v })),
+      { name: 'W', t: this.W },
+      { name: 'bias', t: this.bias },
+      { name: 'centers', t: this.centers },
+    ];
+    return named.map(({ name, t }) => ({ name, shape: [...t.shape], values: readCopy(t) }));
   }
 
   dispose(): void {

@@ -13,7 +13,7 @@ interface Props {
 }
 
 const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
-const VIEW_KEYS = ['projection', 'show', 'rotate', 'theme'] as const;
+const VIEW_KEYS = ['projection', 'show', 'rotate', 'theme', 'timeline'] as const;
 
 /** The loss menu and its live parameters. Memoised: the status ticks 10 times a second. */
 export const LossPanel = memo(function LossPanel({ params, setParam, classes, dim }: Props) {

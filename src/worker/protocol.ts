@@ -1,7 +1,7 @@
 // The page ⇄ worker wire format (types only, so the page never pulls in tfjs).
 import type { CustomData } from '../data/csv';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
-import type { Frame, RunInfo } from '../train/frame';
+import type { Frame, NamedTensor, RunInfo } from '../train/frame';
 
 /** loading: building data/backend; running/paused: trainer alive; diverged: paused on NaN/Inf; error: no trainer. */
 export type RunState = 'loading' | 'running' | 'paused' | 'diverged' | 'error';
@@ -26,7 +26,9 @@ export type ToWorker =
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number; n: number }
-  | { type: 'snapshotRate'; runId: number; hz: number };
+  | { type: 'snapshotRate'; runId: number; hz: number }
+  /** Asks for every model's learned tensors (a run file's final weights). */
+  | { type: 'weights'; runId: number };
 
 /** A model's snapshot and what it cost the worker, ms. */
 export interface ModelFrame {
@@ -43,7 +45,8 @@ export type FromWorker =
   | { type: 'state'; runId: number; state: RunState; message?: string }
   /** One model diverged: it stops; the others go on (the run is 'diverged' once all have). */
   | { type: 'diverged'; runId: number; model: number; step: number; cause: string }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  | { type: 'weights'; runId: number; models: { step: number; tensors: NamedTensor[] }[] };
 
 /** Most models one run trains side by side. */
 export const MAX_MODELS = 6;

@@ -213,6 +213,11 @@ function handle(msg: ToWorker): void {
         schedule();
       }
       break;
+    case 'weights': {
+      const models = r.models.map((m) => ({ step: m.trainer?.step ?? 0, tensors: m.trainer?.weights() ?? [] }));
+      post({ type: 'weights', runId: r.id, models }, models.flatMap((m) => m.tensors.map((t) => t.values.buffer as ArrayBuffer)));
+      break;
+    }
     case 'snapshotRate':
       r.snapshotHz = Math.max(1, Math.min(MAX_SNAPSHOT_HZ, msg.hz));
       break;

@@ -4,7 +4,7 @@ import { MAX_MODELS, type ToWorker } from './protocol';
 
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const TYPES = new Set(['init', 'setParams', 'play', 'pause', 'step', 'snapshotRate']);
+const TYPES = new Set(['init', 'setParams', 'play', 'pause', 'step', 'snapshotRate', 'weights']);
 
 /** Structural check of a command: a known type, a numeric run id and the fields that type needs. */
 export function isToWorker(v: unknown): v is ToWorker {

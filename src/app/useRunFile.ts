@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+import type { RunFile } from '../export/runFile';
+import type { HistoryRows } from '../hooks/useRunHistory';
+import type { ModelWeights } from '../hooks/useTrainer';
+import { panelTitle } from '../params/compare';
+import type { Params } from '../params/table';
+import { decodeParams, encodeParams } from '../params/urlCodec';
+import type { StoredRun } from '../panels/HistoryPanel';
+
+interface Deps {
+  params: Params;
+  titles: string[];
+  history: HistoryRows;
+  requestWeights: () => Promise<ModelWeights[]>;
+  replaceParams: (next: Params) => void;
+  requestReset: () => void;
+}
+
+/**
+ * Run files for the page: the current run as a file (its link, seed, history and the worker's
+ * final weights), and a loaded file's settings applied (a fresh run) with its curves kept to draw
+ * beside the live ones. The page's own keys (embed, theme, …) stay as they are.
+ */
+export function useRunFile({ params, titles, history, requestWeights, replaceParams, requestReset }: Deps) {
+  const [stored, setStored] = useState<StoredRun | undefined>(undefined);
+  const title = titles.length > 1 ? `compare ${params.compare.map((e) => e.loss).join(' ')}` : panelTitle(params, { loss: params.loss, set: {} });
+  const makeFile = useCallback(async (): Promise<RunFile> => {
+    const [weights, { makeRunFile }] = await Promise.all([requestWeights(), import('../export/runFile')]);
+    return makeRunFile(encodeParams({ ...params, tour: 0 }), params.seed, titles.length ? titles : [title], history, weights);
+  }, [params, titles, title, history, requestWeights]);
+  const onImport = useCallback(
+    (file: RunFile) => {
+      const p = decodeParams(file.query).params;
+      replaceParams({ ...p, embed: params.embed, controls: params.controls, theme: params.theme, caption: params.caption });
+      requestReset();
+      setStored({ label: `stored (${file.panels[0] ?? 'run'})`, rows: file.history });
+    },
+    [params.embed, params.controls, params.theme, params.caption, replaceParams, requestReset],
+  );
+  return { stored, makeFile, onImport, name: () => [title] };
+}
