@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PRESETS } from '../src/params/presets';
+import { decodeParams } from '../src/params/urlCodec';
 import { collectErrors, readPanels, waitForStatus } from './helpers';
 
 const panel = (page: Page, i: number) => page.locator(`[data-compare-panel="${i}"]`);
@@ -116,8 +118,9 @@ test('the compare presets load without page errors; a 4-panel picture for the re
   expect(ids.length).toBeGreaterThanOrEqual(5);
   for (const id of ids) {
     await page.locator('#preset').selectOption(id);
-    const n = await page.locator('[data-compare-panel]').count();
+    const n = decodeParams(PRESETS.find((p) => p.id === id)!.query).params.compare.length;
     expect(n, id).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('[data-compare-panel]')).toHaveCount(n);
     await waitForPanels(page, n, (p) => p.state === 'running' && p.step > 0);
   }
   await page.locator('#preset').selectOption('cmp-four');

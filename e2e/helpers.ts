@@ -58,7 +58,7 @@ export async function waitForStatus(page: Page, pred: (s: Status) => boolean, ti
 /** Collects page errors and console errors; assert it stays empty at the end of a test. */
 export function collectErrors(page: Page): string[] {
   const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}${err.stack ? ` at ${err.stack.split('\n').slice(1, 3).join(' ').trim()}` : ''}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
   });

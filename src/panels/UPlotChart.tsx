@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -17,8 +17,11 @@ interface Props {
 export function UPlotChart({ opts, optsKey, data, height, label }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The data of the last committed render (a render React drops must not reach the chart).
   const latest = useRef(data);
-  latest.current = data;
+  useLayoutEffect(() => {
+    latest.current = data;
+  });
 
   useEffect(() => {
     const el = box.current;
@@ -43,7 +46,9 @@ export function UPlotChart({ opts, optsKey, data, height, label }: Props) {
     const draw = () => {
       pending.current = undefined;
       lastDraw.current = performance.now();
-      plot.current?.setData(latest.current);
+      const u = plot.current;
+      // A chart being rebuilt for another set of series takes its data when it is rebuilt.
+      if (u && u.series.length === latest.current.length) u.setData(latest.current);
     };
     const wait = 1000 / CHART_HZ - (performance.now() - lastDraw.current);
     if (wait <= 0) draw();
