@@ -11,8 +11,8 @@ import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
 import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
-import { HypersphereView } from '../view/HypersphereView';
 import { useRunHistory } from '../hooks/useRunHistory';
+import { Stage } from './Stage';
 import { useCompare } from './useCompare';
 import { useRunFile } from './useRunFile';
 import { useExportScene } from './useExportScene';
@@ -24,13 +24,11 @@ import { useTour } from './useTour';
 import { useUploadedData } from './useUploadedData';
 import { useUrlParams } from './useUrlParams';
 
-// Compare mode, export and help load when first shown: the single view's first picture needs none of them.
-const CompareGrid = lazy(() => import('../ui/CompareGrid').then((m) => ({ default: m.CompareGrid })));
+// Export and help load when first shown: the single view's first picture needs none of them.
 const ExportMenu = lazy(() => import('../ui/ExportMenu').then((m) => ({ default: m.ExportMenu })));
 const HelpOverlay = lazy(() => import('../ui/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 // The side panel's sections (controls, charts, settings) arrive after the first picture.
 const SidePanels = lazy(() => import('./SidePanels').then((m) => ({ default: m.SidePanels })));
-const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m.TourPanel })));
 
 /** The application: the view, its controls, panels and status; every setting in the URL. */
@@ -106,39 +104,25 @@ export function App() {
     ? compare.models.flatMap((p, i) => guardRails(p, classes, dim).map((r) => `Panel ${i + 1} (${compare.titles[i]}): ${r}`))
     : guardRails(params, classes, dim);
   const view = (
-    <div className="stage">
-      {compare.on ? (
-        <Suspense fallback={null}>
-        <CompareGrid
-          models={compare.models}
-          titles={compare.titles}
-          slots={trainer.slots}
-          status={status}
-          theme={theme.colors}
-          dim={dim}
-          classes={classes}
-          reducedMotion={theme.reducedMotion}
-          link={compare.link}
-          focus={params.focus}
-          onFocus={compare.setFocus}
-          setParam={compare.setPanelParam}
-          controls={params.embed ? params.controls : undefined}
-          cue={cue}
-          capture={captures}
-        />
-        </Suspense>
-      ) : (
-        <HypersphereView slot={trainer.slots[0]!} params={params} theme={theme.colors} dim={dim} classes={classes} reducedMotion={theme.reducedMotion} running={status.state === 'running'} cue={cue} capture={captures} captureId={0} />
-      )}
-      <div className="stage-overlays">
-        {params.embed && tour}
-        <Notices items={notices} onDismiss={dismissNotices} />
-        <Suspense fallback={null}>
-          <UpdateNotice />
-        </Suspense>
-        <Notices items={status.message ? [status.message] : []} kind="warn" />
-      </div>
-    </div>
+    <Stage
+      params={params}
+      status={status}
+      slots={trainer.slots}
+      theme={theme}
+      dim={dim}
+      classes={classes}
+      compare={compare}
+      cue={cue}
+      captures={captures}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+      overlay={params.embed && tour}
+    />
+  );
+  const helpOverlay = help && (
+    <Suspense fallback={null}>
+      <HelpOverlay onClose={() => setHelp(false)} />
+    </Suspense>
   );
 
   if (params.embed) {
@@ -154,11 +138,7 @@ export function App() {
           )}
           <StatusBar status={status} lossKind={lossKinds} compact />
         </div>
-        {help && (
-        <Suspense fallback={null}>
-          <HelpOverlay onClose={() => setHelp(false)} />
-        </Suspense>
-      )}
+        {helpOverlay}
       </div>
     );
   }
@@ -190,30 +170,26 @@ export function App() {
           </div>
           <Notices items={rails} kind="warn" />
           <Suspense fallback={<div className="panel" />}>
-          <SidePanels
-            params={params}
-            setParam={setParam}
-            status={status}
-            classes={classes}
-            dim={dim}
-            models={compare.models}
-            titles={compare.titles}
-            onLeaveCompare={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))}
-            history={history}
-            runFile={runFile}
-            onData={onData}
-            custom={uploaded?.data}
-            tour={tour}
-          />
+            <SidePanels
+              params={params}
+              setParam={setParam}
+              status={status}
+              classes={classes}
+              dim={dim}
+              models={compare.models}
+              titles={compare.titles}
+              onLeaveCompare={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))}
+              history={history}
+              runFile={runFile}
+              onData={onData}
+              custom={uploaded?.data}
+              tour={tour}
+            />
           </Suspense>
         </aside>
       </main>
       <StatusBar status={status} lossKind={lossKinds} />
-      {help && (
-        <Suspense fallback={null}>
-          <HelpOverlay onClose={() => setHelp(false)} />
-        </Suspense>
-      )}
+      {helpOverlay}
     </div>
   );
 }

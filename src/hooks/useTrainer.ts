@@ -1,38 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CustomData } from '../data/csv';
-import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
+import type { LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, NamedTensor, RunInfo } from '../train/frame';
-import type { FromWorker, RunState, ToWorker } from '../worker/protocol';
+import type { FromWorker, ToWorker } from '../worker/protocol';
 import { FrameHistory } from './frameHistory';
+import { initialStatus, useBatchedStatus, type ModelStatus } from './trainerStatus';
 
-/** One model's numbers (compare mode has one model per panel). */
-export interface ModelStatus {
-  step: number;
-  loss: number;
-  trainAccuracy: number;
-  testAccuracy: number;
-  /** The latest frame's metrics and schedule values (for panels). */
-  frame: Frame | null;
-  /** Worker time to take the last snapshot, ms. */
-  snapshotMs: number;
-  /** Stopped on NaN/Inf while the other models go on. */
-  diverged: boolean;
-}
-
-/**
- * Low-frequency training status for React (updated at most STATUS_HZ times a second): the run's
- * shared state, the first model's numbers at the top level, and every model's in `models`.
- */
-export interface TrainerStatus extends ModelStatus {
-  state: RunState;
-  backend: BackendName | '';
-  backendReport: string;
-  /** A message for people: divergence, a crash and restart, a backend fallback. */
-  message: string;
-  models: ModelStatus[];
-  /** Counts runs (a reset, new data, a crash restart): history belongs to one run. */
-  run: number;
-}
+export type { ModelStatus, TrainerStatus } from './trainerStatus';
 
 /** The latest frame with the run facts it belongs to; read by the view every animation frame. */
 export interface FrameSlot {
@@ -46,14 +20,7 @@ export interface FrameSlot {
   notify?: () => void;
 }
 
-const STATUS_HZ = 10;
 const MAX_RESTARTS = 3;
-
-const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
-
-function initialStatus(models: number): TrainerStatus {
-  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0 };
-}
 
 type Slot = { current: FrameSlot };
 /** One model's learned tensors at a step. */
@@ -77,43 +44,17 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   const allSlots = useRef<Slot[]>([]);
   while (allSlots.current.length < count) allSlots.current.push(emptySlot());
   const slots = useMemo(() => allSlots.current.slice(0, count), [count]);
-  const [status, setStatus] = useState<TrainerStatus>(() => initialStatus(count));
+  const { status, pushStatus, dropPending } = useBatchedStatus(count);
   const workerRef = useRef<Worker | null>(null);
   const runId = useRef(0);
   const latest = useRef({ structure, lives, playing: autoplay, custom });
   latest.current.structure = structure;
   latest.current.lives = lives;
   latest.current.custom = custom;
-  const pendingStatus = useRef<Partial<TrainerStatus>>({});
-  const pendingModels = useRef(new Map<number, Partial<ModelStatus>>());
-  const statusTimer = useRef<number | undefined>(undefined);
   const restarts = useRef<number[]>([]);
   const history = useRef(new FrameHistory(keep));
   const weightRequests = useRef<((m: ModelWeights[]) => void)[]>([]);
   history.current.setLimit(keep);
-
-  const pushStatus = useCallback((patch: Partial<TrainerStatus>, immediate = false, model?: { index: number; patch: Partial<ModelStatus> }) => {
-    Object.assign(pendingStatus.current, patch);
-    if (model) pendingModels.current.set(model.index, { ...pendingModels.current.get(model.index), ...model.patch });
-    const flush = () => {
-      statusTimer.current = undefined;
-      const p = pendingStatus.current;
-      const pm = pendingModels.current;
-      pendingStatus.current = {};
-      pendingModels.current = new Map();
-      setStatus((s) => {
-        const base = { ...s, ...p };
-        const models = base.models.map((m, i) => (pm.has(i) ? { ...m, ...pm.get(i) } : m));
-        return { ...base, ...(models[0] ?? INITIAL_MODEL), models };
-      });
-    };
-    if (immediate) {
-      if (statusTimer.current !== undefined) clearTimeout(statusTimer.current);
-      flush();
-    } else if (statusTimer.current === undefined) {
-      statusTimer.current = window.setTimeout(flush, 1000 / STATUS_HZ);
-    }
-  }, []);
 
   const send = useCallback((msg: ToWorker) => workerRef.current?.postMessage(msg), []);
   /** Each model's live settings as last sent, so only a changed model gets a setParams. */
@@ -127,7 +68,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
       Object.assign(slot.current, { frame: null, info: null, receivedAt: 0 });
       slot.current.notify?.();
     }
-    pendingModels.current = new Map();
+    dropPending();
     history.current.clear();
     pushStatus({ ...initialStatus(models.length), run: runId.current }, true);
     sentLives.current = models.map((l) => JSON.stringify(l));
@@ -207,7 +148,6 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
       disposed = true;
       workerRef.current?.terminate();
       workerRef.current = null;
-      if (statusTimer.current !== undefined) clearTimeout(statusTimer.current);
     };
   }, [onMessage, pushStatus, startRun]);
 
