@@ -97,7 +97,7 @@ export function App() {
   );
   useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params, compare.titles);
 
-  const runFile = useRunFile({ params, titles: compare.titles, history: history.rows, requestWeights: trainer.requestWeights, replaceParams, requestReset });
+  const runFile = useRunFile({ params, titles: compare.titles, history: history.rows, requestWeights: trainer.requestWeights, replaceParams, requestReset, setNotices });
   const exportScene = useExportScene(params, compare.models, compare.titles, status);
   const lossKinds = compare.models.map((p) => p.loss).join(',');
   const rails = compare.on

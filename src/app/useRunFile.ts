@@ -14,6 +14,8 @@ interface Deps {
   requestWeights: () => Promise<ModelWeights[]>;
   replaceParams: (next: Params) => void;
   requestReset: () => void;
+  /** Shows what the file's link could not carry (uploaded data) or had to correct. */
+  setNotices: (n: string[]) => void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Deps {
  * final weights), and a loaded file's settings applied (a fresh run) with its curves kept to draw
  * beside the live ones. The page's own keys (embed, theme, …) stay as they are.
  */
-export function useRunFile({ params, titles, history, requestWeights, replaceParams, requestReset }: Deps) {
+export function useRunFile({ params, titles, history, requestWeights, replaceParams, requestReset, setNotices }: Deps) {
   const [stored, setStored] = useState<StoredRun | undefined>(undefined);
   const title = titles.length > 1 ? `compare ${params.compare.map((e) => e.loss).join(' ')}` : panelTitle(params, { loss: params.loss, set: {} });
   const makeFile = useCallback(async (): Promise<RunFile> => {
@@ -30,12 +32,13 @@ export function useRunFile({ params, titles, history, requestWeights, replacePar
   }, [params, titles, title, history, requestWeights]);
   const onImport = useCallback(
     (file: RunFile) => {
-      const p = decodeParams(file.query).params;
+      const { params: p, notices } = decodeParams(file.query);
+      setNotices(notices);
       replaceParams({ ...p, embed: params.embed, controls: params.controls, theme: params.theme, caption: params.caption });
       requestReset();
       setStored({ label: `stored (${file.panels[0] ?? 'run'})`, rows: file.history });
     },
-    [params.embed, params.controls, params.theme, params.caption, replaceParams, requestReset],
+    [params.embed, params.controls, params.theme, params.caption, replaceParams, requestReset, setNotices],
   );
   return { stored, makeFile, onImport, name: () => [title] };
 }
