@@ -33,7 +33,7 @@ const columns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
 export function CompareGrid({ models, titles, slots, status, focus, cue, ...rest }: Props) {
   const shown = focus > 0 ? [focus - 1] : models.map((_, i) => i);
   return (
-    <div className="compare-grid" style={{ gridTemplateColumns: `repeat(${columns(shown.length)}, minmax(0, 1fr))` }} data-panels={models.length}>
+    <div className="compare-grid" style={{ gridTemplateColumns: `repeat(${columns(shown.length)}, minmax(0, 1fr))` }} data-panels={models.length} data-columns={columns(shown.length)}>
       {shown.map((i) => (
         <ComparePanel
           key={i}

@@ -56,7 +56,7 @@ export const ComparePanel = memo(function ComparePanel(props: Props) {
     <section className="compare-panel" data-compare-panel={i} aria-label={`Panel ${i + 1}: ${title}`}>
       <header className="compare-head">
         <span className="swatch" style={{ background: classColor(i) }} aria-hidden="true" />
-        <h2>{title}</h2>
+        <h2 title={title}>{title}</h2>
         <button
           type="button"
           className="compare-focus"
