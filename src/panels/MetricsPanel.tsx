@@ -1,7 +1,6 @@
 import { idealMinAngle } from '../losses/curves';
 import type { Frame } from '../train/frame';
-
-const deg = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '—' : `${((r * 180) / Math.PI).toFixed(1)}°`);
+import { degrees as deg } from '../ui/format';
 
 /** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
 export function MetricsPanel({ frame, classes, dim }: { frame: Frame | null; classes: number; dim: 2 | 3 }) {

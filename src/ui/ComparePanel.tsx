@@ -10,6 +10,7 @@ import type { ViewProps } from '../view/Scene';
 import { classColor } from '../view/palette';
 import type { RunState } from '../worker/protocol';
 import { LossControls } from './LossControls';
+import { degrees, lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';
 
 interface Props {
@@ -44,8 +45,6 @@ const PanelControls = memo(function PanelControls({ index: i, params, setParam, 
   );
 });
 
-const deg = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '—' : `${((r * 180) / Math.PI).toFixed(1)}°`);
-
 /** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
 export const ComparePanel = memo(function ComparePanel(props: Props) {
   const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue, capture } = props;
@@ -74,10 +73,10 @@ export const ComparePanel = memo(function ComparePanel(props: Props) {
       <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>
         <span className={`state-dot state-${state}`} aria-hidden="true" />
         <span>step {model.step.toLocaleString('en-US')}</span>
-        <span>loss {Number.isFinite(model.loss) ? model.loss.toFixed(3) : '—'}</span>
-        <span>test {(model.testAccuracy * 100).toFixed(1)} %</span>
-        <span title="intra-class spread of the training features">spread {deg(m?.intraClassAngle)}</span>
-        <span title="median angular margin of the test features">margin {deg(m?.marginMedian)}</span>
+        <span>loss {lossText(model.loss)}</span>
+        <span>test {percent(model.testAccuracy)}</span>
+        <span title="intra-class spread of the training features">spread {degrees(m?.intraClassAngle)}</span>
+        <span title="median angular margin of the test features">margin {degrees(m?.marginMedian)}</span>
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { TrainerStatus } from '../hooks/useTrainer';
+import { lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /**
  * The training status, for people and for automation: role="status" with the numbers as data-*
@@ -17,9 +17,9 @@ export function StatusBar({ status, lossKind, compact = false }: { status: Train
         <b>{state}</b>
       </span>
       <span className="status-item">step {step.toLocaleString('en-US')}</span>
-      <span className="status-item">loss {Number.isFinite(loss) ? loss.toFixed(3) : '—'}</span>
-      <span className="status-item">train {pct(trainAccuracy)}</span>
-      <span className="status-item">test {pct(testAccuracy)}</span>
+      <span className="status-item">loss {lossText(loss)}</span>
+      <span className="status-item">train {percent(trainAccuracy)}</span>
+      <span className="status-item">test {percent(testAccuracy)}</span>
       {!compact && (
         <span className="status-item status-backend" title={backendReport}>
           {backend ? `${backend}` : 'choosing backend…'}
