@@ -6,7 +6,7 @@ export interface Tile {
   caption: string;
 }
 
-/** Columns for n tiles, as the compare grid lays them out. */
+/** Columns for n panels or tiles (the compare grid and saved pictures): side by side up to three, then two rows. */
 export const gridColumns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
 
 /**

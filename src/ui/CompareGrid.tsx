@@ -1,33 +1,17 @@
+import { gridColumns as columns } from '../export/compose';
 import type { FrameSlot, TrainerStatus } from '../hooks/useTrainer';
-import type { ParamKey, Params } from '../params/table';
-import type { CameraLink } from '../view/cameraLink';
-import type { CaptureRegistry } from '../view/capture';
-import type { ThemeColors } from '../view/palette';
-import type { ViewProps } from '../view/Scene';
-import { ComparePanel } from './ComparePanel';
+import type { Params } from '../params/table';
+import { ComparePanel, type PanelProps } from './ComparePanel';
 
-interface Props {
+/** The grid takes what every panel shares; each panel's own params, slot and numbers it picks by index. */
+type Props = Omit<PanelProps, 'index' | 'title' | 'params' | 'slot' | 'model' | 'state' | 'alone'> & {
   models: Params[];
   titles: string[];
   slots: { current: FrameSlot }[];
   status: TrainerStatus;
-  theme: ThemeColors;
-  dim: 2 | 3;
-  classes: number;
-  reducedMotion: boolean;
-  link: CameraLink;
   /** The panel shown alone, 1-based; 0: the grid. */
   focus: number;
-  onFocus: (focus: number) => void;
-  setParam: (i: number, key: ParamKey, value: Params[ParamKey]) => void;
-  controls?: readonly string[];
-  /** The lecture tour's cue, drawn on the first panel shown. */
-  cue?: ViewProps['cue'];
-  capture?: CaptureRegistry;
-}
-
-/** Columns for n panels: side by side up to three, then two rows. */
-const columns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
+};
 
 /** Compare mode's small multiples: one panel per entry, or the promoted one alone (the others keep training). */
 export function CompareGrid({ models, titles, slots, status, focus, cue, ...rest }: Props) {

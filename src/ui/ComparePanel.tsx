@@ -13,7 +13,7 @@ import { LossControls } from './LossControls';
 import { degrees, lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';
 
-interface Props {
+export interface PanelProps {
   index: number;
   title: string;
   params: Params;
@@ -31,12 +31,13 @@ interface Props {
   setParam: (i: number, key: ParamKey, value: Params[ParamKey]) => void;
   /** The loss controls shown (embed mode's controls=); absent: all of the panel's. */
   controls?: readonly string[];
+  /** The lecture tour's cue (the grid gives it to the first panel shown). */
   cue?: ViewProps['cue'];
   capture?: CaptureRegistry;
 }
 
 /** A panel's loss controls, folded over its view. Memoised: the panel's numbers change ten times a second. */
-const PanelControls = memo(function PanelControls({ index: i, params, setParam, classes, dim, only, open }: Pick<Props, 'index' | 'params' | 'setParam' | 'classes' | 'dim'> & { only: readonly ParamKey[]; open: boolean }) {
+const PanelControls = memo(function PanelControls({ index: i, params, setParam, classes, dim, only, open }: Pick<PanelProps, 'index' | 'params' | 'setParam' | 'classes' | 'dim'> & { only: readonly ParamKey[]; open: boolean }) {
   return (
     <details className="compare-controls" open={open || undefined}>
       <summary>Loss settings</summary>
@@ -46,7 +47,7 @@ const PanelControls = memo(function PanelControls({ index: i, params, setParam, 
 });
 
 /** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
-export const ComparePanel = memo(function ComparePanel(props: Props) {
+export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
   const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue, capture } = props;
   const state: RunState = model.diverged ? 'diverged' : props.state;
   const m = model.frame?.metrics;
