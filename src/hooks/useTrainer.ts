@@ -27,6 +27,11 @@ type Slot = { current: FrameSlot };
 export type ModelWeights = { step: number; tensors: NamedTensor[] };
 
 const framePatch = (f: Frame): Partial<ModelStatus> => ({ step: f.step, loss: f.loss, trainAccuracy: f.metrics.trainAccuracy, testAccuracy: f.metrics.testAccuracy, frame: f });
+/** Puts a frame in a slot for the view (a new one from the worker, or the timeline's) and asks it to draw. */
+function putFrame(slot: Slot, f: Frame): void {
+  Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
+  slot.current.notify?.();
+}
 const emptySlot = (): Slot => ({ current: { frame: null, info: null, receivedAt: 0, serial: 0 } });
 
 function spawnWorker(): Worker {
@@ -92,8 +97,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
           for (const { model, frame: f, snapshotMs } of msg.frames) {
             const slot = allSlots.current[model];
             if (!slot) continue;
-            Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
-            slot.current.notify?.();
+            putFrame(slot, f);
             history.current.push(model, f);
             pushStatus({}, false, { index: model, patch: { ...framePatch(f), snapshotMs } });
           }
@@ -211,8 +215,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
       round.forEach((f, model) => {
         const slot = allSlots.current[model];
         if (!f || !slot) return;
-        Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
-        slot.current.notify?.();
+        putFrame(slot, f);
         pushStatus({}, true, { index: model, patch: framePatch(f) });
       });
     },
