@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { TrainerStatus } from '../hooks/useTrainer';
-import { panelTitle } from '../params/compare';
+import { viewTitle } from '../params/compare';
 import type { Params } from '../params/table';
 import type { ExportScene } from '../ui/ExportMenu';
 
@@ -17,13 +17,13 @@ export function useExportScene(params: Params, models: Params[], titles: string[
     const stepOf = (i: number) => (st.models[i] ?? st).step;
     const step = (i: number) => `step ${stepOf(i).toLocaleString('en-US')}`;
     if (ms.length < 2) {
-      const title = panelTitle(p, { loss: p.loss, set: {} });
+      const title = viewTitle(p);
       return { panels: [{ panel: 0, caption: `${title} · ${step(0)}` }], name: [title, `step ${stepOf(0)}`] };
     }
     const shown = p.focus > 0 ? [p.focus - 1] : ms.map((_, i) => i);
     return {
       panels: shown.map((i) => ({ panel: i, caption: `${ts[i]} · ${step(i)}` })),
-      name: [shown.length === 1 ? ts[shown[0]!]! : `compare ${shown.map((i) => ms[i]!.loss).join(' ')}`, `step ${stepOf(shown[0]!)}`],
+      name: [shown.length === 1 ? ts[shown[0]!]! : viewTitle(p), `step ${stepOf(shown[0]!)}`],
     };
   }, []);
 }

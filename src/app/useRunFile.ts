@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { RunFile } from '../export/runFile';
 import type { HistoryRows } from '../hooks/useRunHistory';
 import type { ModelWeights } from '../hooks/useTrainer';
-import { panelTitle } from '../params/compare';
+import { viewTitle } from '../params/compare';
 import type { Params } from '../params/table';
 import { decodeParams, encodeParams } from '../params/urlCodec';
 import type { StoredRun } from '../panels/HistoryPanel';
@@ -25,7 +25,7 @@ interface Deps {
  */
 export function useRunFile({ params, titles, history, requestWeights, replaceParams, requestReset, setNotices }: Deps) {
   const [stored, setStored] = useState<StoredRun | undefined>(undefined);
-  const title = titles.length > 1 ? `compare ${params.compare.map((e) => e.loss).join(' ')}` : panelTitle(params, { loss: params.loss, set: {} });
+  const title = viewTitle(params);
   const makeFile = useCallback(async (): Promise<RunFile> => {
     const [weights, { makeRunFile }] = await Promise.all([requestWeights(), import('../export/runFile')]);
     return makeRunFile(encodeParams({ ...params, tour: 0 }), params.seed, titles.length ? titles : [title], history, weights);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyToPanels, encodeCompare, entryParams, panelTitle, parseCompare, setEntryParam } from './compare';
+import { applyToPanels, encodeCompare, entryParams, panelTitle, parseCompare, setEntryParam, viewTitle } from './compare';
 import { defaultParams } from './table';
 import { decodeParams, encodeParams } from './urlCodec';
 
@@ -45,6 +45,8 @@ describe('compare entries', () => {
     expect(entryParams(base, { loss: 'sphereface', set: {} }).m).toBe(4);
     expect(panelTitle(p, { loss: 'cosface', set: { s: 20 } })).toBe('CosFace m = 0.2, s = 20');
     expect(panelTitle(entryParams(base, { loss: 'softmax', set: { lr: 0.1 } }), { loss: 'softmax', set: { lr: 0.1 } })).toBe('Softmax lr = 0.1');
+    expect(viewTitle({ ...base, loss: 'arcface', m: 0.3 })).toBe('ArcFace m = 0.3, s = 12');
+    expect(viewTitle(decodeParams('compare=softmax,cosface').params)).toBe('compare softmax cosface');
   });
 
   it("changes one panel's setting; a new loss drops an m outside its range", () => {

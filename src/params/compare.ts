@@ -131,3 +131,8 @@ export function applyToPanels(cur: Params, p: Partial<Params>, panel?: number): 
   }
   return clampMargin({ ...cur, ...shared, compare });
 }
+
+/** What the page shows, in words: the single view's loss and parameters, or "compare" and the panels' losses. */
+export function viewTitle(p: Params): string {
+  return p.compare.length >= 2 ? `compare ${p.compare.map((e) => e.loss).join(' ')}` : panelTitle(p, { loss: p.loss, set: {} });
+}
