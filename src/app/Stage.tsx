@@ -1,12 +1,12 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import type { FrameSlot, TrainerStatus } from '../hooks/useTrainer';
-import type { ParamKey, Params } from '../params/table';
+import type { Params } from '../params/table';
 import { Notices } from '../ui/Notices';
-import type { CameraLink } from '../view/cameraLink';
 import type { CaptureRegistry } from '../view/capture';
 import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/palette';
 import type { ViewProps } from '../view/Scene';
+import type { useCompare } from './useCompare';
 
 // Compare mode's grid loads when first shown; so does the service worker's update notice.
 const CompareGrid = lazy(() => import('../ui/CompareGrid').then((m) => ({ default: m.CompareGrid })));
@@ -19,14 +19,7 @@ interface Props {
   theme: { colors: ThemeColors; reducedMotion: boolean };
   dim: 2 | 3;
   classes: number;
-  compare: {
-    on: boolean;
-    models: Params[];
-    titles: string[];
-    link: CameraLink;
-    setFocus: (focus: number) => void;
-    setPanelParam: (i: number, key: ParamKey, value: Params[ParamKey]) => void;
-  };
+  compare: ReturnType<typeof useCompare>;
   cue?: ViewProps['cue'];
   captures: CaptureRegistry;
   notices: string[];
