@@ -35,6 +35,16 @@ test('three entries: three canvases training in lockstep, each labelled with its
   expect(errors).toEqual([]);
 });
 
+test('every element id is unique: each panel prefixes its controls and their slider marks', async ({ page }) => {
+  await page.goto('/?compare=cosface,cosface:m=0.3,arcface,sphereface&play=0');
+  await expect(page.locator('[data-compare-panel]')).toHaveCount(4);
+  await expect(page.locator('[data-compare-panel] input[name="m"]')).toHaveCount(4);
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  // The CosFace panels' bound marks each have their own datalist.
+  await expect(page.locator('[data-compare-panel] datalist')).toHaveCount(2);
+});
+
 test("same data, initialisation and batches: moving m in panel 2 changes only panel 2's loss", async ({ page }) => {
   await page.goto('/?compare=arcface:m=0.1,arcface:m=0.1,arcface:m=0.1&play=0&dim=2');
   await waitForPanels(page, 3, (p) => p.state === 'paused');

@@ -44,7 +44,17 @@ test('Save PNG in compare mode saves the grid of panels', async ({ page }) => {
   expect(Math.abs(h - (2 * box.height + 52))).toBeLessThanOrEqual(2);
 });
 
-test('a 2 s recording is a non-empty WebM', async ({ page }) => {
+test('a 2 s recording is a non-empty WebM, and stopping it ends the capture stream', async ({ page }) => {
+  // Count the media tracks stopped: a recorder that leaves its canvas stream running keeps capturing.
+  await page.addInitScript(() => {
+    const w = window as unknown as { trackStops: number };
+    w.trackStops = 0;
+    const stop = MediaStreamTrack.prototype.stop;
+    MediaStreamTrack.prototype.stop = function (this: MediaStreamTrack) {
+      w.trackStops++;
+      stop.call(this);
+    };
+  });
   await page.goto('/?speed=0');
   await waitForStatus(page, (s) => s.state === 'running' && s.step > 20);
   await page.getByRole('button', { name: '● Record' }).click();
@@ -53,4 +63,5 @@ test('a 2 s recording is a non-empty WebM', async ({ page }) => {
   expect(webm.name).toMatch(/^hypersphere_arcface-m-0\.3-s-10_step-\d+\.webm$/);
   expect(webm.bytes.length).toBeGreaterThan(1000);
   expect([...webm.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]); // EBML: a Matroska/WebM file
+  await expect.poll(() => page.evaluate(() => (window as unknown as { trackStops: number }).trackStops)).toBeGreaterThan(0);
 });

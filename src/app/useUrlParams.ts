@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeParams, encodeParams } from '../params/urlCodec';
-import { M_RANGE, type ParamKey, type Params } from '../params/table';
+import { marginOnLossChange } from '../params/values';
+import type { ParamKey, Params } from '../params/table';
 
 const WRITE_DELAY_MS = 250;
 
@@ -35,10 +36,7 @@ export function useUrlParams() {
   const setParam = useCallback(<K extends ParamKey>(key: K, value: Params[K]) => {
     setParams((p) => {
       const next = { ...p, [key]: value };
-      if (key === 'loss') {
-        const r = M_RANGE[next.loss];
-        if (r && (next.m < r.min || next.m > r.max || (next.loss === 'sphereface') !== (p.loss === 'sphereface'))) next.m = r.default;
-      }
+      if (key === 'loss') next.m = marginOnLossChange(p.loss, next.loss, p.m) ?? next.m;
       return next;
     });
   }, []);

@@ -1,50 +1,12 @@
 // Seeded toy datasets (2-D blobs and spirals here, the identities in identities.ts), split per class.
 import { makeIdentities } from './identities';
-import { createRng, type Rng } from './rng';
-import { stratifiedSplit } from './stratified';
+import { createRng } from './rng';
+import { splitByClass } from './stratified';
+import type { Dataset, ToyParams } from './types';
 
-/** A labelled point set: `x` is n×dim row-major, `y` the class ids 0…C−1. */
-export interface Split {
-  x: Float32Array;
-  y: Int32Array;
-  n: number;
-}
-
-/** A dataset ready to train on: input dimension, class count and the two splits. */
-export interface Dataset {
-  name: DatasetName;
-  inputDim: number;
-  numClasses: number;
-  train: Split;
-  test: Split;
-}
-
-export type DatasetName = 'identities' | 'blobs' | 'spirals' | 'mnist' | 'custom';
-
-/** Parameters of the toy datasets: C classes (2–12), samples per class, noise (≥ 0), test fraction [0, 0.9]. */
-export interface ToyParams {
-  classes: number;
-  perClass: number;
-  noise: number;
-  testFraction: number;
-  seed: number;
-}
-
-/**
- * Points grouped by class (class j holds `perClass` rows in order), split per class so train and
- * test stay balanced, each split shuffled with the seed: the stratified split of equal classes.
- */
-export function splitByClass(
-  x: Float32Array,
-  dim: number,
-  classes: number,
-  perClass: number,
-  testFraction: number,
-  rng: Rng,
-): { train: Split; test: Split } {
-  const y = Int32Array.from({ length: classes * perClass }, (_, row) => Math.floor(row / perClass));
-  return stratifiedSplit(x, dim, y, classes, testFraction, rng);
-}
+export type { Dataset, DatasetName, Split, ToyParams } from './types';
+export { DATASET_NAMES } from './types';
+export { splitByClass } from './stratified';
 
 /** C Gaussian clusters with centres evenly on a circle of radius 1; `noise` is each cluster's σ. */
 export function makeBlobs(p: ToyParams): Dataset {

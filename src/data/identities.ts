@@ -1,7 +1,7 @@
 // The lesson's default dataset: Gaussian "identities" in a higher-dimensional input space, with
 // shared nuisance factors (think pose and lighting) that every class varies along.
-import type { Dataset, ToyParams } from './datasets';
-import { splitByClass } from './datasets';
+import { splitByClass } from './stratified';
+import type { Dataset, ToyParams } from './types';
 import { createRng } from './rng';
 
 /** Input dimension of the identities dataset. */

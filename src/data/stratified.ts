@@ -1,5 +1,5 @@
 // A seeded per-class train/test split for labelled data whose classes may differ in size.
-import type { Split } from './datasets';
+import type { Split } from './types';
 import { shuffleInPlace, type Rng } from './rng';
 
 /**
@@ -29,4 +29,20 @@ export function stratifiedSplit(x: Float32Array, d: number, y: ArrayLike<number>
     return { x: out, y: labels, n: idx.length };
   };
   return { train: take(train), test: take(test) };
+}
+
+/**
+ * Points grouped by class (class j holds `perClass` rows in order), split per class so train and
+ * test stay balanced, each split shuffled with the seed: the stratified split of equal classes.
+ */
+export function splitByClass(
+  x: Float32Array,
+  dim: number,
+  classes: number,
+  perClass: number,
+  testFraction: number,
+  rng: Rng,
+): { train: Split; test: Split } {
+  const y = Int32Array.from({ length: classes * perClass }, (_, row) => Math.floor(row / perClass));
+  return stratifiedSplit(x, dim, y, classes, testFraction, rng);
 }

@@ -16,19 +16,22 @@ export function webmType(): string {
 export class Recorder {
   private readonly canvas = document.createElement('canvas');
   private readonly recorder: MediaRecorder;
+  private readonly stream: MediaStream;
   private readonly chunks: Blob[] = [];
   private timer = 0;
   readonly startedAt = performance.now();
 
-  constructor(
-    private readonly tiles: () => Tile[],
-    private readonly colors: { background: string; foreground: string },
-  ) {
+  private readonly tiles: () => Tile[];
+  private readonly colors: { background: string; foreground: string };
+
+  constructor(tiles: () => Tile[], colors: { background: string; foreground: string }) {
+    this.tiles = tiles;
+    this.colors = colors;
     const type = webmType();
     if (!type) throw new Error('this browser cannot record WebM video');
     this.draw();
-    const stream = this.canvas.captureStream(FPS);
-    this.recorder = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 });
+    this.stream = this.canvas.captureStream(FPS);
+    this.recorder = new MediaRecorder(this.stream, { mimeType: type, videoBitsPerSecond: 4_000_000 });
     this.recorder.ondataavailable = (e) => {
       if (e.data.size > 0) this.chunks.push(e.data);
     };
@@ -44,7 +47,11 @@ export class Recorder {
   stop(): Promise<Blob> {
     window.clearInterval(this.timer);
     return new Promise((resolve) => {
-      this.recorder.onstop = () => resolve(new Blob(this.chunks, { type: 'video/webm' }));
+      this.recorder.onstop = () => {
+        // The canvas stream's track keeps capturing until it is stopped itself.
+        for (const track of this.stream.getTracks()) track.stop();
+        resolve(new Blob(this.chunks, { type: 'video/webm' }));
+      };
       this.recorder.stop();
     });
   }

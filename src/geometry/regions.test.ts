@@ -39,7 +39,7 @@ describe('margin gap between two classes 90° apart in 2-D', () => {
 
 describe('classifyDirection', () => {
   const base: RegionModel = {
-    kind: 'arcface', s: 10, m: 0.3, m1: 1, m2: 0.3, m3: 0.2, lambda: 0, fallback: 'insightface',
+    spec: { kind: 'arcface', s: 10, m: 0.3, fallback: 'insightface' },
     featureNorm: 1, weightNorms: [1, 1], bias: [0, 0],
   };
   const cosAt = (theta: number) => [Math.cos(theta), Math.cos(phi - theta)]; // weights at 0° and 90°
@@ -50,7 +50,7 @@ describe('classifyDirection', () => {
     expect(classifyDirection(cosAt(phi - edge + 0.01), base)).toEqual({ winner: 1, secure: true });
   });
   it('softmax: the bias and ‖w‖ move the boundary, with no margin zone', () => {
-    const soft: RegionModel = { ...base, kind: 'softmax', weightNorms: [1, 1], bias: [0, 0.5] };
+    const soft: RegionModel = { ...base, spec: { kind: 'softmax' }, weightNorms: [1, 1], bias: [0, 0.5] };
     expect(classifyDirection(cosAt(deg(40)), soft)).toEqual({ winner: 1, secure: true }); // bias pulls it to class 1
     expect(classifyDirection(cosAt(deg(40)), { ...soft, bias: [0, 0] })).toEqual({ winner: 0, secure: true });
   });

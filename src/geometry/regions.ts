@@ -1,48 +1,15 @@
 // Decision regions and margin zones on the circle/sphere (pure numbers; the shader mirrors this).
-import type { ArcFallback, LossKind, LossSpec } from '../losses/types';
-import { targetLogit } from '../losses/curves';
+import { lossDef, type LossSpec } from '../losses/registry';
 
-/** What the regions are drawn from: the loss, its live parameters, and the classifier. */
+/** What the regions are drawn from: the loss's spec now, and the classifier. */
 export interface RegionModel {
-  kind: LossKind;
-  s: number;
-  m: number;
-  m1: number;
-  m2: number;
-  m3: number;
-  /** SphereFace's λ now (annealed or fixed). */
-  lambda: number;
-  fallback: ArcFallback;
-  /** ‖x‖ at which softmax/center logits are evaluated (the features' typical norm). */
+  /** The spec at this step (warm-up and λ schedule applied). */
+  spec: LossSpec;
+  /** ‖x‖ at which raw logits are evaluated (the features' typical norm). */
   featureNorm: number;
-  /** ‖w_j‖ and b_j (softmax and center only). */
+  /** ‖w_j‖ and b_j (the raw-logit losses only). */
   weightNorms: ArrayLike<number>;
   bias: ArrayLike<number>;
-}
-
-/** The LossSpec whose target logit decides the margin test (softmax and center have none). */
-export function marginSpec(r: RegionModel): LossSpec {
-  switch (r.kind) {
-    case 'softmax':
-      return { kind: 'softmax' };
-    case 'center':
-      return { kind: 'center', lambda: 0 };
-    case 'normface':
-      return { kind: 'normface', s: r.s };
-    case 'cosface':
-      return { kind: 'cosface', s: r.s, m: r.m };
-    case 'arcface':
-      return { kind: 'arcface', s: r.s, m: r.m, fallback: r.fallback };
-    case 'combined':
-      return { kind: 'combined', s: r.s, m1: r.m1, m2: r.m2, m3: r.m3 };
-    case 'sphereface':
-      return { kind: 'sphereface', m: Math.max(1, Math.round(r.m)), lambda: r.lambda, s: 1 };
-  }
-}
-
-/** Whether a loss's regions come from raw logits ‖x‖‖w‖cos θ + b rather than cosines. */
-export function usesRawLogits(kind: LossKind): boolean {
-  return kind === 'softmax' || kind === 'center';
 }
 
 /**
@@ -54,7 +21,8 @@ export function usesRawLogits(kind: LossKind): boolean {
  */
 export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { winner: number; secure: boolean } {
   const C = cos.length;
-  if (usesRawLogits(r.kind)) {
+  const def = lossDef(r.spec.kind);
+  if (def.rawLogits) {
     let winner = 0;
     let best = -Infinity;
     for (let j = 0; j < C; j++) {
@@ -70,10 +38,9 @@ export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { win
   for (let j = 1; j < C; j++) if ((cos[j] as number) > (cos[winner] as number)) winner = j;
   let other = -Infinity;
   for (let j = 0; j < C; j++) if (j !== winner) other = Math.max(other, cos[j] as number);
-  const spec = marginSpec(r);
-  const scale = spec.kind === 'sphereface' ? 1 : r.s;
+  // On the unit sphere: the scale is s, or 1 for a loss whose scale is the feature norm.
   const theta = Math.acos(Math.max(-1, Math.min(1, cos[winner] as number)));
-  return { winner, secure: C < 2 || targetLogit(spec, theta) > scale * other };
+  return { winner, secure: C < 2 || def.targetLogit(r.spec, theta, 1) > def.scale(r.spec, 1) * other };
 }
 
 /**
@@ -82,8 +49,9 @@ export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { win
  * target logit f. 0 for the losses without a margin.
  */
 export function marginGapWidth(spec: LossSpec, phi: number): number {
-  const scale = spec.kind === 'sphereface' ? spec.s ?? 1 : 's' in spec ? spec.s : 1;
-  const excess = (theta: number) => targetLogit(spec, theta) / scale - Math.cos(phi - theta);
+  const def = lossDef(spec.kind);
+  const scale = def.scale(spec, 1);
+  const excess = (theta: number) => def.targetLogit(spec, theta, 1) / scale - Math.cos(phi - theta);
   // excess(0) > 0 (the weight itself wins) for any sane margin; it decreases in θ on [0, φ].
   let lo = 0;
   let hi = phi / 2;

@@ -8,7 +8,11 @@ import type { Frame } from '../train/frame';
 export class FrameHistory {
   private rounds: Frame[][] = [];
 
-  constructor(private limit: number) {}
+  private limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
 
   /** Adds model `model`'s frame; frames of one step form one round. */
   push(model: number, frame: Frame): void {

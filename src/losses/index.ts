@@ -1,6 +1,6 @@
 // The loss library: pure TensorFlow.js and plain-number functions, no React, worker or DOM.
 export type { ArcFallback, LossInputs, LossKind, LossSpec } from './types';
-export { LOSS_KINDS } from './types';
+export { LOSS_KINDS, LOSSES, lossDef } from './registry';
 export { computeLoss } from './computeLoss';
 export { updateCenters } from './centers';
 export {

@@ -1,6 +1,6 @@
 // Small differentiable building blocks shared by the losses.
 import * as tf from '@tensorflow/tfjs-core';
-import { COS_CLAMP } from './curves';
+import { COS_CLAMP } from './cosine';
 
 /** Guards 0/0 for an all-zero row; far below float32 resolution of any real feature norm². */
 const NORM_EPS = 1e-12;
@@ -76,4 +76,34 @@ export function marginCrossEntropy(
 /** The target column of a N×C matrix: Σ_j M_ij·onehot_ij. */
 export function pickTarget(M: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Tensor1D {
   return tf.sum(tf.mul(M, oneHot), 1);
+}
+
+/** cos θ between every normalised feature and every normalised class weight, N×C. */
+export function cosines(x: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor2D {
+  return tf.matMul(l2NormalizeRows(x), l2NormalizeCols(W));
+}
+
+/** a where `gate` > 0, else b. tf.step has a zero gradient (tf.greater has none at all). */
+export function select(gate: tf.Tensor1D, a: tf.Tensor1D, b: tf.Tensor1D): tf.Tensor1D {
+  const mask = tf.step(gate);
+  return tf.add(tf.mul(a, mask), tf.mul(b, tf.sub(1, mask))) as tf.Tensor1D;
+}
+
+/** Softmax cross-entropy on raw logits x·W + b (no bias when absent). */
+export function rawLogitCrossEntropy(x: tf.Tensor2D, W: tf.Tensor2D, oneHot: tf.Tensor2D, bias?: tf.Tensor1D): tf.Scalar {
+  const logits: tf.Tensor2D = bias ? tf.add(tf.matMul(x, W), bias) : tf.matMul(x, W);
+  return marginCrossEntropy(logits, pickTarget(logits, oneHot), oneHot);
+}
+
+/** Cosine-softmax family: logits s·c_j, target s·f(c_y) for a margin function f of the target cosines. */
+export function cosineMarginLoss(
+  x: tf.Tensor2D,
+  W: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+  s: number,
+  margin: (c: tf.Tensor1D) => tf.Tensor1D,
+): tf.Scalar {
+  const cos = cosines(x, W);
+  const target = margin(pickTarget(cos, oneHot));
+  return marginCrossEntropy(tf.mul(cos, s) as tf.Tensor2D, tf.mul(target, s) as tf.Tensor1D, oneHot);
 }

@@ -1,36 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
-/** ArcFace's handling of θ_y + m > π (see docs/losses.md). */
-export type ArcFallback = 'insightface' | 'easy' | 'none';
+export type { ArcFallback } from './arcface';
+export type { LossKind, LossSpec } from './registry';
 
-/** Which loss to compute and its hyper-parameters. Margins of ArcFace/combined are radians. */
-export type LossSpec =
-  | { kind: 'softmax' }
-  | { kind: 'center'; lambda: number; normalize?: boolean; includeSoftmax?: boolean } // defaults: false, true
-  | { kind: 'normface'; s: number }
-  | { kind: 'cosface'; s: number; m: number }
-  | {
-      kind: 'arcface';
-      s: number;
-      m: number;
-      fallback?: ArcFallback; // default 'insightface'
-      gradient?: 'exact' | 'detached'; // default 'exact'
-    }
-  | { kind: 'combined'; s: number; m1: number; m2: number; m3: number }
-  | { kind: 'sphereface'; m: number; lambda: number; s?: number }; // no s: the feature norm is the scale
-
-export type LossKind = LossSpec['kind'];
-
-export const LOSS_KINDS: readonly LossKind[] = [
-  'softmax',
-  'center',
-  'normface',
-  'sphereface',
-  'cosface',
-  'arcface',
-  'combined',
-] as const;
-
+/** What computeLoss takes: raw features and weights, labels, and the bias and centres where a loss uses them. */
 export interface LossInputs {
   x: tf.Tensor2D; // N×D raw features, not normalised
   W: tf.Tensor2D; // D×C raw class weights, column j = class j

@@ -2,11 +2,12 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { memo, useMemo } from 'react';
 import type { Params } from '../params/table';
-import { INTUITION, lossCaption, lossTex } from './formulas';
+import { intuition, lossCaption, lossTex } from './formulas';
 
 /** The current loss in KaTeX with the live m and s, corrected per docs/losses.md, and its intuition. */
 export const FormulaPanel = memo(function FormulaPanel({ params, sphereLambda }: { params: Params; sphereLambda?: number }) {
-  const tex = lossTex(params, params.loss === 'sphereface' ? sphereLambda : undefined);
+  // λ is NaN for a loss without the λ schedule, which its formula ignores.
+  const tex = lossTex(params, sphereLambda);
   // KaTeX renders our own TeX (numbers substituted from validated params), never URL text.
   const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [tex]);
   return (
@@ -14,7 +15,7 @@ export const FormulaPanel = memo(function FormulaPanel({ params, sphereLambda }:
       <h2 id="sec-formula">Formula</h2>
       <div className="formula-tex" dangerouslySetInnerHTML={{ __html: html }} />
       <p className="formula-caption">{lossCaption(params)}</p>
-      <p className="formula-intuition">{INTUITION[params.loss]}</p>
+      <p className="formula-intuition">{intuition(params.loss)}</p>
     </section>
   );
 });

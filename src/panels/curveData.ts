@@ -1,41 +1,45 @@
 // Series for the target-logit panel (ArcFace paper Fig. 4b) and the θ histogram (Fig. 4a). Pure.
-import { targetLogit } from '../losses/curves';
-import type { LossSpec } from '../losses/types';
-import { LOSS_LABELS, type Params } from '../params/table';
+import { LOSS_KINDS, lossDef, type LossKind, type LossSpec } from '../losses/registry';
+import type { Params } from '../params/table';
 
 /** θ samples in degrees, 0–180. */
 export const THETA_DEG = Array.from({ length: 181 }, (_, i) => i);
 
-/** The spec drawn for a loss: the live parameters for the current one, paper defaults for the rest. */
-export function curveSpec(kind: Params['loss'], p: Params, sphereLambda: number): LossSpec {
-  const live = kind === p.loss;
-  switch (kind) {
-    case 'softmax':
-    case 'center':
-    case 'normface':
-      return { kind: 'normface', s: 1 };
-    case 'cosface':
-      return { kind: 'cosface', s: 1, m: live ? p.m : 0.35 };
-    case 'arcface':
-      return { kind: 'arcface', s: 1, m: live ? p.m : 0.5, fallback: live ? p.arcFallback : 'insightface' };
-    case 'combined':
-      return live ? { kind: 'combined', s: 1, m1: p.m1, m2: p.m2, m3: p.m3 } : { kind: 'combined', s: 1, m1: 1, m2: 0.3, m3: 0.2 };
-    case 'sphereface':
-      return { kind: 'sphereface', m: live ? Math.round(p.m) : 4, lambda: live && Number.isFinite(sphereLambda) ? sphereLambda : 0, s: 1 };
-  }
+/** The loss whose curve a loss draws: its own, or the one it shares (softmax and center loss draw NormFace's cos θ). */
+function curveKind(kind: LossKind): LossKind {
+  const { curve } = lossDef(kind);
+  return 'as' in curve ? (curve.as as LossKind) : kind;
 }
 
-/** The curves drawn: softmax/NormFace cos θ, SphereFace, CosFace, ArcFace, combined. */
-export const CURVE_KINDS = ['normface', 'sphereface', 'cosface', 'arcface', 'combined'] as const;
+/** The losses with a curve of their own, in menu order. */
+export const CURVE_KINDS: readonly LossKind[] = LOSS_KINDS.filter((k) => curveKind(k) === k);
+
+/**
+ * The spec drawn for a loss: the live parameters for the current one, its paper's values for the
+ * rest; warm-up over, λ the schedule's value now (0, the pure margin, when not live).
+ */
+export function curveSpec(kind: LossKind, p: Params, lambda: number): LossSpec {
+  const live = kind === curveKind(p.loss);
+  const { curve } = lossDef(kind);
+  const values = live || 'as' in curve ? { ...p, loss: kind } : { ...p, ...curve.paper, loss: kind };
+  return lossDef(kind).spec(values, { ramp: 1, lambda: live && Number.isFinite(lambda) ? lambda : 0 });
+}
+
+/** Target logit ÷ scale at every θ of THETA_DEG. */
+function curveValues(spec: LossSpec): number[] {
+  const def = lossDef(spec.kind);
+  const scale = def.scale(spec, 1);
+  return THETA_DEG.map((d) => def.targetLogit(spec, (d * Math.PI) / 180, 1) / scale);
+}
 
 /** Target logit ÷ scale against θ for each curve kind, current loss first-class. */
-export function curveSeries(p: Params, sphereLambda: number): { label: string; values: number[]; current: boolean }[] {
-  const currentKind = p.loss === 'softmax' || p.loss === 'center' ? 'normface' : p.loss;
+export function curveSeries(p: Params, lambda: number): { label: string; values: number[]; current: boolean }[] {
+  const currentKind = curveKind(p.loss);
   return CURVE_KINDS.map((kind) => {
-    const spec = curveSpec(kind, p, sphereLambda);
+    const { curve, label } = lossDef(kind);
     return {
-      label: kind === 'normface' ? 'softmax / NormFace' : LOSS_LABELS[kind],
-      values: THETA_DEG.map((d) => targetLogit(spec, (d * Math.PI) / 180)),
+      label: ('label' in curve ? curve.label : undefined) ?? label,
+      values: curveValues(curveSpec(kind, p, lambda)),
       current: kind === currentKind,
     };
   });
@@ -43,9 +47,5 @@ export function curveSeries(p: Params, sphereLambda: number): { label: string; v
 
 /** Compare mode: each panel's own target logit ÷ scale against θ (softmax and center loss draw cos θ). */
 export function panelCurveSeries(panels: readonly { title: string; params: Params; lambda: number }[]): { label: string; values: number[] }[] {
-  return panels.map(({ title, params: p, lambda }) => {
-    const kind = p.loss === 'softmax' || p.loss === 'center' ? 'normface' : p.loss;
-    const spec = curveSpec(kind, p, lambda);
-    return { label: title, values: THETA_DEG.map((d) => targetLogit(spec, (d * Math.PI) / 180)) };
-  });
+  return panels.map(({ title, params: p, lambda }) => ({ label: title, values: curveValues(curveSpec(curveKind(p.loss), p, lambda)) }));
 }

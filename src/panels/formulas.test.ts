@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, LOSS_CHOICES, type Params } from '../params/table';
-import { INTUITION, lossCaption, lossTex } from './formulas';
+import { intuition, lossCaption, lossTex } from './formulas';
 
 const p = (over: Partial<Params>): Params => ({ ...defaultParams(), ...over });
 const count = (s: string, sub: string) => s.split(sub).length - 1;
@@ -25,7 +25,7 @@ describe('loss formulas (docs/losses.md: corrections of the lecture slides)', ()
   it('every loss has a formula and a sentence of intuition', () => {
     for (const loss of LOSS_CHOICES) {
       expect(lossTex(p({ loss }))).toMatch(/\\log/);
-      expect(INTUITION[loss].length).toBeGreaterThan(40);
+      expect(intuition(loss).length).toBeGreaterThan(40);
     }
   });
 });

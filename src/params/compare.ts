@@ -1,6 +1,8 @@
 // Compare mode's `compare=` entries: read, written, and each panel's parameters (pure).
-import { LOSS_CHOICES, LOSS_LABELS, M_RANGE, MAX_COMPARE, PARAMS, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
-import { clampMargin, encodeValue, formatNumber, parseValue, quote } from './values';
+import { lossDef } from '../losses/registry';
+import { fitMargin } from '../losses/margin';
+import { LOSS_CHOICES, LOSS_KEYS, LOSS_LABELS, MAX_COMPARE, PARAMS, marginRange, rowFor, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
+import { clampMargin, encodeValue, formatNumber, marginOnLossChange, parseValue, quote } from './values';
 
 /** Keys an entry may set: every live key but the loss (its name) and the pace (all panels step together). */
 export const ENTRY_KEYS: readonly ParamKey[] = (PARAMS as readonly ParamDef[])
@@ -8,7 +10,7 @@ export const ENTRY_KEYS: readonly ParamKey[] = (PARAMS as readonly ParamDef[])
   .map((d) => d.key as ParamKey);
 
 /** The loss-specific keys: a panel's own controls (lr, batch, … are shared controls). */
-export const PANEL_KEYS: readonly ParamKey[] = ['loss', 'm', 's', 'm1', 'm2', 'm3', 'lambda', 'alpha', 'anneal', 'lambdaMin', 'arcFallback', 'warmup'];
+export const PANEL_KEYS: readonly ParamKey[] = ['loss', ...LOSS_KEYS];
 
 export interface ParsedCompare {
   entries: CompareEntry[];
@@ -30,14 +32,14 @@ function parseEntry(text: string, n: number): { entry?: CompareEntry; notices: s
       const why = eq < 0 ? `${quote(pair)} is not key=value` : `${quote(key)} is not a setting a panel can take (${ENTRY_KEYS.join(', ')})`;
       return { notices: [`${where}: ${why}; dropped.`] };
     }
-    const { value, notice } = parseValue(PARAMS.find((d) => d.key === key) as ParamDef, pair.slice(eq + 1));
+    const { value, notice } = parseValue(rowFor(PARAMS.find((d) => d.key === key) as ParamDef, loss), pair.slice(eq + 1));
     if (notice) notices.push(`${where}: ${notice}`);
     set[key] = value;
   }
   const entry = { loss, set } as CompareEntry;
-  const r = M_RANGE[loss];
+  const r = marginRange(loss);
   if (r && entry.set.m !== undefined) {
-    const m = Math.min(r.max, Math.max(r.min, loss === 'sphereface' ? Math.round(entry.set.m) : entry.set.m));
+    const m = fitMargin(r, entry.set.m);
     if (m !== entry.set.m) notices.push(`${where}: m = ${formatNumber(entry.set.m)} is outside ${loss}'s range ${r.min}–${r.max}; using ${formatNumber(m)}.`);
     entry.set.m = m;
   }
@@ -71,7 +73,7 @@ export function encodeCompare(entries: readonly CompareEntry[]): string {
 
 /** A panel's parameters: the page's, with the entry's loss (at its default m) and settings. */
 export function entryParams(base: Params, entry: CompareEntry): Params {
-  const r = M_RANGE[entry.loss];
+  const r = marginRange(entry.loss);
   return clampMargin({ ...base, loss: entry.loss, ...(r ? { m: r.default } : {}), ...entry.set });
 }
 
@@ -81,30 +83,20 @@ export function setEntryParam<K extends ParamKey>(entries: readonly CompareEntry
     if (j !== i) return e;
     if (key === 'loss') {
       const loss = value as CompareEntry['loss'];
-      const r = M_RANGE[loss];
       const { m, ...rest } = e.set;
-      const keep = m !== undefined && r && m >= r.min && m <= r.max && (loss === 'sphereface') === (e.loss === 'sphereface');
+      const keep = m !== undefined && marginOnLossChange(e.loss, loss, m) === m;
       return { loss, set: keep ? { ...rest, m } : rest };
     }
     return { loss: e.loss, set: { ...e.set, [key]: value } };
   });
 }
 
-/** Settings drawn in a panel's title, per loss. */
-const TITLE_KEYS: Record<CompareEntry['loss'], readonly ParamKey[]> = {
-  softmax: [],
-  center: ['lambda'],
-  normface: ['s'],
-  sphereface: ['m'],
-  cosface: ['m', 's'],
-  arcface: ['m', 's'],
-  combined: ['m1', 'm2', 'm3', 's'],
-};
 const SYMBOL: Partial<Record<ParamKey, string>> = { lambda: 'λ' };
 
 /** A panel's title: the loss and its parameters, e.g. "ArcFace m = 0.3, s = 10" (and any other key it sets). */
 export function panelTitle(p: Params, entry: CompareEntry): string {
-  const keys = [...TITLE_KEYS[p.loss], ...Object.keys(entry.set).filter((k) => !TITLE_KEYS[p.loss].includes(k as ParamKey) && !PANEL_KEYS.includes(k as ParamKey))] as ParamKey[];
+  const own = lossDef(p.loss).titleKeys as readonly ParamKey[];
+  const keys = [...own, ...Object.keys(entry.set).filter((k) => !own.includes(k as ParamKey) && !PANEL_KEYS.includes(k as ParamKey))] as ParamKey[];
   const parts = keys.map((k) => `${SYMBOL[k] ?? k} = ${encodeValue(p[k])}`);
   return [LOSS_LABELS[p.loss], parts.join(', ')].filter(Boolean).join(' ');
 }

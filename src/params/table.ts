@@ -1,57 +1,22 @@
 // One typed table of every parameter: defaults, ranges, URL keys and controls all derive from it.
-import type { LossKind } from '../losses/types';
+import { LOSSES, LOSS_KINDS, lossDef, type LossKind } from '../losses/registry';
+import type { MarginRange } from '../losses/definition';
+import { SHARED_LOSS_ROWS, WARMUP_ROW } from './lossRows';
+import type { ParamDef, ValueOf } from './paramDef';
+import { DATASET_NAMES } from '../data/types';
 
-/** When a change takes effect: live (next step), reset (a new run), view (drawing only), page (layout). */
-export type Scope = 'live' | 'reset' | 'view' | 'page';
+export type { BoolParam, EnumParam, NumberParam, ParamDef, Scope, SetParam } from './paramDef';
 
-interface Base {
-  key: string;
-  label: string;
-  scope: Scope;
-  /** The losses this parameter matters for; absent: all. */
-  losses?: readonly LossKind[];
-  help?: string;
-}
-export interface NumberParam extends Base {
-  type: 'number';
-  default: number;
-  min: number;
-  max: number;
-  step: number;
-  integer?: boolean;
-}
-export interface EnumParam<T extends string = string> extends Base {
-  type: 'enum';
-  default: T;
-  choices: readonly T[];
-  /** Labels for people, same order as choices. */
-  choiceLabels?: readonly string[];
-}
-export interface BoolParam extends Base {
-  type: 'bool';
-  default: boolean;
-}
-export interface SetParam<T extends string = string> extends Base {
-  type: 'set';
-  default: readonly T[];
-  choices: readonly T[];
-}
-export type ParamDef = NumberParam | EnumParam | BoolParam | SetParam;
+/** The loss menu, in the registry's order. */
+export const LOSS_CHOICES: readonly LossKind[] = LOSS_KINDS;
+export const LOSS_LABELS = Object.fromEntries(LOSS_KINDS.map((k) => [k, LOSSES[k].label])) as Record<LossKind, string>;
 
-const COSINE_MARGIN: readonly LossKind[] = ['normface', 'cosface', 'arcface', 'combined'];
+type OwnRow = (typeof LOSSES)[LossKind]['params'][number];
+/** Every loss's own rows, in menu order. */
+const OWN_LOSS_ROWS = LOSS_KINDS.flatMap((k) => LOSSES[k].params as readonly OwnRow[]);
 
-export const LOSS_CHOICES = ['softmax', 'center', 'normface', 'sphereface', 'cosface', 'arcface', 'combined'] as const satisfies readonly LossKind[];
-export const LOSS_LABELS: Record<LossKind, string> = {
-  softmax: 'Softmax',
-  center: 'Center loss',
-  normface: 'NormFace',
-  sphereface: 'SphereFace',
-  cosface: 'CosFace',
-  arcface: 'ArcFace',
-  combined: 'Combined margin',
-};
-/** Datasets; 'custom' is data the user uploaded, which a link cannot carry. */
-export const DATASET_CHOICES = ['identities', 'blobs', 'spirals', 'mnist', 'custom'] as const;
+/** Datasets, as the data layer names them. */
+export const DATASET_CHOICES = DATASET_NAMES;
 /**
  * The default pace, in steps per second: the default run clusters over about 15 s (measured by
  * `npm run bench:lesson`) so an audience can watch it happen; 0 is full speed, one click away.
@@ -70,17 +35,9 @@ export type ShowItem = (typeof SHOW_CHOICES)[number];
 /** The parameter table, in control order. */
 export const PARAMS = [
   { key: 'loss', label: 'Loss', type: 'enum', scope: 'live', default: 'arcface', choices: LOSS_CHOICES, choiceLabels: LOSS_CHOICES.map((k) => LOSS_LABELS[k]) },
-  { key: 'm', label: 'Margin m', type: 'number', scope: 'live', default: 0.3, min: 0, max: 4, step: 0.01, losses: ['cosface', 'arcface', 'sphereface'] },
-  { key: 's', label: 'Scale s', type: 'number', scope: 'live', default: 10, min: 1, max: 64, step: 0.5, losses: COSINE_MARGIN },
-  { key: 'm1', label: 'm1 (multiplicative)', type: 'number', scope: 'live', default: 1, min: 0.5, max: 2, step: 0.01, losses: ['combined'] },
-  { key: 'm2', label: 'm2 (additive angle, rad)', type: 'number', scope: 'live', default: 0.3, min: 0, max: 1.2, step: 0.01, losses: ['combined'] },
-  { key: 'm3', label: 'm3 (additive cosine)', type: 'number', scope: 'live', default: 0.2, min: 0, max: 0.8, step: 0.01, losses: ['combined'] },
-  { key: 'lambda', label: 'Center weight λ', type: 'number', scope: 'live', default: 0.1, min: 0, max: 2, step: 0.001, losses: ['center'] },
-  { key: 'alpha', label: 'Center rate α', type: 'number', scope: 'live', default: 0.5, min: 0, max: 1, step: 0.01, losses: ['center'] },
-  { key: 'anneal', label: 'Anneal λ (Caffe schedule)', type: 'bool', scope: 'live', default: true, losses: ['sphereface'] },
-  { key: 'lambdaMin', label: 'λ floor', type: 'number', scope: 'live', default: 5, min: 0, max: 1000, step: 0.5, losses: ['sphereface'] },
-  { key: 'arcFallback', label: 'θ + m > π', type: 'enum', scope: 'live', default: 'insightface', choices: ['insightface', 'easy', 'none'], losses: ['arcface'] },
-  { key: 'warmup', label: 'Margin warm-up (steps)', type: 'number', scope: 'live', default: 0, min: 0, max: 5000, step: 50, integer: true, losses: ['cosface', 'arcface', 'combined'] },
+  ...SHARED_LOSS_ROWS,
+  ...OWN_LOSS_ROWS,
+  WARMUP_ROW,
   { key: 'lr', label: 'Learning rate', type: 'number', scope: 'live', default: 0.01, min: 0.0001, max: 0.5, step: 0.0001 },
   { key: 'decay', label: 'Learning-rate decay (steps after a change; 0: off)', type: 'number', scope: 'live', default: 1500, min: 0, max: 20000, step: 100, integer: true },
   { key: 'optimizer', label: 'Optimizer', type: 'enum', scope: 'live', default: 'adam', choices: ['adam', 'sgd'], choiceLabels: ['Adam', 'SGD + momentum'] },
@@ -110,15 +67,6 @@ export const PARAMS = [
 ] as const satisfies readonly ParamDef[];
 
 type Defs = (typeof PARAMS)[number];
-type ValueOf<D> = D extends { type: 'number' }
-  ? number
-  : D extends { type: 'bool' }
-    ? boolean
-    : D extends { type: 'enum'; choices: readonly (infer C)[] }
-      ? C
-      : D extends { key: 'show' }
-        ? ShowItem[]
-        : string[];
 
 /** Every parameter's value, keyed by its URL key, and the compare entries (`compare=`). */
 export type Params = { [D in Defs as D['key']]: ValueOf<D> } & { compare: CompareEntry[] };
@@ -148,9 +96,23 @@ export function defaultParams(): Params {
   return out as Params;
 }
 
-/** Per-loss range of the shared margin key m: ArcFace radians, CosFace cosine offset, SphereFace integer. */
-export const M_RANGE: Partial<Record<LossKind, { min: number; max: number; step: number; default: number }>> = {
-  arcface: { min: 0, max: 1.2, step: 0.01, default: 0.3 },
-  cosface: { min: 0, max: 1, step: 0.01, default: 0.2 },
-  sphereface: { min: 1, max: 4, step: 1, default: 4 },
-};
+/** The keys of every loss setting: the shared rows and each loss's own (a compare panel's own controls, with the loss). */
+export const LOSS_KEYS: readonly ParamKey[] = [...SHARED_LOSS_ROWS, ...OWN_LOSS_ROWS, WARMUP_ROW].map((d) => d.key);
+
+/** Whether a loss reads a key: a shared row it names, a row of its own, or a row of no loss (lr, batch, …). */
+export function lossUses(kind: LossKind, key: string): boolean {
+  const def = lossDef(kind);
+  if (!LOSS_KEYS.includes(key as ParamKey)) return true;
+  return (def.uses as readonly string[]).includes(key) || def.params.some((r) => r.key === key);
+}
+
+/** The range of m for a loss, or undefined when it has no m. */
+export function marginRange(kind: LossKind): MarginRange | undefined {
+  return lossDef(kind).margin;
+}
+
+/** The row m is read with for a loss: the shared row narrowed to the loss's range (one notice for a value out of it). */
+export function rowFor(def: ParamDef, kind: LossKind): ParamDef {
+  const r = def.key === 'm' ? marginRange(kind) : undefined;
+  return r && def.type === 'number' ? { ...def, min: r.min, max: r.max, step: r.step, integer: r.integer } : def;
+}

@@ -1,6 +1,6 @@
 // Params → the trainer's structural config and live parameters.
 import type { LiveParams, StructuralConfig } from '../train/config';
-import { defaultParams, type Params } from './table';
+import { PARAMS, defaultParams, type LiveKey, type ParamDef, type Params } from './table';
 
 /** What the trainer needs to know of uploaded data: its class count and a name for it. */
 export interface UploadedData {
@@ -26,27 +26,11 @@ export function structureOf(p: Params, uploaded?: UploadedData): StructuralConfi
   };
 }
 
+const LIVE_KEYS = (PARAMS as readonly ParamDef[]).filter((d) => d.scope === 'live').map((d) => d.key as LiveKey);
+
 /** The live part: sent to the running trainer as it changes. */
 export function liveOf(p: Params): LiveParams {
-  return {
-    loss: p.loss,
-    m: p.m,
-    s: p.s,
-    m1: p.m1,
-    m2: p.m2,
-    m3: p.m3,
-    lambda: p.lambda,
-    alpha: p.alpha,
-    anneal: p.anneal,
-    lambdaMin: p.lambdaMin,
-    arcFallback: p.arcFallback,
-    warmup: p.warmup,
-    lr: p.lr,
-    decay: p.decay,
-    optimizer: p.optimizer,
-    batch: p.batch,
-    speed: p.speed,
-  };
+  return Object.fromEntries(LIVE_KEYS.map((k) => [k, p[k]])) as LiveParams;
 }
 
 /** Defaults of the trainer, from the parameter table. */

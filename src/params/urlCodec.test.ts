@@ -140,6 +140,19 @@ describe('URL codec', () => {
     expect(d.notices.join()).toMatch(/uploaded data/);
   });
 
+  it('an m beyond its loss’s range gets one notice that names that range (not the shared row’s)', () => {
+    const d = decodeParams('loss=arcface&m=5');
+    expect(d.params.m).toBe(1.2);
+    expect(d.notices).toHaveLength(1);
+    expect(d.notices[0]).toMatch(/between 0 and 1\.2; using 1\.2/);
+    const s = decodeParams('loss=sphereface&m=2.6');
+    expect(s.params.m).toBe(3);
+    expect(s.notices).toHaveLength(1);
+    const c = decodeParams('compare=arcface:m=5,cosface');
+    expect(c.params.compare[0]!.set.m).toBe(1.2);
+    expect(c.notices).toHaveLength(1);
+  });
+
   it('coerces postMessage params and reports what it refuses', () => {
     const { params, problems } = coerceParams({ m: 0.4, loss: 'cosface', anneal: false, s: 'big', nope: 1, show: ['weights'] });
     expect(params).toEqual({ m: 0.4, loss: 'cosface', anneal: false, show: ['weights'] });

@@ -1,5 +1,5 @@
 // Reads and writes Params as a query string: lenient on the way in, minimal on the way out.
-import { M_RANGE, PARAMS, defaultParams, type ParamDef, type Params } from './table';
+import { PARAMS, defaultParams, marginRange, rowFor, type ParamDef, type Params } from './table';
 import { encodeCompare, entryParams, parseCompare } from './compare';
 import { clampMargin, encodeValue, formatNumber, parseValue, quote } from './values';
 
@@ -50,7 +50,8 @@ export function decodeParams(search: string): Decoded {
     const all = q.getAll(def.key);
     const raw = all[all.length - 1];
     if (raw === undefined) continue;
-    const { value, notice } = parseValue(def, raw);
+    // The loss comes first in the table: m is read against that loss's range.
+    const { value, notice } = parseValue(rowFor(def, params.loss as Params['loss']), raw);
     params[def.key] = value;
     if (notice) {
       notices.push(notice);
@@ -67,7 +68,7 @@ export function decodeParams(search: string): Decoded {
     p.dataset = 'identities';
     notices.push('This link named uploaded data, which a link cannot carry; showing the identities dataset. Upload the file again to train on it.');
   }
-  const mRange = M_RANGE[p.loss];
+  const mRange = marginRange(p.loss);
   if (mRange && !q.has('m')) p.m = mRange.default;
   const fixed = clampMargin(p);
   if (fixed.m !== p.m) notices.push(`Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange?.min}–${mRange?.max}; using ${formatNumber(fixed.m)}.`);
@@ -102,7 +103,7 @@ export function encodeParams(p: Params): string {
   const q = new URLSearchParams();
   q.set('v', String(URL_VERSION));
   const defaults = defaultParams() as Record<string, unknown>;
-  const mDefault = M_RANGE[p.loss]?.default;
+  const mDefault = marginRange(p.loss)?.default;
   for (const def of PARAMS as readonly ParamDef[]) {
     const v = (p as Record<string, unknown>)[def.key];
     const d = def.key === 'm' && mDefault !== undefined ? mDefault : defaults[def.key];

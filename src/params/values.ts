@@ -1,5 +1,6 @@
 // One parameter value to and from its text form (URL values, postMessage values, compare entries).
-import { M_RANGE, PARAMS, type NumberParam, type ParamDef, type Params } from './table';
+import { fitMargin } from '../losses/margin';
+import { PARAMS, marginRange, type NumberParam, type ParamDef, type Params } from './table';
 
 const MAX_VALUE_LENGTH = 200;
 
@@ -75,9 +76,21 @@ export function encodeValue(v: unknown): string {
 
 /** m moved into the current loss's range (SphereFace's rounded to an integer 1–4). */
 export function clampMargin(p: Params): Params {
-  const r = M_RANGE[p.loss];
+  const r = marginRange(p.loss);
   if (!r) return p;
-  const m = Math.min(r.max, Math.max(r.min, p.loss === 'sphereface' ? Math.round(p.m) : p.m));
+  const m = fitMargin(r, p.m);
   return m === p.m ? p : { ...p, m };
 }
 
+
+/**
+ * m once the loss changes from `from` to `to`: kept when it means the same there (both whole
+ * numbers or both not) and lies in the new range, else the new loss's default; undefined when the
+ * new loss has no m (the value is left as it is).
+ */
+export function marginOnLossChange(from: Params['loss'], to: Params['loss'], m: number): number | undefined {
+  const r = marginRange(to);
+  if (!r) return undefined;
+  const sameKind = !!r.integer === !!marginRange(from)?.integer;
+  return sameKind && m >= r.min && m <= r.max ? m : r.default;
+}

@@ -1,6 +1,6 @@
 // Training configuration shared by the page and the worker (types and defaults, no tfjs).
-import type { ArcFallback, LossKind } from '../losses/types';
-import type { DatasetName } from '../data/datasets';
+import type { LiveKey, Params } from '../params/table';
+import type { DatasetName } from '../data/types';
 
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
 export type BackendName = Exclude<BackendChoice, 'auto'>;
@@ -27,30 +27,8 @@ export interface StructuralConfig {
   dataKey?: string;
 }
 
-/** Parameters the running training picks up from its next step, without a reset. */
-export interface LiveParams {
-  loss: LossKind;
-  /** Margin: ArcFace radians, CosFace cosine offset, SphereFace integer multiplier. */
-  m: number;
-  /** Scale of the cosine losses. */
-  s: number;
-  m1: number;
-  m2: number;
-  m3: number;
-  /** Center loss weight λ and center learning rate α. */
-  lambda: number;
-  alpha: number;
-  /** SphereFace λ annealing (Caffe schedule) on, or λ held at lambdaMin. */
-  anneal: boolean;
-  lambdaMin: number;
-  arcFallback: ArcFallback;
-  /** Steps over which margins ramp linearly from 0 (0: no warm-up). */
-  warmup: number;
-  lr: number;
-  /** Steps over which the learning rate decays after each change of these settings (0: constant). */
-  decay: number;
-  optimizer: OptimizerName;
-  batch: number;
-  /** Cap on training steps per second; 0 runs as fast as the backend allows. */
-  speed: number;
-}
+/**
+ * Parameters the running training picks up from its next step, without a reset: the live rows of
+ * the parameter table (the loss, every loss setting, lr, decay, optimizer, batch, pace).
+ */
+export type LiveParams = Pick<Params, LiveKey>;

@@ -29,6 +29,8 @@ export interface Frame {
   lambda: number;
   /** Effective margin after warm-up. */
   mEffective: number;
+  /** The margin warm-up's ramp at this step, 0–1. */
+  ramp: number;
   /** Raw features: training points N×D, test points M×D, row-major. */
   train: Float32Array;
   test: Float32Array;

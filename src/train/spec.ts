@@ -1,50 +1,45 @@
-// The loss a step trains with: live parameters plus warm-up and SphereFace's λ schedule (pure).
-import { CAFFE_LAMBDA, annealedLambda } from '../losses/curves';
-import type { LossSpec } from '../losses/types';
+// The loss a step trains with: live parameters plus the margin warm-up and the λ schedule (pure).
+import { CAFFE_LAMBDA, annealedLambda } from '../losses/lambdaSchedule';
+import type { StepContext } from '../losses/definition';
+import { lossDef, type LossSpec } from '../losses/registry';
 import type { LiveParams } from './config';
+
+/** Where a step stands: the global step (drives the warm-up) and the steps trained with the current loss (drive the λ schedule). */
+export interface StepPosition {
+  step: number;
+  lossStep: number;
+}
+
+/** Past every warm-up and schedule: the settings at their full size. */
+export const FULL_STEP: StepPosition = { step: Infinity, lossStep: Infinity };
 
 export interface StepSpec {
   spec: LossSpec;
-  /** SphereFace's λ at this step; NaN for the other losses. */
+  /** The λ schedule's value at this step; NaN for the losses without it. */
   lambda: number;
-  /** The margin after warm-up (m, or m2 for the combined margin). */
+  /** The margin after warm-up (m, or m2 for the combined margin); 0 without a margin. */
   mEffective: number;
+  /** The warm-up's ramp, 0–1 (1 when the loss has none). */
+  ramp: number;
 }
 
 /**
- * The LossSpec for a step. `step` is the global step (drives the margin warm-up), `sphereStep`
- * the steps trained with SphereFace since it was chosen (drives λ annealing). SphereFace's integer
- * m is not warmed up: its λ schedule is its warm-up.
+ * Where a step stands for the loss in `p`: the warm-up's ramp for a loss that warms up, the λ
+ * schedule's value (annealed or held at its floor) for a loss that uses it, else NaN.
  */
-export function stepSpec(p: LiveParams, step: number, sphereStep: number): StepSpec {
-  const ramp = p.warmup > 0 ? Math.min(1, step / p.warmup) : 1;
-  switch (p.loss) {
-    case 'softmax':
-      return { spec: { kind: 'softmax' }, lambda: NaN, mEffective: 0 };
-    case 'center':
-      return { spec: { kind: 'center', lambda: p.lambda }, lambda: NaN, mEffective: 0 };
-    case 'normface':
-      return { spec: { kind: 'normface', s: p.s }, lambda: NaN, mEffective: 0 };
-    case 'cosface':
-      return { spec: { kind: 'cosface', s: p.s, m: p.m * ramp }, lambda: NaN, mEffective: p.m * ramp };
-    case 'arcface':
-      return {
-        spec: { kind: 'arcface', s: p.s, m: p.m * ramp, fallback: p.arcFallback },
-        lambda: NaN,
-        mEffective: p.m * ramp,
-      };
-    case 'combined':
-      return {
-        spec: { kind: 'combined', s: p.s, m1: 1 + (p.m1 - 1) * ramp, m2: p.m2 * ramp, m3: p.m3 * ramp },
-        lambda: NaN,
-        mEffective: p.m2 * ramp,
-      };
-    case 'sphereface': {
-      const m = Math.max(1, Math.round(p.m));
-      const lambda = p.anneal ? annealedLambda(sphereStep, { ...CAFFE_LAMBDA, lambdaMin: p.lambdaMin }) : p.lambdaMin;
-      return { spec: { kind: 'sphereface', m, lambda }, lambda, mEffective: m };
-    }
-  }
+export function stepContext(p: LiveParams, at: StepPosition): StepContext {
+  const def = lossDef(p.loss);
+  const ramp = p.warmup > 0 && def.uses.includes('warmup') ? Math.min(1, at.step / p.warmup) : 1;
+  const lambda = !def.uses.includes('anneal') ? NaN : p.anneal ? annealedLambda(at.lossStep, { ...CAFFE_LAMBDA, lambdaMin: p.lambdaMin }) : p.lambdaMin;
+  return { ramp, lambda };
+}
+
+/** The LossSpec for a step of the loss in `p`. */
+export function stepSpec(p: LiveParams, at: StepPosition): StepSpec {
+  const def = lossDef(p.loss);
+  const ctx = stepContext(p, at);
+  const spec = def.spec(p, ctx);
+  return { spec, lambda: ctx.lambda, mEffective: def.effectiveMargin(spec), ramp: ctx.ramp };
 }
 
 /** The learning rate settles to this fraction of lr at the end of a decay. */
@@ -59,9 +54,4 @@ export function scheduledLr(lr: number, decay: number, t: number): number {
   if (decay <= 0) return lr;
   const u = Math.min(1, Math.max(0, t) / decay);
   return lr * (LR_FLOOR + (1 - LR_FLOOR) * 0.5 * (1 + Math.cos(Math.PI * u)));
-}
-
-/** Whether a loss trains the softmax bias and predicts with raw logits (softmax, center). */
-export function usesBiasAndLogits(kind: LossSpec['kind']): boolean {
-  return kind === 'softmax' || kind === 'center';
 }

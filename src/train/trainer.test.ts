@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../losses/test/tfSetup';
 import { makeToyDataset } from '../data/datasets';
-import { LOSS_KINDS } from '../losses/types';
+import { LOSS_KINDS } from '../losses/registry';
 import type { LiveParams, StructuralConfig } from './config';
 import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
 import { LR_FLOOR, scheduledLr } from './spec';

@@ -6,7 +6,8 @@ import type { LiveParams, StructuralConfig } from './config';
 import type { Frame, NamedTensor, RunInfo } from './frame';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
-import { scheduledLr, stepSpec, usesBiasAndLogits, type StepSpec } from './spec';
+import { lossDef } from '../losses/registry';
+import { scheduledLr, stepSpec, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
 
 /** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
@@ -18,10 +19,11 @@ function readCopy(t: tf.Tensor): Float32Array {
 class BatchSampler {
   private order: Int32Array;
   private pos: number;
-  constructor(
-    private readonly n: number,
-    private readonly rng: Rng,
-  ) {
+  private readonly n: number;
+  private readonly rng: Rng;
+  constructor(n: number, rng: Rng) {
+    this.n = n;
+    this.rng = rng;
     this.order = Int32Array.from({ length: n }, (_, i) => i);
     this.pos = n;
   }
@@ -55,7 +57,8 @@ export class Trainer {
   private optimizer: Optimizer;
   private params: LiveParams;
   private steps = 0;
-  private sphereSteps = 0;
+  /** Steps trained with the current loss (the λ schedule counts from its choice). */
+  private lossSteps = 0;
   /** The step the live settings last changed at: the learning-rate decay counts from it. */
   private episodeStart = 0;
   private lastLoss: tf.Scalar | undefined;
@@ -76,7 +79,7 @@ export class Trainer {
     this.xTest = tf.tensor2d(data.test.x, [data.test.n, data.inputDim]);
     this.sampler = new BatchSampler(data.train.n, createRng(cfg.seed ^ 0x9e3779b9));
     this.optimizer = createOptimizer(params.optimizer);
-    this.current = stepSpec(this.params, 0, 0);
+    this.current = stepSpec(this.params, { step: 0, lossStep: 0 });
     this.info = {
       dim: D,
       numClasses: C,
@@ -103,7 +106,7 @@ export class Trainer {
 
   /** Changes live parameters; they apply from the next step. */
   setParams(p: Partial<LiveParams>): void {
-    if (p.loss === 'sphereface' && this.params.loss !== 'sphereface') this.sphereSteps = 0;
+    if (p.loss !== undefined && p.loss !== this.params.loss) this.lossSteps = 0;
     // A change of what is learned (not of the pace) restarts the decay: the picture re-forms.
     const changed = (Object.keys(p) as (keyof LiveParams)[]).some((k) => k !== 'speed' && p[k] !== undefined && p[k] !== this.params[k]);
     if (changed) this.episodeStart = this.steps;
@@ -116,9 +119,10 @@ export class Trainer {
 
   /** One optimisation step on the next seeded batch. */
   trainStep(): void {
-    this.current = stepSpec(this.params, this.steps, this.sphereSteps);
+    this.current = stepSpec(this.params, { step: this.steps, lossStep: this.lossSteps });
     const { spec } = this.current;
-    const withBias = usesBiasAndLogits(spec.kind);
+    const def = lossDef(spec.kind);
+    const withBias = def.rawLogits;
     const trained = [...this.net.variables, this.W, ...(withBias ? [this.bias] : [])];
     // The optimizer sees the bias always (a zero gradient when unused) so its state persists.
     const vars = [...this.net.variables, this.W, this.bias];
@@ -138,10 +142,11 @@ export class Trainer {
           }),
         trained,
       );
-      if (spec.kind === 'center') {
+      const centerRate = def.centerRate?.(this.params);
+      if (centerRate !== undefined) {
         // Wen et al.: centers follow the batch's features from before this step's update.
         const feats = this.net.forward(xb);
-        this.centers.assign(updateCenters(feats, yb, this.centers as tf.Tensor2D, this.params.alpha));
+        this.centers.assign(updateCenters(feats, yb, this.centers as tf.Tensor2D, centerRate));
       }
       this.optimizer.apply(vars, grads, this.learningRate);
       return value;
@@ -149,7 +154,7 @@ export class Trainer {
     this.lastLoss?.dispose();
     this.lastLoss = loss;
     this.steps += 1;
-    if (spec.kind === 'sphereface') this.sphereSteps += 1;
+    this.lossSteps += 1;
   }
 
   /** Loss of the last step (NaN before the first). Forces a device sync. */
@@ -170,13 +175,14 @@ export class Trainer {
     const metrics = snapshotMetrics(
       { train, test, W, bias },
       this.info,
-      usesBiasAndLogits(this.params.loss) ? 'logits' : 'cosine',
+      lossDef(this.params.loss).rawLogits ? 'logits' : 'cosine',
     );
     return {
       step: this.steps,
       loss: this.lossValue(),
       lambda: this.current.lambda,
       mEffective: this.current.mEffective,
+      ramp: this.current.ramp,
       train,
       test,
       W,

@@ -7,9 +7,7 @@ interface Props<K extends ParamKey> {
   params: Params;
   onChange: (key: K, value: Params[K]) => void;
   /** Overrides of the table's range (e.g. m's range for the current loss). */
-  range?: Partial<Pick<NumberParam, 'min' | 'max' | 'step'>>;
-  /** Shown after the value (e.g. degrees for an angle). */
-  suffix?: (v: number) => string;
+  range?: Partial<Pick<NumberParam, 'min' | 'max' | 'step' | 'unit'>>;
   /** Marks on a slider's track (bounds), as values. */
   marks?: { value: number; label: string }[];
   children?: ReactNode;
@@ -18,7 +16,7 @@ interface Props<K extends ParamKey> {
 }
 
 /** A labelled native input for one parameter, named by its URL key. */
-export function ParamControl<K extends ParamKey>({ name, params, onChange, range, suffix, marks, children, idPrefix = '' }: Props<K>) {
+export function ParamControl<K extends ParamKey>({ name, params, onChange, range, marks, children, idPrefix = '' }: Props<K>) {
   const def = paramDef(name);
   if (!def) return null;
   const id = `${idPrefix}param-${name}`;
@@ -30,6 +28,8 @@ export function ParamControl<K extends ParamKey>({ name, params, onChange, range
       const max = range?.max ?? def.max;
       const step = range?.step ?? def.step;
       const v = value as number;
+      // An angle also reads in degrees: "0.3 rad (17.2°)".
+      const unit = range?.unit ?? def.unit;
       const listId = marks?.length ? `${id}-marks` : undefined;
       return (
         <div className="control control-range">
@@ -37,7 +37,7 @@ export function ParamControl<K extends ParamKey>({ name, params, onChange, range
             {def.label}
             <span className="value">
               {formatNumber(v)}
-              {suffix ? ` ${suffix(v)}` : ''}
+              {unit === 'rad' ? ` rad (${((v * 180) / Math.PI).toFixed(1)}°)` : ''}
             </span>
           </label>
           <input id={id} name={name} type="range" min={min} max={max} step={step} value={v} list={listId} onChange={(e) => set(Number(e.target.value))} />

@@ -1,8 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useRef, type RefObject } from 'react';
 import * as THREE from 'three';
-import { targetLogit } from '../losses/curves';
-import { marginSpec } from '../geometry/regions';
+import { lossDef } from '../losses/registry';
 import { angleBetween, column } from '../metrics/geometry';
 import type { ViewState } from './viewState';
 
@@ -24,13 +23,9 @@ export function describePoint(vs: ViewState, h: HoverTarget): { label: number; t
   const xi = x.subarray(h.index * D, h.index * D + D);
   const theta = angleBetween(xi, column(f.W, D, info.numClasses, label));
   const norm = Math.hypot(...xi);
-  const spec = marginSpec(vs.regions);
-  const logit =
-    spec.kind === 'softmax' || spec.kind === 'center'
-      ? norm * (vs.wNorms[label] ?? 1) * Math.cos(theta) + (f.bias[label] ?? 0)
-      : spec.kind === 'sphereface'
-        ? targetLogit({ kind: 'sphereface', m: spec.m, lambda: spec.lambda }, theta, norm)
-        : targetLogit(spec, theta);
+  const { spec } = vs.regions;
+  const def = lossDef(spec.kind);
+  const logit = def.rawLogits ? norm * (vs.wNorms[label] ?? 1) * Math.cos(theta) + (f.bias[label] ?? 0) : def.targetLogit(spec, theta, norm);
   return { label, thetaDeg: (theta * 180) / Math.PI, logit };
 }
 

@@ -8,6 +8,8 @@ import { useHoverTip } from './HoverTip';
 import { CenterMarkers, MeanDirections } from './Markers';
 import type { ThemeColors } from './palette';
 import { SphereRegions } from './SphereRegions';
+import { regionShader } from './regionUniforms';
+import { lossDef, lossSpecOf } from '../losses/registry';
 import { useCameraAim } from './useCameraAim';
 import type { CameraLink } from './cameraLink';
 import { useLinkedCamera } from './useLinkedCamera';
@@ -117,8 +119,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
           showRegions={show.has('regions')}
           showMargins={show.has('margins')}
           classes={classes}
-          loss={params.loss}
-          fallback={params.arcFallback}
+          shader={regionShader(lossSpecOf(params, { ramp: 1, lambda: NaN }))}
           lowPower={lowPower}
           compact={link !== undefined}
         />
@@ -129,7 +130,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.background} onHover={onHover} />}
       {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
-      {(show.has('centers') || params.loss === 'center') && <CenterMarkers vs={vs} classes={classes} />}
+      {(show.has('centers') || lossDef(params.loss).centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}
       {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}
     </>
   );

@@ -2,7 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import type { ThemeColors } from './palette';
-import { FALLBACK_CODE, KIND_CODE, makeRegionUniforms, regionGlsl, regionKey, setRegionUniforms } from './regionUniforms';
+import { makeRegionUniforms, regionGlsl, regionKey, setRegionUniforms, type RegionShader } from './regionUniforms';
 import type { ViewState } from './viewState';
 
 /** The region map is baked into an equirectangular texture this size, matching SphereGeometry's UVs. */
@@ -20,9 +20,9 @@ const bakeVertex = /* glsl */ `
 `;
 
 /** Region colours, pale margin zones and boundary lines for every direction of the equirect map. */
-function bakeFragment(classes: number, kind: number, fallback: number, regions: boolean, margins: boolean): string {
+function bakeFragment(classes: number, shader: RegionShader, regions: boolean, margins: boolean): string {
   return /* glsl */ `
-  ${regionGlsl(classes, kind, fallback)}
+  ${regionGlsl(classes, shader)}
   #define SHOW_REGIONS ${regions ? 1 : 0}
   #define SHOW_MARGINS ${margins ? 1 : 0}
   uniform vec3 uBase, uMarginColor, uLine;
@@ -83,8 +83,8 @@ interface Props {
   showRegions: boolean;
   showMargins: boolean;
   classes: number;
-  loss: keyof typeof KIND_CODE;
-  fallback: keyof typeof FALLBACK_CODE;
+  /** The loss's shader variant (regionShader). */
+  shader: RegionShader;
   /** A software renderer: bake less often. */
   lowPower: boolean;
   /** A small view among several (compare mode): a half-size map, baked half as often. */
@@ -107,7 +107,7 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
  * (≤ 8 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
  */
-export function SphereRegions({ vs, theme, showRegions, showMargins, classes, loss, fallback, lowPower, compact = false }: Props) {
+export function SphereRegions({ vs, theme, showRegions, showMargins, classes, shader, lowPower, compact = false }: Props) {
   const bakeHz = (lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ) / (compact ? 2 : 1);
   const gl = useThree((s) => s.gl);
   const mesh = useRef<THREE.Mesh>(null);
@@ -120,12 +120,11 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, lo
     t.texture.colorSpace = THREE.NoColorSpace;
     return t;
   }, [compact]);
-  const kind = KIND_CODE[loss];
-  const fb = FALLBACK_CODE[fallback];
+  const { raw, margin } = shader;
   const bake = useMemo(() => {
     const material = new THREE.ShaderMaterial({
       vertexShader: bakeVertex,
-      fragmentShader: bakeFragment(classes, kind, fb, showRegions, showMargins),
+      fragmentShader: bakeFragment(classes, { raw, margin }, showRegions, showMargins),
       uniforms,
       depthTest: false,
       depthWrite: false,
@@ -134,7 +133,7 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, lo
     const scene = new THREE.Scene();
     scene.add(quad);
     return { scene, quad, material, camera: new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1) };
-  }, [uniforms, classes, kind, fb, showRegions, showMargins]);
+  }, [uniforms, classes, raw, margin, showRegions, showMargins]);
   const material = useMemo(
     () =>
       new THREE.ShaderMaterial({

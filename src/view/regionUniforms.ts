@@ -1,13 +1,23 @@
 // Packs a RegionModel into shader uniforms (shared by the sphere shader and its tests of parity).
 import * as THREE from 'three';
 import type { RegionModel } from '../geometry/regions';
+import { lossDef, type LossSpec } from '../losses/registry';
 import { classColor } from './palette';
 
 export const MAX_CLASSES = 12;
 
-/** Loss kinds as the shader's integer codes. */
-export const KIND_CODE = { softmax: 0, center: 0, normface: 1, cosface: 2, arcface: 3, combined: 4, sphereface: 5 } as const;
-export const FALLBACK_CODE = { insightface: 0, easy: 1, none: 2 } as const;
+/** How the shader classifies: raw logits, or cosines with a margin rule (GLSL body) or none. */
+export interface RegionShader {
+  raw: boolean;
+  /** The body of `marginTarget(cc)`; null: no margin zone. */
+  margin: string | null;
+}
+
+/** The shader variant of a spec (its discrete settings only: live values travel as uniforms). */
+export function regionShader(spec: LossSpec): RegionShader {
+  const def = lossDef(spec.kind);
+  return { raw: def.rawLogits, margin: def.rawLogits ? null : (def.shader?.source(spec) ?? null) };
+}
 
 export function makeRegionUniforms() {
   return {
@@ -15,12 +25,7 @@ export function makeRegionUniforms() {
     uWNorm: { value: new Array<number>(MAX_CLASSES).fill(1) },
     uBias: { value: new Array<number>(MAX_CLASSES).fill(0) },
     uColor: { value: Array.from({ length: MAX_CLASSES }, (_, j) => new THREE.Color(classColor(j))) },
-    uS: { value: 10 },
-    uM: { value: 0.3 },
-    uM1: { value: 1 },
-    uM2: { value: 0 },
-    uM3: { value: 0 },
-    uLambda: { value: 0 },
+    uLoss: { value: new THREE.Vector4() },
     uFeatureNorm: { value: 1 },
     uBase: { value: new THREE.Color('#e8e9ef') },
     uMarginColor: { value: new THREE.Color('#9a9aa2') },
@@ -36,7 +41,8 @@ export type RegionUniforms = ReturnType<typeof makeRegionUniforms>;
  */
 export function regionKey(r: RegionModel, coarse = false): string {
   const f = (v: number, digits: number) => (coarse ? v.toPrecision(digits) : String(v));
-  return [r.kind, r.s, r.m, r.m1, r.m2, r.m3, f(r.lambda, 4), r.fallback, f(r.featureNorm, 3), ...Array.from(r.bias, (b) => (coarse ? b.toFixed(3) : String(b))), ...Array.from(r.weightNorms, (n) => f(n, 3))].join(',');
+  const spec = Object.entries(r.spec).map(([k, v]) => `${k}=${typeof v === 'number' ? f(v, 4) : String(v)}`);
+  return [...spec, f(r.featureNorm, 3), ...Array.from(r.bias, (b) => (coarse ? b.toFixed(3) : String(b))), ...Array.from(r.weightNorms, (n) => f(n, 3))].join(',');
 }
 
 /** Writes the current classifier and loss into the uniforms. */
@@ -47,56 +53,33 @@ export function setRegionUniforms(u: RegionUniforms, r: RegionModel, wDirs: Floa
     u.uWNorm.value[j] = r.weightNorms[j] ?? 1;
     u.uBias.value[j] = r.bias[j] ?? 0;
   }
-  u.uS.value = r.s;
-  u.uM.value = r.kind === 'sphereface' ? Math.max(1, Math.round(r.m)) : r.m;
-  u.uM1.value = r.m1;
-  u.uM2.value = r.m2;
-  u.uM3.value = r.m3;
-  u.uLambda.value = r.lambda;
+  const values = lossDef(r.spec.kind).shader?.uniforms(r.spec) ?? [];
+  u.uLoss.value.set(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0);
   u.uFeatureNorm.value = r.featureNorm;
 }
 
 /**
- * GLSL mirror of geometry/regions.ts classifyDirection and losses/curves.ts targetLogit (÷ scale),
- * specialised at compile time for the class count, loss and fallback: fixed, unrolled loops and
- * no branching on the loss keep it cheap on software rasterizers (SwiftShader) too.
+ * GLSL mirror of geometry/regions.ts classifyDirection and each loss's targetLogit (÷ scale),
+ * specialised at compile time for the class count and the loss's margin rule: fixed, unrolled
+ * loops and no branching on the loss keep it cheap on software rasterizers (SwiftShader) too.
  */
-export function regionGlsl(classes: number, kind: number, fallback: number): string {
+export function regionGlsl(classes: number, shader: RegionShader): string {
   const C = Math.max(1, Math.min(MAX_CLASSES, classes));
   return /* glsl */ `
   #define PI 3.141592653589793
   #define NUM_CLASSES ${C}
-  #define KIND ${kind}
-  #define FALLBACK ${fallback}
+  #define RAW_LOGITS ${shader.raw ? 1 : 0}
+  #define HAS_MARGIN ${shader.margin === null ? 0 : 1}
   uniform vec3 uW[${MAX_CLASSES}];
   uniform float uWNorm[${MAX_CLASSES}];
   uniform float uBias[${MAX_CLASSES}];
   uniform vec3 uColor[${MAX_CLASSES}];
-  uniform float uS, uM, uM1, uM2, uM3, uLambda, uFeatureNorm;
+  uniform vec4 uLoss;
+  uniform float uFeatureNorm;
 
   float marginTarget(float c) {
     float cc = clamp(c, -0.99999, 0.99999);
-  #if KIND == 2
-    return cc - uM;
-  #elif KIND == 3
-    float phi = cc * cos(uM) - sqrt(1.0 - cc * cc) * sin(uM); // cos(θ + m), θ ∈ [0, π]
-    #if FALLBACK == 0
-      return cc > cos(PI - uM) ? phi : cc - uM * sin(uM);
-    #elif FALLBACK == 1
-      return cc > 0.0 ? phi : cc;
-    #else
-      return phi;
-    #endif
-  #elif KIND == 4
-    return cos(uM1 * acos(cc) + uM2) - uM3;
-  #elif KIND == 5
-    float th = acos(cc);
-    float k = clamp(floor(uM * th / PI), 0.0, uM - 1.0);
-    float psi = (mod(k, 2.0) < 0.5 ? 1.0 : -1.0) * cos(uM * th) - 2.0 * k;
-    return (uLambda * cc + psi) / (1.0 + uLambda);
-  #else
-    return cc;
-  #endif
+    ${shader.margin ?? 'return cc;'}
   }
 
   // Winner colour in col; returns (secure, angular distance to the nearest decision boundary).
@@ -106,7 +89,7 @@ export function regionGlsl(classes: number, kind: number, fallback: number): str
     col = uColor[0];
     for (int j = 0; j < NUM_CLASSES; j++) {
       float c = dot(n, uW[j]);
-  #if KIND == 0
+  #if RAW_LOGITS
       float score = uFeatureNorm * uWNorm[j] * c + uBias[j];
       vec3 g = uFeatureNorm * uWNorm[j] * uW[j];
   #else
@@ -121,7 +104,7 @@ export function regionGlsl(classes: number, kind: number, fallback: number): str
     }
     // Gap over its rate of change along the sphere: the angle to the boundary (first order).
     float rate = max(length(cross(n, gBest - gSecond)), 1e-4);
-  #if KIND == 0 || KIND == 1 || NUM_CLASSES < 2
+  #if RAW_LOGITS || !HAS_MARGIN || NUM_CLASSES < 2
     float secure = 1.0;
   #else
     float secure = marginTarget(bestCos) > other ? 1.0 : 0.0;

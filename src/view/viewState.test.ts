@@ -11,6 +11,7 @@ function frame(train: number[]): Frame {
     loss: 0.1,
     lambda: NaN,
     mEffective: 0.3,
+    ramp: 1,
     train: Float32Array.from(train),
     test: Float32Array.from([0, -3]),
     W: Float32Array.from([1, 0, 0, 1]),

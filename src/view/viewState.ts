@@ -2,6 +2,7 @@
 import type { FrameSlot } from '../hooks/useTrainer';
 import type { Frame, RunInfo } from '../train/frame';
 import type { RegionModel } from '../geometry/regions';
+import { lossDef, lossSpecOf } from '../losses/registry';
 import { classMeanDirections } from '../metrics/metrics';
 import type { Params } from '../params/table';
 import { interpolate, normStats, projectInto, unitColumns, type Projection } from './frameMath';
@@ -119,21 +120,15 @@ export class ViewState {
    * center loss and SphereFace regions are evaluated).
    */
   private referenceNorm(params: Params, meanNorm: number): number {
-    const k = params.loss;
-    return k === 'normface' || k === 'cosface' || k === 'arcface' || k === 'combined' ? params.s : meanNorm;
+    return lossDef(params.loss).uses.includes('s') ? params.s : meanNorm;
   }
 
   private regionModel(params: Params): RegionModel {
     const f = this.frame;
+    // The live settings where the last step stood: its warm-up ramp and λ (the floor before any step).
+    const at = { ramp: f?.ramp ?? 1, lambda: f && Number.isFinite(f.lambda) ? f.lambda : params.lambdaMin };
     return {
-      kind: params.loss,
-      s: params.s,
-      m: f && params.loss !== 'sphereface' && params.loss !== 'combined' ? f.mEffective : params.m,
-      m1: params.m1,
-      m2: params.m2,
-      m3: params.m3,
-      lambda: f && Number.isFinite(f.lambda) ? f.lambda : params.lambdaMin,
-      fallback: params.arcFallback,
+      spec: lossSpecOf(params, at),
       featureNorm: this.featureNorm,
       weightNorms: this.wNorms,
       bias: this.bias,

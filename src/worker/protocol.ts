@@ -1,5 +1,6 @@
 // The page ⇄ worker wire format (types only, so the page never pulls in tfjs).
 import type { CustomData } from '../data/csv';
+import { MAX_COMPARE } from '../params/table';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, NamedTensor, RunInfo } from '../train/frame';
 
@@ -27,8 +28,8 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number; n: number }
   | { type: 'snapshotRate'; runId: number; hz: number }
-  /** Asks for every model's learned tensors (a run file's final weights). */
-  | { type: 'weights'; runId: number };
+  /** Asks for every model's learned tensors (a run file's final weights); the reply carries the same requestId. */
+  | { type: 'weights'; runId: number; requestId: number };
 
 /** A model's snapshot and what it cost the worker, ms. */
 export interface ModelFrame {
@@ -46,10 +47,10 @@ export type FromWorker =
   /** One model diverged: it stops; the others go on (the run is 'diverged' once all have). */
   | { type: 'diverged'; runId: number; model: number; step: number; cause: string }
   | { type: 'error'; runId: number; message: string }
-  | { type: 'weights'; runId: number; models: { step: number; tensors: NamedTensor[] }[] };
+  | { type: 'weights'; runId: number; requestId: number; models: { step: number; tensors: NamedTensor[] }[] };
 
-/** Most models one run trains side by side. */
-export const MAX_MODELS = 6;
+/** Most models one run trains side by side: compare mode's panels. */
+export const MAX_MODELS = MAX_COMPARE;
 
 /** Largest snapshot rate the worker honours (frames per second). */
 export const MAX_SNAPSHOT_HZ = 30;

@@ -4,13 +4,14 @@ import { MAX_MODELS, type ToWorker } from './protocol';
 
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const TYPES = new Set(['init', 'setParams', 'play', 'pause', 'step', 'snapshotRate', 'weights']);
+/** Every command type (the type checker asks for each member of the protocol's union). */
+const TYPES: Record<ToWorker['type'], true> = { init: true, setParams: true, play: true, pause: true, step: true, snapshotRate: true, weights: true };
 
 /** Structural check of a command: a known type, a numeric run id and the fields that type needs. */
 export function isToWorker(v: unknown): v is ToWorker {
   if (typeof v !== 'object' || v === null) return false;
   const m = v as Record<string, unknown>;
-  if (typeof m.type !== 'string' || !TYPES.has(m.type) || typeof m.runId !== 'number') return false;
+  if (typeof m.type !== 'string' || !Object.hasOwn(TYPES, m.type) || typeof m.runId !== 'number') return false;
   switch (m.type) {
     case 'init':
       return (
@@ -27,6 +28,8 @@ export function isToWorker(v: unknown): v is ToWorker {
       return typeof m.n === 'number' && Number.isFinite(m.n);
     case 'snapshotRate':
       return typeof m.hz === 'number' && Number.isFinite(m.hz);
+    case 'weights':
+      return Number.isInteger(m.requestId);
     default:
       return true;
   }

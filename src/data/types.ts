@@ -1,0 +1,30 @@
+// The data layer's types: point sets, datasets and the toy generators' parameters (no code but the names).
+
+/** A labelled point set: `x` is n×dim row-major, `y` the class ids 0…C−1. */
+export interface Split {
+  x: Float32Array;
+  y: Int32Array;
+  n: number;
+}
+
+/** A dataset ready to train on: input dimension, class count and the two splits. */
+export interface Dataset {
+  name: DatasetName;
+  inputDim: number;
+  numClasses: number;
+  train: Split;
+  test: Split;
+}
+
+/** The datasets; 'custom' is data the user uploaded, which a link cannot carry. */
+export const DATASET_NAMES = ['identities', 'blobs', 'spirals', 'mnist', 'custom'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+/** Parameters of the toy datasets: C classes (2–12), samples per class, noise (≥ 0), test fraction [0, 0.9]. */
+export interface ToyParams {
+  classes: number;
+  perClass: number;
+  noise: number;
+  testFraction: number;
+  seed: number;
+}

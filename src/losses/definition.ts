@@ -1,0 +1,101 @@
+// What a loss is, in one object: every layer (trainer, curves, view, formula, URL, guard rails)
+// asks the loss's definition instead of switching on its kind. Types only.
+import type * as TF from '@tensorflow/tfjs-core';
+import type { ParamDef, ValuesOf } from '../params/paramDef';
+import type { SharedLossKey, SharedLossValues } from '../params/lossRows';
+import type * as Ops from './tensorOps';
+import type * as TfOps from './tfOps';
+
+/** The tfjs ops (tfOps.ts) and the shared differentiable blocks, handed in by the worker side (the page never loads tfjs). */
+export interface TensorKit {
+  tf: typeof TfOps;
+  ops: typeof Ops;
+}
+
+/** A batch: raw features, raw weights, labels and their one-hot matrix, the bias and centres where a loss uses them. */
+export interface TensorBatch {
+  x: TF.Tensor2D; // N×D raw features, not normalised
+  W: TF.Tensor2D; // D×C raw class weights, column j = class j
+  labels: TF.Tensor1D; // int32 class ids
+  oneHot: TF.Tensor2D; // N×C float32
+  bias?: TF.Tensor1D; // length C
+  centers?: TF.Tensor2D; // C×D
+}
+
+/** Where a step stands: the margin warm-up's ramp (0–1) and the λ schedule's value (NaN unless the loss uses it). */
+export interface StepContext {
+  ramp: number;
+  lambda: number;
+}
+
+/** The range of the shared margin key m for one loss. */
+export interface MarginRange {
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+  /** A whole number (SphereFace's multiplier): rounded wherever m is read. */
+  integer?: boolean;
+  /** Radians: the control shows degrees too. */
+  unit?: 'rad';
+}
+
+/** The live values a loss's functions read: the shared rows and its own. */
+export type LossValues<R extends readonly ParamDef[]> = SharedLossValues & ValuesOf<R>;
+
+/** The margin zone's rule as GLSL: the body of `float marginTarget(float cc)` on a clamped cosine, reading `uniform vec4 uLoss`. */
+export interface MarginShader<S> {
+  /** Compile-time source; it may depend on discrete settings only (a change recompiles). */
+  source(spec: S): string;
+  /** Up to four live values, as `uLoss.xyzw`. */
+  uniforms(spec: S): readonly number[];
+}
+
+/**
+ * One loss. `S` is its spec (the plain object computeLoss takes), `R` the table rows it owns,
+ * `P` the values its functions read (the shared rows' and its own).
+ * Methods (not arrow properties) so that a definition of one loss serves where any is expected.
+ */
+export interface LossDefinition<S extends { kind: string }, R extends readonly ParamDef[] = readonly ParamDef[], P extends object = LossValues<R>> {
+  readonly kind: S['kind'];
+  /** Its name for people: menus, titles, captions. */
+  readonly label: string;
+  /** One sentence of intuition, for the formula panel. */
+  readonly intuition: string;
+  /** The shared rows it reads (m, s, the λ schedule, the warm-up). */
+  readonly uses: readonly SharedLossKey[];
+  /** The rows it owns, in control order. */
+  readonly params: R;
+  /** m's range when it uses m. */
+  readonly margin?: MarginRange;
+  /** The settings its compare-panel title names ("ArcFace m = 0.3, s = 10"). */
+  readonly titleKeys: readonly (keyof P)[];
+  /** Trains the softmax bias, predicts and draws regions with raw logits ‖x‖‖w‖cos θ + b. */
+  readonly rawLogits: boolean;
+  /** Keeps class centres (Wen et al.), updated after each step at rate `centerRate`. */
+  centerRate?(p: P): number;
+
+  /** The spec a step trains with, from the live values and where the step stands. */
+  spec(p: P, at: StepContext): S;
+  /** The margin after warm-up, for the status (0 when there is none). */
+  effectiveMargin(spec: S): number;
+  /** The mean batch loss (tfjs, worker side only). */
+  loss(kit: TensorKit, spec: S, batch: TensorBatch): TF.Scalar;
+
+  /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
+  scale(spec: S, featureNorm: number): number;
+  /** The target logit at θ ∈ [0, π] (radians) for a unit weight and no bias. */
+  targetLogit(spec: S, theta: number, featureNorm: number): number;
+  /** The curves panel: its own curve, drawn with `paper`'s values when it is not the loss shown; or another loss's curve (`as`). */
+  readonly curve: { paper: Partial<P>; label?: string } | { as: string };
+
+  /** The formula in TeX with the live values (λ: the schedule's value now, when it has one). */
+  tex(p: P, lambda?: number): string;
+  /** The caption under the formula, naming units; the label when absent. */
+  caption?(p: P): string;
+  /** Largest margin C classes in D dimensions can all meet, drawn on the m slider. */
+  marginBound?(classes: number, dim: number): number | undefined;
+
+  /** The margin zone in the view's shader; absent: no margin zone (NormFace) or raw logits. */
+  readonly shader?: MarginShader<S>;
+}

@@ -1,0 +1,41 @@
+// Every loss, by kind: the one list the rest of the app asks. A new loss is a file and a line here.
+import type { ValueOf } from '../params/paramDef';
+import type { SharedLossValues } from '../params/lossRows';
+import type { LossDefinition, StepContext } from './definition';
+import { arcface } from './arcface';
+import { center } from './center';
+import { combined } from './combined';
+import { cosface } from './cosface';
+import { normface } from './normface';
+import { softmax } from './softmax';
+import { sphereface } from './sphereface';
+
+/** The losses, in menu order. */
+export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined } as const;
+
+export type LossKind = keyof typeof LOSSES;
+type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;
+/** Which loss to compute and its hyper-parameters (margins of ArcFace and the combined margin are radians). */
+export type LossSpec = { [K in LossKind]: SpecOf<(typeof LOSSES)[K]> }[LossKind];
+type OwnRow = { [K in LossKind]: (typeof LOSSES)[K]['params'][number] }[LossKind];
+/** Every loss setting's value: what a function of any loss may read (the page's Params and the trainer's LiveParams have them all). */
+export type AllLossValues = SharedLossValues & { [D in OwnRow as D['key']]: ValueOf<D> } & { loss: LossKind };
+/** A definition of any loss. */
+export type AnyLoss = LossDefinition<LossSpec, readonly OwnRow[], AllLossValues>;
+
+export const LOSS_KINDS = Object.keys(LOSSES) as LossKind[];
+
+/** The definition of a loss. */
+export function lossDef(kind: LossKind): AnyLoss {
+  return LOSSES[kind] as unknown as AnyLoss;
+}
+
+/** Whether a string names a loss. */
+export function isLossKind(v: string): v is LossKind {
+  return Object.hasOwn(LOSSES, v);
+}
+
+/** The spec of `params.loss` from live values and where the step stands. */
+export function lossSpecOf(p: AllLossValues, at: StepContext): LossSpec {
+  return lossDef(p.loss).spec(p, at);
+}
