@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/params/presets';
 import { decodeParams } from '../src/params/urlCodec';
-import { collectErrors, readPanels, waitForStatus } from './helpers';
+import { collectErrors, framesDrawn, readPanels, waitForSettled, waitForStatus } from './helpers';
 
 const panel = (page: Page, i: number) => page.locator(`[data-compare-panel="${i}"]`);
 
@@ -41,8 +41,9 @@ test('every element id is unique: each panel prefixes its controls and their sli
   await expect(page.locator('[data-compare-panel] input[name="m"]')).toHaveCount(4);
   const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
   expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-  // The CosFace panels' bound marks each have their own datalist.
-  await expect(page.locator('[data-compare-panel] datalist')).toHaveCount(2);
+  // The two CosFace panels mark the bound on m, each with its own datalist (the scale's minimum is marked on the three with s).
+  await expect(page.locator('[data-compare-panel] input[name="m"][list]')).toHaveCount(2);
+  await expect(page.locator('[data-compare-panel] datalist')).toHaveCount(5);
 });
 
 test("same data, initialisation and batches: moving m in panel 2 changes only panel 2's loss", async ({ page }) => {
@@ -79,15 +80,17 @@ test('changing the seed resets every panel', async ({ page }) => {
 test('orbiting one 3-D panel turns the others', async ({ page }) => {
   await page.goto('/?compare=softmax,arcface&play=0&rotate=0');
   await waitForPanels(page, 2, (p) => p.state === 'paused');
-  await page.waitForTimeout(2500); // the first framing settles
   const other = panel(page, 0).locator('canvas');
+  await waitForSettled(other); // the first framing done
+  await waitForSettled(panel(page, 1).locator('canvas'));
   const before = await other.screenshot();
+  const drawn = await framesDrawn(other);
   const box = (await panel(page, 1).locator('canvas').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 8 });
   await page.mouse.up();
-  await page.waitForTimeout(800);
+  await waitForSettled(other, drawn); // the linked camera turned it: redrawn and at rest
   const after = await other.screenshot();
   await test.info().attach('panel 1 before', { body: before, contentType: 'image/png' });
   await test.info().attach('panel 1 after dragging panel 2', { body: after, contentType: 'image/png' });

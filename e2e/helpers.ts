@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** The status region's data attributes, parsed. */
 export interface Status {
@@ -8,6 +8,8 @@ export interface Status {
   testAccuracy: number;
   backend: string;
   state: string;
+  /** Counts the page's runs (a reset, new data, a restart); 0 for a compare panel's status. */
+  run: number;
 }
 
 /** The page's status element (compare panels have their own inside `[data-compare-panel]`). */
@@ -22,6 +24,7 @@ export async function readStatus(page: Page): Promise<Status> {
     testAccuracy: Number(d.testAccuracy),
     backend: d.backend ?? '',
     state: d.state ?? '',
+    run: Number(d.run ?? 0),
   };
 }
 
@@ -34,6 +37,7 @@ export async function readPanels(page: Page): Promise<(Status & { lossKind: stri
     accuracy: Number(d.accuracy),
     testAccuracy: Number(d.testAccuracy),
     backend: '',
+    run: 0,
     state: d.state ?? '',
     lossKind: d.lossKind ?? '',
     spread: Number(d.spread),
@@ -89,13 +93,27 @@ export async function canvasStats(page: Page, name: string) {
       const max = Math.max(r, g, b), min = Math.min(r, g, b);
       const sat = max === 0 ? 0 : (max - min) / max;
       if (sat < 0.35 || max < 0.25) continue; // greys, whites, shadows
-      let h = 0;
-      if (max === r) h = ((g - b) / (max - min)) % 6;
-      else if (max === g) h = (b - r) / (max - min) + 2;
-      else h = (r - g) / (max - min) + 4;
+      const h = max === r ? ((g - b) / (max - min)) % 6 : max === g ? (b - r) / (max - min) + 2 : (r - g) / (max - min) + 4;
       hues.add(Math.round(((h * 60 + 360) % 360) / 15)); // 24 hue buckets of 15°
     }
     return { w: c.width, h: c.height, nonBgFraction: nonBg / (c.width * c.height), hueBuckets: hues.size, hash: nonBg };
   }, png.toString('base64'));
 }
 
+
+/**
+ * Waits until a canvas has come to rest: its last frame drawn with the points eased in and the
+ * camera still (`data-settled`, set by the scene). A screenshot taken then shows what stays.
+ */
+export async function waitForSettled(canvas: Locator, since?: number, timeout = 15_000): Promise<void> {
+  await expect(canvas).toHaveAttribute('data-settled', '1', { timeout });
+  // After a change: at rest on a frame drawn since then.
+  if (since !== undefined) {
+    await expect.poll(async () => (await framesDrawn(canvas)) > since && (await canvas.getAttribute('data-settled')) === '1', { timeout }).toBe(true);
+  }
+}
+
+/** Frames a canvas has drawn so far (`data-frames`). */
+export async function framesDrawn(canvas: Locator): Promise<number> {
+  return Number((await canvas.getAttribute('data-frames')) ?? 0);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LOSS_CHOICES, LOSS_LABELS } from '../src/params/table';
-import { canvasStats, collectErrors, waitForStatus } from './helpers';
+import { canvasStats, collectErrors, framesDrawn, waitForSettled, waitForStatus } from './helpers';
 
 // The default picture of every loss, in 3-D and 2-D, saved with the test report: the lecture's
 // point is the difference between them (softmax fans out; the margins pull classes into tight
@@ -14,13 +14,24 @@ for (const dim of [3, 2] as const) {
       const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 600, 90_000);
       await page.getByRole('button', { name: /pause/i }).click();
       await waitForStatus(page, (st) => st.state === 'paused');
-      await page.waitForTimeout(600);
+      const canvas = page.locator('.view canvas');
+      await waitForSettled(canvas);
       const spread = Number(await page.locator('[role="status"][data-state]').getAttribute('data-spread'));
       const stats = await canvasStats(page, `${dim}d-${loss}.png`);
       test.info().annotations.push({ type: `${dim}-D ${LOSS_LABELS[loss]}`, description: `step ${s.step}, train ${(s.accuracy * 100).toFixed(1)} %, spread ${spread.toFixed(2)}°` });
       expect(Number.isFinite(spread), loss).toBe(true);
       expect(stats.nonBgFraction, loss).toBeGreaterThan(dim === 3 ? 0.15 : 0.05);
       expect(stats.hueBuckets, loss).toBeGreaterThanOrEqual(6);
+      // The regions and the weight arrows carry the class colours too: hidden, only the points are
+      // left to carry them, so a view that draws no points fails here.
+      for (const item of ['regions', 'margins', 'weights']) {
+        const drawn = await framesDrawn(canvas);
+        await page.locator(`input[name="show"][value="${item}"]`).uncheck();
+        await waitForSettled(canvas, drawn);
+      }
+      const points = await canvasStats(page, `${dim}d-${loss}-points-only.png`);
+      expect(points.hueBuckets, `${loss}: the points alone`).toBeGreaterThanOrEqual(6);
+      expect(points.nonBgFraction, `${loss}: the points alone`).toBeGreaterThan(0.001);
     }
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { readStatus, waitForStatus } from './helpers';
+import { framesDrawn, readStatus, waitForSettled, waitForStatus } from './helpers';
 
 test('the timeline scrubs a paused run back: the view, the numbers and the panels follow', async ({ page }) => {
   await page.goto('/?speed=0&dim=2');
@@ -8,8 +8,9 @@ test('the timeline scrubs a paused run back: the view, the numbers and the panel
   await page.getByRole('button', { name: /pause/i }).click();
   const paused = await waitForStatus(page, (s) => s.state === 'paused');
   const canvas = page.locator('.view canvas');
-  await page.waitForTimeout(500);
+  await waitForSettled(canvas);
   const before = await canvas.screenshot();
+  const drawn = await framesDrawn(canvas);
   const spreadBefore = await page.getByTestId('metric-spread').textContent();
   const scrub = page.locator('input[name="scrub"]');
   await expect(scrub).toBeVisible();
@@ -17,7 +18,7 @@ test('the timeline scrubs a paused run back: the view, the numbers and the panel
   const back = await waitForStatus(page, (s) => s.step < paused.step - 50);
   await expect(page.locator('.timeline')).toContainText(`step ${back.step.toLocaleString('en-US')}`);
   await expect(page.getByTestId('metric-spread')).not.toHaveText(spreadBefore ?? '');
-  await page.waitForTimeout(500);
+  await waitForSettled(canvas, drawn);
   const after = await canvas.screenshot();
   await test.info().attach('timeline: paused', { body: before, contentType: 'image/png' });
   await test.info().attach('timeline: scrubbed back', { body: after, contentType: 'image/png' });

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { canvasStats, collectErrors, waitForStatus } from './helpers';
+import { canvasStats, collectErrors, framesDrawn, waitForSettled, waitForStatus } from './helpers';
 
 for (const dim of [2, 3] as const) {
   test(`after training the default preset in ${dim}-D the canvas shows the ${dim === 2 ? 'circle' : 'sphere'} and the class colours`, async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto(`/?dim=${dim}&rotate=0`);
     await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
-    await page.waitForTimeout(800);
+    await waitForSettled(page.locator('.view canvas'));
     const stats = await canvasStats(page, `default-${dim}d.png`);
     expect(stats.nonBgFraction).toBeGreaterThan(dim === 3 ? 0.15 : 0.05); // not blank; the sphere fills a good part
     expect(stats.hueBuckets).toBeGreaterThanOrEqual(6); // at least C = 6 distinct class hues
@@ -20,11 +20,13 @@ test('the projection toggle changes what is drawn', async ({ page }) => {
   await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
   await page.getByRole('button', { name: /pause/i }).click();
   await waitForStatus(page, (s) => s.state === 'paused');
-  await page.waitForTimeout(500);
-  const sphere = await page.locator('.view canvas').screenshot();
+  const canvas = page.locator('.view canvas');
+  await waitForSettled(canvas);
+  const sphere = await canvas.screenshot();
+  const drawn = await framesDrawn(canvas);
   await page.locator('select[name="projection"]').selectOption('raw');
   await expect(page).toHaveURL(/projection=raw/);
-  await page.waitForTimeout(800);
+  await waitForSettled(canvas, drawn);
   const raw = await page.locator('.view canvas').screenshot();
   await test.info().attach('projection-sphere.png', { body: sphere, contentType: 'image/png' });
   await test.info().attach('projection-raw.png', { body: raw, contentType: 'image/png' });
@@ -76,7 +78,8 @@ test('a lost WebGL context is restored and the view draws again', async ({ page 
   await expect(page.locator('.view-overlay')).toContainText(/lost/);
   await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
   await expect(page.locator('.view-overlay')).toHaveCount(0);
-  await page.waitForTimeout(800);
+  // The remounted canvas (a new element) draws and comes to rest.
+  await waitForSettled(page.locator('.view canvas'));
   const stats = await canvasStats(page, 'after-restore.png');
   expect(stats.nonBgFraction).toBeGreaterThan(0.03);
   expect(stats.hueBuckets).toBeGreaterThanOrEqual(4);

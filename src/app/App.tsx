@@ -1,4 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../state/store';
+import { renderCount } from './renderCount';
 import { useTrainer } from '../hooks/useTrainer';
 import { guardRails } from '../params/guardRails';
 import { liveOf, structureOf } from '../params/toTrainer';
@@ -13,37 +15,39 @@ import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useRunHistory } from '../hooks/useRunHistory';
 import { Stage } from './Stage';
-import { useCompare } from './useCompare';
-import { useRunFile } from './useRunFile';
-import { useExportScene } from './useExportScene';
+import { useCompare } from '../hooks/useCompare';
+import { useRunFile } from '../hooks/useRunFile';
+import { useExportScene } from '../hooks/useExportScene';
 import { CaptureRegistry } from '../view/capture';
-import { useEmbedApi } from './useEmbedApi';
-import { useKeyboard } from './useKeyboard';
-import { useTheme } from './useTheme';
-import { useTour } from './useTour';
-import { useUploadedData } from './useUploadedData';
-import { useUrlParams } from './useUrlParams';
+import { useEmbedApi } from '../hooks/useEmbedApi';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { useTheme } from '../hooks/useTheme';
+import { useTour } from '../hooks/useTour';
+import { useUploadedData } from '../hooks/useUploadedData';
+import { useUrlSync } from '../hooks/useUrlSync';
 
 // Export and help load when first shown: the single view's first picture needs none of them.
 const ExportMenu = lazy(() => import('../ui/ExportMenu').then((m) => ({ default: m.ExportMenu })));
 const HelpOverlay = lazy(() => import('../ui/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 // The side panel's sections (controls, charts, settings) arrive after the first picture.
-const SidePanels = lazy(() => import('./SidePanels').then((m) => ({ default: m.SidePanels })));
-const TourPanel = lazy(() => import('../ui/TourPanel').then((m) => ({ default: m.TourPanel })));
+const SidePanels = lazy(() => import('../panels/SidePanels').then((m) => ({ default: m.SidePanels })));
+const TourPanel = lazy(() => import('../panels/TourPanel').then((m) => ({ default: m.TourPanel })));
 
 /** The application: the view, its controls, panels and status; every setting in the URL. */
 export function App() {
-  const { params, setParam, replaceParams, notices, setNotices, dismissNotices } = useUrlParams();
+  renderCount.app += 1;
+  useUrlSync();
+  const params = useAppStore((s) => s.params);
+  const { setParam, replaceParams, setNotices, requestReset } = useAppStore.getState();
+  const resetRequest = useAppStore((s) => s.resetRequest);
   const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
   const [captures] = useState(() => new CaptureRegistry());
   const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data, params.timeline);
-  const { status } = trainer;
-  const history = useRunHistory(status, compare.models.length);
+  useRunHistory(compare.models.length);
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
-  const [resetRequest, setResetRequest] = useState(0);
   const root = useRef<HTMLDivElement>(null);
   const { classes, dim } = structure;
 
@@ -52,7 +56,6 @@ export function App() {
   useEffect(() => {
     if (resetRequest > 0) reset();
   }, [resetRequest, reset]);
-  const requestReset = useCallback(() => setResetRequest((n) => n + 1), []);
 
   const applyPreset = useCallback(
     (query: string) => {
@@ -69,8 +72,7 @@ export function App() {
     (p: Partial<Params>, panel?: number) => replaceParams((cur) => (cur.compare.length >= 2 ? applyToPanels(cur, p, panel) : clampMargin({ ...cur, ...p }))),
     [replaceParams],
   );
-  const playing = status.state === 'running';
-  const togglePlay = () => (playing ? trainer.pause() : trainer.play());
+  const togglePlay = () => (useAppStore.getState().status.state === 'running' ? trainer.pause() : trainer.play());
   const fullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void root.current?.requestFullscreen?.().catch(() => undefined);
@@ -95,10 +97,10 @@ export function App() {
       />
     </Suspense>
   );
-  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, status, params, compare.titles);
+  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, params, compare.titles);
 
-  const runFile = useRunFile({ params, titles: compare.titles, history: history.rows, requestWeights: trainer.requestWeights, replaceParams, requestReset, setNotices });
-  const exportScene = useExportScene(params, compare.models, compare.titles, status);
+  const runFile = useRunFile({ params, titles: compare.titles, requestWeights: trainer.requestWeights, replaceParams, requestReset, setNotices });
+  const exportScene = useExportScene(params, compare.models, compare.titles);
   const lossKinds = compare.models.map((p) => p.loss).join(',');
   const rails = compare.on
     ? compare.models.flatMap((p, i) => guardRails(p, classes, dim).map((r) => `Panel ${i + 1} (${compare.titles[i]}): ${r}`))
@@ -106,7 +108,6 @@ export function App() {
   const view = (
     <Stage
       params={params}
-      status={status}
       slots={trainer.slots}
       theme={theme}
       dim={dim}
@@ -114,8 +115,6 @@ export function App() {
       compare={compare}
       cue={cue}
       captures={captures}
-      notices={notices}
-      onDismissNotices={dismissNotices}
       overlay={params.embed && tour}
     />
   );
@@ -130,13 +129,13 @@ export function App() {
       <div className="app app-embed" data-embed="1" ref={root}>
         {view}
         <div className="embed-bar">
-          <Transport state={status.state} onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} compact />
+          <Transport onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} compact />
           {params.controls.length > 0 && !compare.on && (
             <div className="embed-controls">
               <LossControls params={params} setParam={setParam} classes={classes} dim={dim} only={params.controls} />
             </div>
           )}
-          <StatusBar status={status} lossKind={lossKinds} compact />
+          <StatusBar lossKind={lossKinds} compact />
         </div>
         {helpOverlay}
       </div>
@@ -157,7 +156,6 @@ export function App() {
         {view}
         <aside className="side">
           <Transport
-            state={status.state}
             onPlay={trainer.play}
             onPause={trainer.pause}
             onStep={() => trainer.step(1)}
@@ -166,20 +164,18 @@ export function App() {
             onSpeed={(v) => setParam('speed', v)}
           />
           <div className="timeline-wrap">
-            <Timeline state={status.state} length={trainer.timeline.length} show={trainer.timeline.show} stepAt={trainer.timeline.stepAt} />
+            <Timeline size={trainer.timeline.size} show={trainer.timeline.show} stepAt={trainer.timeline.stepAt} />
           </div>
           <Notices items={rails} kind="warn" />
           <Suspense fallback={<div className="panel" />}>
             <SidePanels
               params={params}
               setParam={setParam}
-              status={status}
               classes={classes}
               dim={dim}
               models={compare.models}
               titles={compare.titles}
               onLeaveCompare={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))}
-              history={history}
               runFile={runFile}
               onData={onData}
               custom={uploaded?.data}
@@ -188,7 +184,7 @@ export function App() {
           </Suspense>
         </aside>
       </main>
-      <StatusBar status={status} lossKind={lossKinds} />
+      <StatusBar lossKind={lossKinds} />
       {helpOverlay}
     </div>
   );

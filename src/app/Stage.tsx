@@ -1,12 +1,13 @@
 import { Suspense, lazy, type ReactNode } from 'react';
-import type { FrameSlot, TrainerStatus } from '../hooks/useTrainer';
+import type { FrameSlot } from '../view/frameSlot';
+import { useAppStore, useStatus } from '../state/store';
 import type { Params } from '../params/table';
 import { Notices } from '../ui/Notices';
 import type { CaptureRegistry } from '../view/capture';
 import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/palette';
 import type { ViewProps } from '../view/Scene';
-import type { useCompare } from './useCompare';
+import type { useCompare } from '../hooks/useCompare';
 
 // Compare mode's grid loads when first shown; so does the service worker's update notice.
 const CompareGrid = lazy(() => import('../ui/CompareGrid').then((m) => ({ default: m.CompareGrid })));
@@ -14,7 +15,6 @@ const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ defa
 
 interface Props {
   params: Params;
-  status: TrainerStatus;
   slots: { current: FrameSlot }[];
   theme: { colors: ThemeColors; reducedMotion: boolean };
   dim: 2 | 3;
@@ -22,14 +22,16 @@ interface Props {
   compare: ReturnType<typeof useCompare>;
   cue?: ViewProps['cue'];
   captures: CaptureRegistry;
-  notices: string[];
-  onDismissNotices: () => void;
   /** The tour card, drawn over the view in embed mode. */
   overlay?: ReactNode;
 }
 
 /** The picture: the single view or compare mode's grid, with the notices over it. */
-export function Stage({ params, status, slots, theme, dim, classes, compare, cue, captures, notices, onDismissNotices, overlay }: Props) {
+export function Stage({ params, slots, theme, dim, classes, compare, cue, captures, overlay }: Props) {
+  const running = useStatus((s) => s.state === 'running');
+  const message = useStatus((s) => s.message);
+  const notices = useAppStore((s) => s.notices);
+  const dismissNotices = useAppStore((s) => s.dismissNotices);
   return (
     <div className="stage">
       {compare.on ? (
@@ -38,7 +40,6 @@ export function Stage({ params, status, slots, theme, dim, classes, compare, cue
             models={compare.models}
             titles={compare.titles}
             slots={slots}
-            status={status}
             theme={theme.colors}
             dim={dim}
             classes={classes}
@@ -60,7 +61,7 @@ export function Stage({ params, status, slots, theme, dim, classes, compare, cue
           dim={dim}
           classes={classes}
           reducedMotion={theme.reducedMotion}
-          running={status.state === 'running'}
+          running={running}
           cue={cue}
           capture={captures}
           captureId={0}
@@ -68,11 +69,11 @@ export function Stage({ params, status, slots, theme, dim, classes, compare, cue
       )}
       <div className="stage-overlays">
         {overlay}
-        <Notices items={notices} onDismiss={onDismissNotices} />
+        <Notices items={notices} onDismiss={dismissNotices} />
         <Suspense fallback={null}>
           <UpdateNotice />
         </Suspense>
-        <Notices items={status.message ? [status.message] : []} kind="warn" />
+        <Notices items={message ? [message] : []} kind="warn" />
       </div>
     </div>
   );

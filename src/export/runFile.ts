@@ -1,5 +1,5 @@
 // Run files: a run's parameters, seed, metric history and final weights as JSON, and their checked reading (pure).
-import type { HistoryRows } from '../hooks/useRunHistory';
+import type { HistoryRows } from '../state/runHistory';
 import type { NamedTensor } from '../train/frame';
 
 export const RUN_FORMAT = 'hypersphere-run';

@@ -1,52 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BackendName } from '../train/config';
-import type { Frame } from '../train/frame';
-import type { RunState } from '../worker/protocol';
+import { useCallback, useEffect, useRef } from 'react';
+import { INITIAL_MODEL, type ModelStatus, type TrainerStatus } from '../state/status';
+import { useAppStore } from '../state/store';
 
-/** One model's numbers (compare mode has one model per panel). */
-export interface ModelStatus {
-  step: number;
-  loss: number;
-  trainAccuracy: number;
-  testAccuracy: number;
-  /** The latest frame's metrics and schedule values (for panels). */
-  frame: Frame | null;
-  /** Worker time to take the last snapshot, ms. */
-  snapshotMs: number;
-  /** Stopped on NaN/Inf while the other models go on. */
-  diverged: boolean;
-}
-
-/**
- * Low-frequency training status for React (updated at most STATUS_HZ times a second): the run's
- * shared state, the first model's numbers at the top level, and every model's in `models`.
- */
-export interface TrainerStatus extends ModelStatus {
-  state: RunState;
-  backend: BackendName | '';
-  backendReport: string;
-  /** A message for people: divergence, a crash and restart, a backend fallback. */
-  message: string;
-  models: ModelStatus[];
-  /** Counts runs (a reset, new data, a crash restart): history belongs to one run. */
-  run: number;
-}
+export { initialStatus, type ModelStatus, type TrainerStatus } from '../state/status';
 
 const STATUS_HZ = 10;
 
-const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
-
-/** The status of a run of `models` models that has not started. */
-export function initialStatus(models: number): TrainerStatus {
-  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0 };
-}
-
 /**
- * The status as React state, batched: patches (of the run, or of one model) gather and reach
- * React at most STATUS_HZ times a second, or at once when `immediate`.
+ * The status in the store, batched: patches (of the run, or of one model) gather and reach the
+ * store at most STATUS_HZ times a second, or at once when `immediate`.
  */
-export function useBatchedStatus(models: number) {
-  const [status, setStatus] = useState<TrainerStatus>(() => initialStatus(models));
+export function useBatchedStatus() {
   const pending = useRef<Partial<TrainerStatus>>({});
   const pendingModels = useRef(new Map<number, Partial<ModelStatus>>());
   const timer = useRef<number | undefined>(undefined);
@@ -61,10 +25,10 @@ export function useBatchedStatus(models: number) {
       const pm = pendingModels.current;
       pending.current = {};
       pendingModels.current = new Map();
-      setStatus((s) => {
+      useAppStore.setState(({ status: s }) => {
         const base = { ...s, ...p };
         const all = base.models.map((m, i) => (pm.has(i) ? { ...m, ...pm.get(i) } : m));
-        return { ...base, ...(all[0] ?? INITIAL_MODEL), models: all };
+        return { status: { ...base, ...(all[0] ?? INITIAL_MODEL), models: all } };
       });
     };
     if (immediate) {
@@ -78,5 +42,5 @@ export function useBatchedStatus(models: number) {
   const dropPending = useCallback(() => {
     pendingModels.current = new Map();
   }, []);
-  return { status, pushStatus, dropPending };
+  return { pushStatus, dropPending };
 }

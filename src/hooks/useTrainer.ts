@@ -1,24 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CustomData } from '../data/csv';
 import type { LiveParams, StructuralConfig } from '../train/config';
-import type { Frame, RunInfo } from '../train/frame';
+import type { Frame } from '../train/frame';
+import type { FrameSlot } from '../view/frameSlot';
+import { useAppStore } from '../state/store';
 import { TrainerClient, type TrainerEvents, type WorkerLike } from './trainerClient';
 import { FrameHistory } from './frameHistory';
 import { initialStatus, useBatchedStatus, type ModelStatus } from './trainerStatus';
 
 export type { ModelStatus, TrainerStatus } from './trainerStatus';
-
-/** The latest frame with the run facts it belongs to; read by the view every animation frame. */
-export interface FrameSlot {
-  frame: Frame | null;
-  info: RunInfo | null;
-  /** performance.now() when the frame arrived, for interpolation. */
-  receivedAt: number;
-  /** Counts frames, so a reader can tell a new one from the last. */
-  serial: number;
-  /** Set by the view: called when the slot changes, so a canvas that draws on demand redraws. */
-  notify?: () => void;
-}
 
 type Slot = { current: FrameSlot };
 export type { ModelWeights } from './trainerClient';
@@ -46,7 +36,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   const allSlots = useRef<Slot[]>([]);
   while (allSlots.current.length < count) allSlots.current.push(emptySlot());
   const slots = useMemo(() => allSlots.current.slice(0, count), [count]);
-  const { status, pushStatus, dropPending } = useBatchedStatus(count);
+  const { pushStatus, dropPending } = useBatchedStatus();
   const latest = useRef({ structure, lives, custom });
   latest.current = { structure, lives, custom };
   const history = useRef(new FrameHistory(keep));
@@ -117,12 +107,11 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   const play = useCallback(() => client.current?.play(), []);
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback((n = 1) => client.current?.step(n), []);
-  const stateRef = useRef(status.state);
-  stateRef.current = status.state;
   // Stable identity: callers may list it in effect dependencies.
   const reset = useCallback(() => {
     const c = client.current;
-    if (c && (stateRef.current === 'diverged' || stateRef.current === 'error')) c.playing = true;
+    const { state } = useAppStore.getState().status;
+    if (c && (state === 'diverged' || state === 'error')) c.playing = true;
     startRun();
   }, [startRun]);
   const setSnapshotRate = useCallback((hz: number) => client.current?.snapshotRate(hz), []);
@@ -144,7 +133,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
     },
     [pushStatus],
   );
-  const timeline = { length: history.current.length, show: showSnapshot, stepAt: (k: number) => history.current.at(k)?.[0]?.step };
+  const timeline = useMemo(() => ({ size: () => history.current.length, show: showSnapshot, stepAt: (k: number) => history.current.at(k)?.[0]?.step }), [showSnapshot]);
 
-  return { slots, status, play, pause, step, reset, setSnapshotRate, timeline, requestWeights };
+  return { slots, play, pause, step, reset, setSnapshotRate, timeline, requestWeights };
 }

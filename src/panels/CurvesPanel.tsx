@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useKeyed } from '../hooks/useKeyed';
 import uPlot from 'uplot';
 import type { Params } from '../params/table';
 import type { Frame } from '../train/frame';
@@ -23,16 +24,17 @@ export interface ChartPanel {
 export function CurvesPanel({ params, frame, panels }: { params: Params; frame: Frame | null; panels?: readonly ChartPanel[] }) {
   const lambda = frame?.lambda ?? NaN;
   const lambdas = panels?.map((p) => p.frame?.lambda ?? NaN).join() ?? '';
-  const series = useMemo(
+  const titles = panels?.map((p) => p.title).join('|');
+  // Compare mode: the curves follow the panels' titles (their settings) and λs, not each new panels array.
+  const series = useKeyed(
     () =>
       panels
         ? panelCurveSeries(panels.map((p) => ({ title: p.title, params: p.params, lambda: p.frame?.lambda ?? NaN }))).map((s) => ({ ...s, current: true }))
         : curveSeries(params, lambda),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [params, lambda, panels?.map((p) => p.title).join('|'), lambdas],
+    [params, lambda, titles, lambdas],
   );
   const curveKey = (panels ? 'panels|' : '') + series.map((s) => `${s.label}${s.current}`).join('|');
-  const curveOpts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+  const curveOpts = useKeyed<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: true, live: false },
       cursor: { show: false },
@@ -51,20 +53,18 @@ export function CurvesPanel({ params, frame, panels }: { params: Params; frame: 
         })),
       ],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [curveKey],
   );
   const curveData = useMemo<uPlot.AlignedData>(() => [THETA_DEG, ...series.map((s) => s.values)], [series]);
 
   const hists = panels ? panels.map((p) => p.frame?.metrics.histOwn) : [frame?.metrics.histOwn];
   const bins = hists.find((h) => h)?.length ?? 36;
-  const histData = useMemo<uPlot.AlignedData>(() => {
+  const histData = useKeyed<uPlot.AlignedData>(() => {
     const centers = Array.from({ length: bins }, (_, i) => ((i + 0.5) * 180) / bins);
     return [centers, ...hists.map((h) => Array.from(h ?? new Uint32Array(bins)))];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...hists, bins]);
   const histKey = panels ? `hist:${panels.length}` : 'hist';
-  const histOpts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+  const histOpts = useKeyed<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: false },
       cursor: { show: false },
@@ -77,14 +77,13 @@ export function CurvesPanel({ params, frame, panels }: { params: Params; frame: 
           : [{ label: 'θ to own weight', fill: `${classColor(0)}88`, stroke: classColor(0), width: 1, paths: uPlot.paths.bars?.({ size: [0.9, 100] }) }]),
       ],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [histKey],
   );
   return (
     <section aria-labelledby="sec-curves" className="curves">
       <h2 id="sec-curves">Target logit and θ histogram</h2>
-      <UPlotChart opts={curveOpts} optsKey={curveKey} data={curveData} height={190} label="Target logit against angle for each loss" />
-      <UPlotChart opts={histOpts} optsKey={histKey} data={histData} height={110} label="Histogram of angles between training features and their class weights" />
+      <UPlotChart opts={curveOpts} data={curveData} height={190} label="Target logit against angle for each loss" />
+      <UPlotChart opts={histOpts} data={histData} height={110} label="Histogram of angles between training features and their class weights" />
     </section>
   );
 }

@@ -1,15 +1,8 @@
-import { useMemo } from 'react';
+import { useKeyed } from '../hooks/useKeyed';
 import type uPlot from 'uplot';
-import type { HistoryRows } from '../hooks/useRunHistory';
+import { emptyRows, type HistoryRows, type StoredRun } from '../state/runHistory';
 import { CLASS_COLORS, classColor } from '../view/palette';
 import { UPlotChart } from './UPlotChart';
-
-/** A run loaded from a file: its curves are drawn beside the live ones. */
-export interface StoredRun {
-  label: string;
-  /** Steps, then per model loss, train and test accuracy (as HistoryRows). */
-  rows: HistoryRows;
-}
 
 const STORED = '#8a8d99';
 
@@ -28,19 +21,18 @@ function align(live: HistoryRows, stored: HistoryRows | undefined, liveCols: num
  * Loss and train/test accuracy over steps. In compare mode (titles given) one loss line and one
  * test-accuracy line per panel, in the panel's colour; a stored run's curves in grey, dashed.
  */
-export function HistoryPanel({ rows, version, titles, stored }: { rows: HistoryRows; version: number; titles?: readonly string[]; stored?: StoredRun }) {
+export function HistoryPanel({ rows: recorded, version, titles, stored }: { rows: HistoryRows; version: number; titles?: readonly string[]; stored?: StoredRun }) {
   const compare = titles !== undefined && titles.length > 1;
-  const n = (rows.length - 1) / 3;
+  const n = compare ? titles.length : 1;
+  // Between a change of panels and the new run's first row the recorded columns are the old panels': none drawn yet.
+  const rows = recorded.length === 1 + 3 * n ? recorded : emptyRows(n);
   // Compare mode draws loss and test accuracy per panel (train accuracy would double the legend).
   const liveCols = Array.from({ length: 3 * n }, (_, c) => c + 1).filter((c) => !compare || c % 3 !== 2);
   const storedCols = stored ? [1, 3] : [];
-  const data = useMemo<uPlot.AlignedData>(
-    () => align(rows, stored?.rows, liveCols, storedCols),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version, compare, n, stored],
-  );
+  // `rows` grows in place: `version` says when it did.
+  const data = useKeyed<uPlot.AlignedData>(() => align(rows, stored?.rows, liveCols, storedCols), [rows, version, compare, n, stored]);
   const optsKey = `history:${compare ? titles.join('|') : ''}:${stored?.label ?? ''}`;
-  const opts = useMemo<Omit<uPlot.Options, 'width' | 'height'>>(
+  const opts = useKeyed<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: true, live: false },
       cursor: { show: false },
@@ -70,13 +62,12 @@ export function HistoryPanel({ rows, version, titles, stored }: { rows: HistoryR
           : []),
       ],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [optsKey],
   );
   return (
     <section aria-labelledby="sec-history">
       <h2 id="sec-history">Loss and accuracy{compare ? ' — every panel' : ''}</h2>
-      <UPlotChart opts={opts} optsKey={optsKey} data={data} height={compare || stored ? 210 : 170} label="Loss and accuracy over training steps" />
+      <UPlotChart opts={opts} data={data} height={compare || stored ? 210 : 170} label="Loss and accuracy over training steps" />
     </section>
   );
 }

@@ -5,16 +5,15 @@ import 'uplot/dist/uPlot.min.css';
 const CHART_HZ = 4;
 
 interface Props {
-  /** Options without width/height (the chart fills its box); rebuilt when `optsKey` changes. */
+  /** Options without width/height (the chart fills its box); the chart is rebuilt when their identity changes (keep them memoised). */
   opts: Omit<uPlot.Options, 'width' | 'height'>;
-  optsKey: string;
   data: uPlot.AlignedData;
   height: number;
   label: string;
 }
 
 /** A uPlot chart sized to its container, with data swapped in place (no re-creation per update). */
-export function UPlotChart({ opts, optsKey, data, height, label }: Props) {
+export function UPlotChart({ opts, data, height, label }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // The data of the last committed render (a render React drops must not reach the chart).
@@ -35,9 +34,7 @@ export function UPlotChart({ opts, optsKey, data, height, label }: Props) {
       u.destroy();
       plot.current = null;
     };
-    // opts is described by optsKey; rebuilding on every render would defeat setData.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [optsKey, height]);
+  }, [opts, height]);
 
   // At most CHART_HZ redraws a second: the charts read at a glance; the view and training need the CPU.
   const lastDraw = useRef(0);

@@ -1,19 +1,10 @@
 // The lecture tour: the loss-function lecture as ten live steps. Steps are data, not components:
 // a lecturer edits the words, formulas, runs and actions here, in one place. Each run is a URL
 // state (the query a "Copy link" would give), so every step is reproducible and shareable.
+import type { CueAnchor } from '../view/cueAnchor';
 import type { Params } from '../params/table';
 
 /** Where the "notice this" cue points on the view. */
-export type CueAnchor =
-  /** The tip of class 1's weight arrow. */
-  | 'weight'
-  /** Class 1's centre (center loss). */
-  | 'center'
-  /** Class 1's cluster, at its mean direction. */
-  | 'cluster'
-  /** The boundary between class 1 and its nearest neighbour, where the margin zone lies. */
-  | 'boundary';
-
 export interface TourStep {
   title: string;
   /** 2–5 sentences, in paragraphs. */

@@ -1,4 +1,5 @@
-import type { TrainerStatus } from '../hooks/useTrainer';
+import { renderCount } from '../app/renderCount';
+import { useAppStore } from '../state/store';
 import { lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';
 
@@ -8,10 +9,12 @@ import { statusAttributes } from './statusAttributes';
  * attributes (statusAttributes, and data-backend). In compare mode it is the page's: the shared
  * state, and the first panel's numbers.
  */
-export function StatusBar({ status, lossKind, compact = false }: { status: TrainerStatus; lossKind: string; compact?: boolean }) {
+export function StatusBar({ lossKind, compact = false }: { lossKind: string; compact?: boolean }) {
+  const status = useAppStore((s) => s.status);
+  renderCount.statusBar += 1;
   const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
   return (
-    <div role="status" aria-live="off" className={`status ${compact ? 'status-compact' : ''}`} {...statusAttributes(status, state, lossKind)} data-backend={backend}>
+    <div role="status" aria-live="off" className={`status ${compact ? 'status-compact' : ''}`} {...statusAttributes(status, state, lossKind)} data-backend={backend} data-run={status.run}>
       <span className={`state-dot state-${state}`} aria-hidden="true" />
       <span className="status-item">
         <b>{state}</b>

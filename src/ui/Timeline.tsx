@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { RunState } from '../worker/protocol';
+import { useStatus } from '../state/store';
 
 interface Props {
-  state: RunState;
-  length: number;
+  /** Snapshots kept now. */
+  size: () => number;
   show: (k: number) => void;
   stepAt: (k: number) => number | undefined;
 }
@@ -12,7 +12,11 @@ interface Props {
  * The timeline of a paused run: a slider over the last snapshots kept (`timeline=` of them); the
  * view, every panel and the numbers follow it. Playing again continues from the run's real step.
  */
-export function Timeline({ state, length, show, stepAt }: Props) {
+export function Timeline({ size, show, stepAt }: Props) {
+  const state = useStatus((s) => s.state);
+  // Each new step (a frame kept) redraws the slider: the status step says when.
+  useStatus((s) => s.step);
+  const length = size();
   const [index, setIndex] = useState(length - 1);
   const paused = state === 'paused' || state === 'diverged';
   // Back at the newest snapshot whenever the run moves on.

@@ -1,8 +1,7 @@
 import { DEFAULT_PACE } from '../params/table';
-import type { RunState } from '../worker/protocol';
+import { useStatus } from '../state/store';
 
 interface Props {
-  state: RunState;
   onPlay: () => void;
   onPause: () => void;
   onStep: () => void;
@@ -14,7 +13,8 @@ interface Props {
 }
 
 /** Play/pause, step and reset. */
-export function Transport({ state, onPlay, onPause, onStep, onReset, compact = false, speed, onSpeed }: Props) {
+export function Transport({ onPlay, onPause, onStep, onReset, compact = false, speed, onSpeed }: Props) {
+  const state = useStatus((s) => s.state);
   const running = state === 'running';
   const blocked = state === 'diverged' || state === 'error' || state === 'loading';
   return (

@@ -1,5 +1,5 @@
 // The data-* attributes a status element carries for automation (the page's and each compare panel's).
-import type { ModelStatus } from '../hooks/useTrainer';
+import type { ModelStatus } from '../state/status';
 import type { RunState } from '../worker/protocol';
 
 /** Radians as degrees for a data attribute ('' before the first frame). */

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { FrameSlot } from '../hooks/useTrainer';
+import type { FrameSlot } from './frameSlot';
 import type { Params } from '../params/table';
 import { CircleRegions } from './CircleRegions';
 import { FeaturePoints } from './FeaturePoints';
@@ -16,7 +16,7 @@ import { useLinkedCamera } from './useLinkedCamera';
 import { useOrbit } from './useOrbit';
 import type { CaptureRegistry } from './capture';
 import { useCapture } from './useCapture';
-import type { CueAnchor } from '../tour/steps';
+import type { CueAnchor } from './cueAnchor';
 import { TourCue } from './TourCue';
 import { ViewState } from './viewState';
 import { WeightArrows } from './WeightArrows';
@@ -75,6 +75,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
   // still moving below (points easing toward the last frame, the camera's first framing,
   // auto-rotation). When nothing moves, nothing is drawn and the page uses no CPU.
   const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
   useEffect(() => {
     const s = slot.current;
     s.notify = () => invalidate();
@@ -103,6 +104,13 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
     orbit.controls.autoRotate = rotating && idle;
     // Linked panels swing toward the first framing only as new frames arrive (no frames of their own).
     if (vs.moving || (aim.swinging() && !link) || rotating) invalidate();
+    // For tests and the bench: frames drawn, and whether the picture has come to rest (nothing moves
+    // until a new frame or the user's hand moves it: the points eased in, the camera still).
+    const moving = vs.moving || (aim.swinging() && !link) || (rotating && idle);
+    const el = gl.domElement.dataset;
+    el.frames = String(Number(el.frames ?? 0) + 1);
+    const settled = moving || !vs.frame ? '0' : '1';
+    if (el.settled !== settled) el.settled = settled;
   });
 
   useLinkedCamera(dim === 3 ? link : undefined, panel, orbit.moved);

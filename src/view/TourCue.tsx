@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import type { CueAnchor } from '../tour/steps';
+import type { CueAnchor } from './cueAnchor';
 import { cueAnchorPoint } from './cueAnchor';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';

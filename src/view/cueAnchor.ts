@@ -1,6 +1,16 @@
 // Where the tour's cue points, from the view's state (pure: no three.js).
-import type { CueAnchor } from '../tour/steps';
 import type { ViewState } from './viewState';
+
+/** What the tour's cue points at, on class 1. */
+export type CueAnchor =
+  /** The tip of class 1's weight arrow. */
+  | 'weight'
+  /** Class 1's centre (center loss). */
+  | 'center'
+  /** Class 1's cluster, at its mean direction. */
+  | 'cluster'
+  /** The boundary between class 1 and its nearest neighbour, where the margin zone lies. */
+  | 'boundary';
 
 type Point = [number, number, number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameSlot } from '../hooks/useTrainer';
+import type { FrameSlot } from './frameSlot';
 import { defaultParams } from '../params/table';
 import type { Frame, RunInfo } from '../train/frame';
 import { ViewState } from './viewState';

@@ -1,5 +1,5 @@
 // The mutable per-frame state every scene component reads inside useFrame (never React state).
-import type { FrameSlot } from '../hooks/useTrainer';
+import type { FrameSlot } from './frameSlot';
 import type { Frame, RunInfo } from '../train/frame';
 import type { RegionModel } from '../geometry/regions';
 import { lossDef, lossSpecOf } from '../losses/registry';

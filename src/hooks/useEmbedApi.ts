@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { TrainerStatus } from '../hooks/useTrainer';
+import type { TrainerStatus } from './trainerStatus';
+import { useAppStore } from '../state/store';
 import { coerceParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
 
@@ -22,7 +23,7 @@ const STATE_HZ = 4;
  * most 4 times a second (panels: each compare panel's title and numbers; [] in the single view).
  * Anything malformed is ignored with a warning.
  */
-export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, params: Params, titles: readonly string[]): void {
+export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: readonly string[]): void {
   const h = useRef(handlers);
   h.current = handlers;
   const embedded = window.parent !== window;
@@ -79,27 +80,34 @@ export function useEmbedApi(handlers: EmbedHandlers, status: TrainerStatus, para
   }, [embedded]);
 
   const lastPost = useRef(0);
+  // The store's status, as it changes (a subscription: the page does not re-render for it), and on a change of params.
   useEffect(() => {
     if (!embedded) return;
-    const now = performance.now();
-    if (now - lastPost.current < 1000 / STATE_HZ && status.state === 'running') return;
-    lastPost.current = now;
-    window.parent.postMessage(
-      {
-        type: 'hypersphere:state',
-        step: status.step,
-        loss: status.loss,
-        accuracy: status.trainAccuracy,
-        testAccuracy: status.testAccuracy,
-        state: status.state,
-        backend: status.backend,
-        params,
-        panels: titles.map((title, i) => {
-          const m = status.models[i];
-          return { title, step: m?.step ?? 0, loss: m?.loss ?? NaN, accuracy: m?.trainAccuracy ?? 0, testAccuracy: m?.testAccuracy ?? 0, diverged: m?.diverged ?? false };
-        }),
-      },
-      '*',
-    );
-  }, [embedded, status, params, titles]);
+    const postState = (status: TrainerStatus) => {
+      const now = performance.now();
+      if (now - lastPost.current < 1000 / STATE_HZ && status.state === 'running') return;
+      lastPost.current = now;
+      window.parent.postMessage(
+        {
+          type: 'hypersphere:state',
+          step: status.step,
+          loss: status.loss,
+          accuracy: status.trainAccuracy,
+          testAccuracy: status.testAccuracy,
+          state: status.state,
+          backend: status.backend,
+          params,
+          panels: titles.map((title, i) => {
+            const m = status.models[i];
+            return { title, step: m?.step ?? 0, loss: m?.loss ?? NaN, accuracy: m?.trainAccuracy ?? 0, testAccuracy: m?.testAccuracy ?? 0, diverged: m?.diverged ?? false };
+          }),
+        },
+        '*',
+      );
+    };
+    postState(useAppStore.getState().status);
+    return useAppStore.subscribe((s, prev) => {
+      if (s.status !== prev.status) postState(s.status);
+    });
+  }, [embedded, params, titles]);
 }

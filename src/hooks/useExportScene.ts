@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { TrainerStatus } from '../hooks/useTrainer';
+import { useAppStore } from '../state/store';
 import { viewTitle } from '../params/compare';
 import type { Params } from '../params/table';
 import type { ExportScene } from '../ui/ExportMenu';
@@ -9,11 +9,12 @@ import type { ExportScene } from '../ui/ExportMenu';
  * view, every compare panel, or the one shown alone), each captioned with its loss, parameters
  * and step; the file is named after the same.
  */
-export function useExportScene(params: Params, models: Params[], titles: string[], status: TrainerStatus): () => ExportScene {
-  const latest = useRef({ params, models, titles, status });
-  latest.current = { params, models, titles, status };
+export function useExportScene(params: Params, models: Params[], titles: string[]): () => ExportScene {
+  const latest = useRef({ params, models, titles });
+  latest.current = { params, models, titles };
   return useCallback(() => {
-    const { params: p, models: ms, titles: ts, status: st } = latest.current;
+    const { params: p, models: ms, titles: ts } = latest.current;
+    const st = useAppStore.getState().status;
     const stepOf = (i: number) => (st.models[i] ?? st).step;
     const step = (i: number) => `step ${stepOf(i).toLocaleString('en-US')}`;
     if (ms.length < 2) {

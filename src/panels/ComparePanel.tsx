@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import type { FrameSlot, ModelStatus } from '../hooks/useTrainer';
+import type { ModelStatus } from '../state/status';
+import type { FrameSlot } from '../view/frameSlot';
 import { PANEL_KEYS } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
 import type { CameraLink } from '../view/cameraLink';
@@ -9,9 +10,9 @@ import type { ThemeColors } from '../view/palette';
 import type { ViewProps } from '../view/Scene';
 import { classColor } from '../view/palette';
 import type { RunState } from '../worker/protocol';
-import { LossControls } from './LossControls';
-import { degrees, lossText, percent } from './format';
-import { statusAttributes } from './statusAttributes';
+import { LossControls } from '../ui/LossControls';
+import { degrees, lossText, percent } from '../ui/format';
+import { statusAttributes } from '../ui/statusAttributes';
 
 export interface PanelProps {
   index: number;

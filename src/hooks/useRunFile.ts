@@ -1,16 +1,15 @@
 import { useCallback, useState } from 'react';
 import type { RunFile } from '../export/runFile';
-import type { HistoryRows } from '../hooks/useRunHistory';
-import type { ModelWeights } from '../hooks/useTrainer';
+import { useAppStore } from '../state/store';
+import type { ModelWeights } from './useTrainer';
 import { viewTitle } from '../params/compare';
 import type { Params } from '../params/table';
 import { decodeParams, encodeParams } from '../params/urlCodec';
-import type { StoredRun } from '../panels/HistoryPanel';
+import type { StoredRun } from '../state/runHistory';
 
 interface Deps {
   params: Params;
   titles: string[];
-  history: HistoryRows;
   requestWeights: () => Promise<ModelWeights[]>;
   replaceParams: (next: Params) => void;
   requestReset: () => void;
@@ -23,13 +22,13 @@ interface Deps {
  * final weights), and a loaded file's settings applied (a fresh run) with its curves kept to draw
  * beside the live ones. The page's own keys (embed, theme, …) stay as they are.
  */
-export function useRunFile({ params, titles, history, requestWeights, replaceParams, requestReset, setNotices }: Deps) {
+export function useRunFile({ params, titles, requestWeights, replaceParams, requestReset, setNotices }: Deps) {
   const [stored, setStored] = useState<StoredRun | undefined>(undefined);
   const title = viewTitle(params);
   const makeFile = useCallback(async (): Promise<RunFile> => {
     const [weights, { makeRunFile }] = await Promise.all([requestWeights(), import('../export/runFile')]);
-    return makeRunFile(encodeParams({ ...params, tour: 0 }), params.seed, titles.length ? titles : [title], history, weights);
-  }, [params, titles, title, history, requestWeights]);
+    return makeRunFile(encodeParams({ ...params, tour: 0 }), params.seed, titles.length ? titles : [title], useAppStore.getState().history.rows, weights);
+  }, [params, titles, title, requestWeights]);
   const onImport = useCallback(
     (file: RunFile) => {
       const { params: p, notices } = decodeParams(file.query);
