@@ -135,6 +135,20 @@ async function tensors(page, base, results) {
 }
 
 /** Gzipped size (kB) of each JavaScript chunk of the build: the page's entry, the worker, the lazy panels. */
+/** React renders of App and of the status bar per second while the default link trains at full speed (App's goal: ≤ 1). */
+async function renders(page, base, results) {
+  await page.goto(`${base}?v=2&speed=0`);
+  await waitFor(page, (s) => s.state === 'running' && s.step > 50);
+  const read = () => page.evaluate(() => ({ ...window.hypersphereRenders }));
+  const a = await read();
+  const t0 = Date.now();
+  await sleep(10_000);
+  const b = await read();
+  const s = (Date.now() - t0) / 1000;
+  results.rendersPerSec = { app: round((b.app - a.app) / s, 2), statusBar: round((b.statusBar - a.statusBar) / s, 2) };
+  console.log(`renders/s while training: ${JSON.stringify(results.rendersPerSec)} (target: app ≤ 1)`);
+}
+
 async function bundle(_page, _base, results) {
   const dir = new URL('../dist/assets/', import.meta.url);
   results.gzipKB = Object.fromEntries(
@@ -166,7 +180,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const only = process.argv.slice(2);
-  const sections = { bundle, firstFrame, backends, smoothness, compare, mnist, manyPoints, tensors };
+  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
   } finally {

@@ -23,14 +23,15 @@ for (const dim of [3, 2] as const) {
       expect(stats.nonBgFraction, loss).toBeGreaterThan(dim === 3 ? 0.15 : 0.05);
       expect(stats.hueBuckets, loss).toBeGreaterThanOrEqual(6);
       // The regions and the weight arrows carry the class colours too: hidden, only the points are
-      // left to carry them, so a view that draws no points fails here.
+      // left to carry them, so a view that draws no points fails here. On the sphere the far
+      // hemisphere's clusters are veiled (greyed), so fewer hues are seen there than on the circle.
       for (const item of ['regions', 'margins', 'weights']) {
         const drawn = await framesDrawn(canvas);
         await page.locator(`input[name="show"][value="${item}"]`).uncheck();
         await waitForSettled(canvas, drawn);
       }
       const points = await canvasStats(page, `${dim}d-${loss}-points-only.png`);
-      expect(points.hueBuckets, `${loss}: the points alone`).toBeGreaterThanOrEqual(6);
+      expect(points.hueBuckets, `${loss}: the points alone`).toBeGreaterThanOrEqual(dim === 3 ? 3 : 6);
       expect(points.nonBgFraction, `${loss}: the points alone`).toBeGreaterThan(0.001);
     }
     expect(errors).toEqual([]);

@@ -6,6 +6,9 @@ for (const dim of [2, 3] as const) {
     const errors = collectErrors(page);
     await page.goto(`/?dim=${dim}&rotate=0`);
     await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);
+    // Paused, the picture comes to rest (while training, every frame eases toward the next).
+    await page.getByRole('button', { name: /pause/i }).click();
+    await waitForStatus(page, (s) => s.state === 'paused');
     await waitForSettled(page.locator('.view canvas'));
     const stats = await canvasStats(page, `default-${dim}d.png`);
     expect(stats.nonBgFraction).toBeGreaterThan(dim === 3 ? 0.15 : 0.05); // not blank; the sphere fills a good part
@@ -78,8 +81,8 @@ test('a lost WebGL context is restored and the view draws again', async ({ page 
   await expect(page.locator('.view-overlay')).toContainText(/lost/);
   await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
   await expect(page.locator('.view-overlay')).toHaveCount(0);
-  // The remounted canvas (a new element) draws and comes to rest.
-  await waitForSettled(page.locator('.view canvas'));
+  // The remounted canvas (a new element, its count from 0) draws again; training goes on, so it never rests.
+  await expect.poll(() => framesDrawn(page.locator('.view canvas')), { timeout: 15_000 }).toBeGreaterThan(2);
   const stats = await canvasStats(page, 'after-restore.png');
   expect(stats.nonBgFraction).toBeGreaterThan(0.03);
   expect(stats.hueBuckets).toBeGreaterThanOrEqual(4);

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { renderCount } from './renderCount';
 import { useTrainer } from '../hooks/useTrainer';
@@ -39,7 +39,6 @@ export function App() {
   useUrlSync();
   const params = useAppStore((s) => s.params);
   const { setParam, replaceParams, setNotices, requestReset } = useAppStore.getState();
-  const resetRequest = useAppStore((s) => s.resetRequest);
   const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
@@ -51,11 +50,6 @@ export function App() {
   const root = useRef<HTMLDivElement>(null);
   const { classes, dim } = structure;
 
-  // A preset's, a tour step's or an embedding page's reset applies after the new params have rendered.
-  const { reset } = trainer;
-  useEffect(() => {
-    if (resetRequest > 0) reset();
-  }, [resetRequest, reset]);
 
   const applyPreset = useCallback(
     (query: string) => {

@@ -116,6 +116,13 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   }, [startRun]);
   const setSnapshotRate = useCallback((hz: number) => client.current?.snapshotRate(hz), []);
 
+  // The store's reset requests (a preset's, a tour step's, an embedding page's) apply once the
+  // params set with them have rendered: this effect runs after that render.
+  const resetRequest = useAppStore((s) => s.resetRequest);
+  useEffect(() => {
+    if (resetRequest > 0) reset();
+  }, [resetRequest, reset]);
+
   /** Every model's learned tensors now (for a run file); [] when the worker does not answer in 10 s. */
   const requestWeights = useCallback(() => client.current?.requestWeights() ?? Promise.resolve([]), []);
 

@@ -110,6 +110,7 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
 export function SphereRegions({ vs, theme, showRegions, showMargins, classes, shader, lowPower, compact = false }: Props) {
   const bakeHz = (lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ) / (compact ? 2 : 1);
   const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
   const mesh = useRef<THREE.Mesh>(null);
   const uniforms = useMemo(() => makeRegionUniforms(), []);
   const target = useMemo(() => {
@@ -148,6 +149,9 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
   // Software renderers pay for every vertex on the CPU: a coarser mesh, the same texture.
   const geometry = useMemo(() => (lowPower ? new THREE.SphereGeometry(1, 48, 32) : new THREE.SphereGeometry(1, 128, 96)), [lowPower]);
   const last = useRef({ w: new Float32Array(0), key: '', at: 0 });
+  /** A frame asked for when a bake had to wait for its turn. */
+  const retry = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(retry.current), []);
   useEffect(() => () => material.dispose(), [material]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => target.dispose(), [target]);
@@ -162,8 +166,9 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     uniforms.uBase.value.set(theme.sphere);
     uniforms.uMarginColor.value.set(theme.margin);
     uniforms.uLine.value.set(theme.line);
-    last.current.key = ''; // force a re-bake
-  }, [theme, uniforms, bake]);
+    last.current.key = ''; // force a re-bake, on a frame drawn after this change
+    invalidate();
+  }, [theme, uniforms, bake, invalidate]);
 
   useFrame(() => {
     mesh.current?.scale.setScalar(vs.radius * 0.985);
@@ -172,7 +177,14 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     if (!r || C === 0 || vs.wDirs.length < 3 * Math.min(C, classes)) return;
     const now = performance.now();
     const key = regionKey(r, true);
-    if (now - last.current.at < 1000 / bakeHz || !changed(last.current, vs.wDirs, key)) return;
+    if (!changed(last.current, vs.wDirs, key)) return;
+    // Too soon after the last bake: come back for it (the canvas draws on demand, and a paused
+    // view would otherwise keep a stale map, e.g. after regions or margins are switched off).
+    const wait = 1000 / bakeHz - (now - last.current.at);
+    if (wait > 0) {
+      if (retry.current === undefined) retry.current = window.setTimeout(() => ((retry.current = undefined), invalidate()), wait);
+      return;
+    }
     setRegionUniforms(uniforms, r, vs.wDirs, C);
     const prev = gl.getRenderTarget();
     gl.setRenderTarget(target);
