@@ -38,9 +38,10 @@ export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { win
   for (let j = 1; j < C; j++) if ((cos[j] as number) > (cos[winner] as number)) winner = j;
   let other = -Infinity;
   for (let j = 0; j < C; j++) if (j !== winner) other = Math.max(other, cos[j] as number);
-  // On the unit sphere: the scale is s, or 1 for a loss whose scale is the feature norm.
+  // At the features' typical norm (a loss whose scale is the norm compares the same either way;
+  // MagFace's margin depends on it).
   const theta = Math.acos(Math.max(-1, Math.min(1, cos[winner] as number)));
-  return { winner, secure: C < 2 || def.targetLogit(r.spec, theta, 1) > def.scale(r.spec, 1) * other };
+  return { winner, secure: C < 2 || def.targetLogit(r.spec, theta, r.featureNorm) > def.scale(r.spec, r.featureNorm) * other };
 }
 
 /**

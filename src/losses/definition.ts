@@ -47,8 +47,8 @@ export type LossValues<R extends readonly ParamDef[]> = SharedLossValues & Value
 export interface MarginShader<S> {
   /** Compile-time source; it may depend on discrete settings only (a change recompiles). */
   source(spec: S): string;
-  /** Up to four live values, as `uLoss.xyzw`. */
-  uniforms(spec: S): readonly number[];
+  /** Up to four live values, as `uLoss.xyzw`, for features of norm `featureNorm`. */
+  uniforms(spec: S, featureNorm: number): readonly number[];
 }
 
 /**
@@ -95,6 +95,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   caption?(p: P): string;
   /** Largest margin C classes in D dimensions can all meet, drawn on the m slider. */
   marginBound?(classes: number, dim: number): number | undefined;
+  /** Warnings of its own for settings that cannot work (plain text), beside the shared ones (s too small, a margin with no room). */
+  guardRails?(p: P): string[];
 
   /** The margin zone in the view's shader; absent: no margin zone (NormFace) or raw logits. */
   readonly shader?: MarginShader<S>;

@@ -20,6 +20,8 @@ const SPECS: LossSpec[] = [
   { kind: 'combined', s: 10, m1: 0.9, m2: 0.4, m3: 0.15 },
   { kind: 'sphereface', m: 4, lambda: 5 },
   { kind: 'sphereface', m: 3, lambda: 0, s: 6 },
+  // Norms of these features lie inside [l_a, u_a]: the gradient flows through ‖x‖ into m(a) and g(a).
+  { kind: 'magface', s: 10, la: 0.5, ua: 6, lm: 0.45, um: 0.8, lambdaG: 2 },
 ];
 
 /** Whether the loss depends on W (center loss alone does not) and on the bias (softmax-based only). */
@@ -131,6 +133,7 @@ describe('numerical stability', () => {
     { kind: 'sphereface', m: 4, lambda: 0 },
     { kind: 'sphereface', m: 4, lambda: 0, s: 64 },
     { kind: 'center', lambda: 1, normalize: true },
+    { kind: 'magface', s: 64, la: 10, ua: 110, lm: 0.45, um: 0.8, lambdaG: 35 },
   ];
   for (const spec of big) {
     it(`finite loss and gradients at θ = 0, π and extreme norms: ${JSON.stringify(spec)}`, () => {

@@ -76,4 +76,7 @@ describe('loss identities', () => {
     expect(fixed.loss).toBeCloseTo(viaNorm.dataSync()[0]!, 4);
     tf.dispose([scaled, viaNorm, batch.x, batch.W, batch.labels]);
   });
+  it("MagFace with one margin for every norm (l_m = u_m) and no regulariser = ArcFace 'easy'", () => {
+    expectSame({ kind: 'magface', s: 12, la: 1, ua: 9, lm: 0.35, um: 0.35, lambdaG: 0 }, { kind: 'arcface', s: 12, m: 0.35, fallback: 'easy' });
+  });
 });

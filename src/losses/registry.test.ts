@@ -60,7 +60,7 @@ describe('the loss registry: every definition keeps the contract the app relies 
       if (!def.shader) continue;
       expect(def.rawLogits).toBe(false);
       const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.margin?.default ?? 0 }, { step: 0, lossStep: 0 });
-      expect(def.shader.uniforms(spec).length).toBeLessThanOrEqual(4);
+      expect(def.shader.uniforms(spec, 1).length).toBeLessThanOrEqual(4);
       expect(def.shader.source(spec)).toMatch(/return [^;]+;/);
     }
   });
@@ -88,7 +88,7 @@ describe('the loss registry: every definition keeps the contract the app relies 
         for (const c of [-0.95, -0.5, -0.1, 0.2, 0.6, 0.9]) {
           const theta = Math.acos(clampCos(c));
           const expected = def.targetLogit(spec, theta, 1) / def.scale(spec, 1);
-          expect(glslEval(def.shader.source(spec), clampCos(c), def.shader.uniforms(spec))).toBeCloseTo(expected, 4);
+          expect(glslEval(def.shader.source(spec), clampCos(c), def.shader.uniforms(spec, 1))).toBeCloseTo(expected, 4);
         }
       }
     }

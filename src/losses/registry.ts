@@ -4,6 +4,7 @@ import type { SharedLossValues } from '../params/lossRows';
 import type { LossDefinition, StepContext } from './definition';
 import { arcface } from './arcface';
 import { center } from './center';
+import { magface } from './magface';
 import { combined } from './combined';
 import { cosface } from './cosface';
 import { normface } from './normface';
@@ -11,7 +12,7 @@ import { softmax } from './softmax';
 import { sphereface } from './sphereface';
 
 /** The losses, in menu order. */
-export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined } as const;
+export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined, magface } as const;
 
 export type LossKind = keyof typeof LOSSES;
 type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;

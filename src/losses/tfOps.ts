@@ -21,6 +21,7 @@ export {
   neg,
   onesLike,
   relu,
+  sin,
   sqrt,
   square,
   squeeze,

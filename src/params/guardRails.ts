@@ -37,5 +37,6 @@ export function guardRails(p: Params, classes: number, dim: 2 | 3): string[] {
       notes.push(`This margin is larger than the room between ${classes} classes in ${dim}-D (best spread ${deg(room)}): no arrangement satisfies it${bound}. ${def.label} will keep pushing without converging.`);
     }
   }
+  notes.push(...(def.guardRails?.(p) ?? []));
   return notes;
 }

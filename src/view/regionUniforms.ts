@@ -53,7 +53,7 @@ export function setRegionUniforms(u: RegionUniforms, r: RegionModel, wDirs: Floa
     u.uWNorm.value[j] = r.weightNorms[j] ?? 1;
     u.uBias.value[j] = r.bias[j] ?? 0;
   }
-  const values = lossDef(r.spec.kind).shader?.uniforms(r.spec) ?? [];
+  const values = lossDef(r.spec.kind).shader?.uniforms(r.spec, r.featureNorm) ?? [];
   u.uLoss.value.set(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0);
   u.uFeatureNorm.value = r.featureNorm;
 }

@@ -73,6 +73,8 @@ export function specOf(c: VectorCase): LossSpec | undefined {
         ? { kind: 'sphereface', m: num(p.m), lambda: num(p.lambda) }
         : { kind: 'sphereface', m: num(p.m), lambda: num(p.lambda), s: fixedScale };
     }
+    case 'magface':
+      return { kind: 'magface', s: num(p.s), la: num(p.l_a), ua: num(p.u_a), lm: num(p.l_m), um: num(p.u_m), lambdaG: num(p.lambda_g) };
     default:
       return undefined;
   }
