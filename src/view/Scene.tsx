@@ -130,6 +130,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
           shader={regionShader(lossSpecOf(params, { ramp: 1, lambda: NaN }))}
           lowPower={lowPower}
           compact={link !== undefined}
+          running={running}
         />
       ) : (
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />

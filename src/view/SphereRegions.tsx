@@ -89,6 +89,8 @@ interface Props {
   lowPower: boolean;
   /** A small view among several (compare mode): a half-size map, baked half as often. */
   compact?: boolean;
+  /** Training: new frames keep coming, and the next one bakes what had to wait. */
+  running: boolean;
 }
 
 /** Whether the region model or weights moved enough since the last bake to redraw the map. */
@@ -107,7 +109,7 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
  * (≤ 8 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
  */
-export function SphereRegions({ vs, theme, showRegions, showMargins, classes, shader, lowPower, compact = false }: Props) {
+export function SphereRegions({ vs, theme, showRegions, showMargins, classes, shader, lowPower, compact = false, running }: Props) {
   const bakeHz = (lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ) / (compact ? 2 : 1);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
@@ -178,11 +180,11 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     const now = performance.now();
     const key = regionKey(r, true);
     if (!changed(last.current, vs.wDirs, key)) return;
-    // Too soon after the last bake: come back for it (the canvas draws on demand, and a paused
-    // view would otherwise keep a stale map, e.g. after regions or margins are switched off).
+    // Too soon after the last bake. While training the next frame bakes it; paused, come back for
+    // it (the canvas draws on demand: a stale map would stay, e.g. after regions are switched off).
     const wait = 1000 / bakeHz - (now - last.current.at);
     if (wait > 0) {
-      if (retry.current === undefined) retry.current = window.setTimeout(() => ((retry.current = undefined), invalidate()), wait);
+      if (!running && retry.current === undefined) retry.current = window.setTimeout(() => ((retry.current = undefined), invalidate()), wait);
       return;
     }
     setRegionUniforms(uniforms, r, vs.wDirs, C);
