@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, readStatus, waitForStatus } from './helpers';
-import { LOSS_CHOICES } from '../src/params/table';
+import { LOSS_KINDS } from '../src/losses/registry';
 
 test('a shared URL restores the controls and the status after reload', async ({ page }) => {
   await page.goto('/?v=1&loss=cosface&m=0.15&s=12&dim=2&classes=5&seed=7');
@@ -87,7 +87,7 @@ test('keyboard: space pauses and plays, → steps once, r resets, ? opens help',
 
 test('a KaTeX formula is shown for every loss, with the corrected forms', async ({ page }) => {
   await page.goto('/?play=0');
-  for (const loss of LOSS_CHOICES) {
+  for (const loss of LOSS_KINDS) {
     await page.locator('select[name="loss"]').selectOption(loss);
     const formula = page.getByTestId('formula');
     await expect(formula).toHaveAttribute('data-loss', loss);

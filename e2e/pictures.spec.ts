@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { LOSS_CHOICES, LOSS_LABELS } from '../src/params/table';
+import { LOSS_KINDS } from '../src/losses/registry';
+import { LOSS_LABELS } from '../src/params/table';
 import { canvasStats, collectErrors, framesDrawn, waitForSettled, waitForStatus } from './helpers';
 
 // The default picture of every loss, in 3-D and 2-D, saved with the test report: the lecture's
@@ -9,7 +10,7 @@ for (const dim of [3, 2] as const) {
   test(`every loss draws its default picture in ${dim}-D`, async ({ page }) => {
     test.setTimeout(240_000);
     const errors = collectErrors(page);
-    for (const loss of LOSS_CHOICES) {
+    for (const loss of LOSS_KINDS) {
       await page.goto(`/?loss=${loss}&dim=${dim}&speed=0&rotate=0`);
       const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 600, 90_000);
       await page.getByRole('button', { name: /pause/i }).click();

@@ -5,7 +5,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-wasm';
 import { test } from 'vitest';
 import { makeToyDataset } from '../src/data/datasets';
-import { LOSS_CHOICES, defaultParams } from '../src/params/table';
+import { LOSS_KINDS } from '../src/losses/registry';
+import { defaultParams } from '../src/params/table';
 import { liveOf, structureOf } from '../src/params/toTrainer';
 import { Trainer } from '../src/train/trainer';
 
@@ -15,7 +16,7 @@ test('bench:step', async () => {
   const p = { ...defaultParams(), speed: 0 };
   const cfg = structureOf(p);
   const data = makeToyDataset('identities', { ...cfg });
-  for (const loss of LOSS_CHOICES) {
+  for (const loss of LOSS_KINDS) {
     const t = new Trainer(data, cfg, { ...liveOf(p), loss, m: loss === 'sphereface' ? 4 : loss === 'cosface' ? 0.2 : 0.3 });
     for (let i = 0; i < 30; i++) t.trainStep();
     t.lossValue();

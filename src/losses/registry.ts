@@ -18,11 +18,12 @@ export type LossKind = keyof typeof LOSSES;
 type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;
 /** Which loss to compute and its hyper-parameters (margins of ArcFace and the combined margin are radians). */
 export type LossSpec = { [K in LossKind]: SpecOf<(typeof LOSSES)[K]> }[LossKind];
-type OwnRow = { [K in LossKind]: (typeof LOSSES)[K]['params'][number] }[LossKind];
+/** A table row some loss owns. */
+export type LossRow = (typeof LOSSES)[LossKind]['params'][number];
 /** Every loss setting's value: what a function of any loss may read (the page's Params and the trainer's LiveParams have them all). */
-export type AllLossValues = SharedLossValues & { [D in OwnRow as D['key']]: ValueOf<D> } & { loss: LossKind };
+export type AllLossValues = SharedLossValues & { [D in LossRow as D['key']]: ValueOf<D> } & { loss: LossKind };
 /** A definition of any loss. */
-export type AnyLoss = LossDefinition<LossSpec, readonly OwnRow[], AllLossValues>;
+export type AnyLoss = LossDefinition<LossSpec, readonly LossRow[], AllLossValues>;
 
 export const LOSS_KINDS = Object.keys(LOSSES) as LossKind[];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams, LOSS_CHOICES, type Params } from '../params/table';
+import { LOSS_KINDS } from '../losses/registry';
+import { defaultParams, type Params } from '../params/table';
 import { intuition, lossCaption, lossTex } from './formulas';
 
 const p = (over: Partial<Params>): Params => ({ ...defaultParams(), ...over });
@@ -23,7 +24,7 @@ describe('loss formulas (docs/losses.md: corrections of the lecture slides)', ()
     expect(tex).toContain('5\\cos\\theta_{y_i}');
   });
   it('every loss has a formula and a sentence of intuition', () => {
-    for (const loss of LOSS_CHOICES) {
+    for (const loss of LOSS_KINDS) {
       expect(lossTex(p({ loss }))).toMatch(/\\log/);
       expect(intuition(loss).length).toBeGreaterThan(40);
     }

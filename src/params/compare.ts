@@ -1,7 +1,7 @@
 // Compare mode's `compare=` entries: read, written, and each panel's parameters (pure).
-import { lossDef } from '../losses/registry';
+import { LOSS_KINDS, lossDef } from '../losses/registry';
 import { fitMargin } from '../losses/margin';
-import { LOSS_CHOICES, LOSS_KEYS, LOSS_LABELS, MAX_COMPARE, PARAMS, marginRange, rowFor, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
+import { LOSS_KEYS, LOSS_LABELS, MAX_COMPARE, PARAMS, marginRange, rowFor, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
 import { clampMargin, encodeValue, formatNumber, marginOnLossChange, parseValue, quote } from './values';
 
 /** Keys an entry may set: every live key but the loss (its name) and the pace (all panels step together). */
@@ -21,8 +21,8 @@ export interface ParsedCompare {
 function parseEntry(text: string, n: number): { entry?: CompareEntry; notices: string[] } {
   const [head = '', ...pairs] = text.split(':').map((t) => t.trim());
   const where = `Compare entry ${n} (${quote(text)})`;
-  const loss = LOSS_CHOICES.find((l) => l === head.toLowerCase());
-  if (!loss) return { notices: [`${where}: ${quote(head)} is not a loss (${LOSS_CHOICES.join(', ')}); dropped.`] };
+  const loss = LOSS_KINDS.find((l) => l === head.toLowerCase());
+  if (!loss) return { notices: [`${where}: ${quote(head)} is not a loss (${LOSS_KINDS.join(', ')}); dropped.`] };
   const set: Record<string, unknown> = {};
   const notices: string[] = [];
   for (const pair of pairs) {

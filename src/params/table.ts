@@ -1,5 +1,5 @@
 // One typed table of every parameter: defaults, ranges, URL keys and controls all derive from it.
-import { LOSSES, LOSS_KINDS, lossDef, type LossKind } from '../losses/registry';
+import { LOSSES, LOSS_KINDS, lossDef, type LossKind, type LossRow } from '../losses/registry';
 import type { MarginRange } from '../losses/definition';
 import { SHARED_LOSS_ROWS, WARMUP_ROW } from './lossRows';
 import type { ParamDef, ValueOf } from './paramDef';
@@ -7,13 +7,10 @@ import { DATASET_NAMES } from '../data/types';
 
 export type { BoolParam, EnumParam, NumberParam, ParamDef, Scope, SetParam } from './paramDef';
 
-/** The loss menu, in the registry's order. */
-export const LOSS_CHOICES: readonly LossKind[] = LOSS_KINDS;
 export const LOSS_LABELS = Object.fromEntries(LOSS_KINDS.map((k) => [k, LOSSES[k].label])) as Record<LossKind, string>;
 
-type OwnRow = (typeof LOSSES)[LossKind]['params'][number];
 /** Every loss's own rows, in menu order. */
-const OWN_LOSS_ROWS = LOSS_KINDS.flatMap((k) => LOSSES[k].params as readonly OwnRow[]);
+const OWN_LOSS_ROWS = LOSS_KINDS.flatMap((k) => LOSSES[k].params as readonly LossRow[]);
 
 /** Datasets, as the data layer names them. */
 export const DATASET_CHOICES = DATASET_NAMES;
@@ -34,7 +31,7 @@ export type ShowItem = (typeof SHOW_CHOICES)[number];
 
 /** The parameter table, in control order. */
 export const PARAMS = [
-  { key: 'loss', label: 'Loss', type: 'enum', scope: 'live', default: 'arcface', choices: LOSS_CHOICES, choiceLabels: LOSS_CHOICES.map((k) => LOSS_LABELS[k]) },
+  { key: 'loss', label: 'Loss', type: 'enum', scope: 'live', default: 'arcface', choices: LOSS_KINDS, choiceLabels: LOSS_KINDS.map((k) => LOSS_LABELS[k]) },
   ...SHARED_LOSS_ROWS,
   ...OWN_LOSS_ROWS,
   WARMUP_ROW,
