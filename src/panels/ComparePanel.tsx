@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { ModelStatus } from '../state/status';
+import { useAppStore, useStatus } from '../state/store';
 import type { FrameSlot } from '../view/frameSlot';
 import { PANEL_KEYS } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
@@ -19,8 +19,6 @@ export interface PanelProps {
   title: string;
   params: Params;
   slot: { current: FrameSlot };
-  model: ModelStatus;
-  state: RunState;
   theme: ThemeColors;
   dim: 2 | 3;
   classes: number;
@@ -49,8 +47,11 @@ const PanelControls = memo(function PanelControls({ index: i, params, setParam, 
 
 /** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
 export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
-  const { index: i, title, params, slot, model, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue, capture } = props;
-  const state: RunState = model.diverged ? 'diverged' : props.state;
+  const { index: i, title, params, slot, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue, capture } = props;
+  // Its own numbers from the store: a tick re-renders the panels whose numbers changed, not the grid.
+  const model = useAppStore((s) => s.status.models[i] ?? s.status);
+  const runState = useStatus((s) => s.state);
+  const state: RunState = model.diverged ? 'diverged' : runState;
   const m = model.frame?.metrics;
   const only = useMemo(() => (controls ? PANEL_KEYS.filter((k) => controls.includes(k)) : PANEL_KEYS), [controls]);
   return (
