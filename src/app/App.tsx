@@ -50,7 +50,6 @@ export function App() {
   const root = useRef<HTMLDivElement>(null);
   const { classes, dim } = structure;
 
-
   const applyPreset = useCallback(
     (query: string) => {
       const d = decodeParams(query);
