@@ -2,8 +2,6 @@ import { useCallback, useEffect, useRef } from 'react';
 import { INITIAL_MODEL, type ModelStatus, type TrainerStatus } from '../state/status';
 import { useAppStore } from '../state/store';
 
-export { initialStatus, type ModelStatus, type TrainerStatus } from '../state/status';
-
 const STATUS_HZ = 10;
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { TrainerStatus } from './trainerStatus';
+import type { TrainerStatus } from '../state/status';
 import { useAppStore } from '../state/store';
 import { coerceParams } from '../params/urlCodec';
 import type { Params } from '../params/table';

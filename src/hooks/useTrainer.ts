@@ -6,12 +6,10 @@ import type { FrameSlot } from '../view/frameSlot';
 import { useAppStore } from '../state/store';
 import { TrainerClient, type TrainerEvents, type WorkerLike } from './trainerClient';
 import { FrameHistory } from './frameHistory';
-import { initialStatus, useBatchedStatus, type ModelStatus } from './trainerStatus';
-
-export type { ModelStatus, TrainerStatus } from './trainerStatus';
+import { initialStatus, type ModelStatus } from '../state/status';
+import { useBatchedStatus } from './trainerStatus';
 
 type Slot = { current: FrameSlot };
-export type { ModelWeights } from './trainerClient';
 
 const framePatch = (f: Frame): Partial<ModelStatus> => ({ step: f.step, loss: f.loss, trainAccuracy: f.metrics.trainAccuracy, testAccuracy: f.metrics.testAccuracy, frame: f });
 /** Puts a frame in a slot for the view (a new one from the worker, or the timeline's) and asks it to draw. */

@@ -4,6 +4,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../params/paramDef';
 import type { LossDefinition } from './definition';
+import { arcfacePhi } from './arcface';
 import { cosineTex, texNumber } from './tex';
 
 export interface MagFaceSpec {
@@ -70,10 +71,8 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
     return tf.add(ce, tf.mul(g, spec.lambdaG));
   },
   scale: (spec) => spec.s,
-  targetLogit(spec, theta, featureNorm) {
-    const c = Math.cos(theta);
-    return spec.s * (c > 0 ? Math.cos(theta + magfaceMargin(spec, featureNorm)) : c);
-  },
+  // ArcFace's easy margin at this norm's m(a).
+  targetLogit: (spec, theta, featureNorm) => spec.s * arcfacePhi(Math.cos(theta), magfaceMargin(spec, featureNorm), 'easy'),
   curve: { paper: {}, label: 'MagFace (at the norm floor)' },
   tex: (p) =>
     `${cosineTex(p.s, '\\cos(\\theta_{y_i} + m(a_i))')} + \\frac{${texNumber(p.lambdaG)}}{N}\\sum_{i} \\Big(\\frac{a_i}{${texNumber(p.ua, 1)}^2} + \\frac{1}{a_i}\\Big), \\quad a_i = \\mathrm{clip}(\\lVert x_i \\rVert, ${texNumber(p.la, 1)}, ${texNumber(p.ua, 1)}),\\; m(a) = ${texNumber(p.lm)} + \\frac{${texNumber(p.um - p.lm)}}{${texNumber(p.ua - p.la, 1)}}(a - ${texNumber(p.la, 1)})`,
