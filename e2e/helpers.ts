@@ -117,3 +117,27 @@ export async function waitForSettled(canvas: Locator, since?: number, timeout = 
 export async function framesDrawn(canvas: Locator): Promise<number> {
   return Number((await canvas.getAttribute('data-frames')) ?? 0);
 }
+
+/** Pixels that differ between two same-sized PNG screenshots (decoded in the page). */
+export async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([x, y]) => {
+      const load = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height).data;
+      };
+      const [p, q] = [await load(x!), await load(y!)];
+      let n = 0;
+      for (let i = 0; i < p.length; i += 4) if (Math.abs(p[i]! - q[i]!) + Math.abs(p[i + 1]! - q[i + 1]!) + Math.abs(p[i + 2]! - q[i + 2]!) > 40) n++;
+      return n;
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+}

@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
-import { makeToyDataset } from '../src/data/datasets';
+import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
 import { liveOf, structureOf } from '../src/params/toTrainer';
 import { defaultParams } from '../src/params/table';
 import type { LiveParams, StructuralConfig } from '../src/train/config';
@@ -23,7 +23,7 @@ const DEG = 180 / Math.PI;
 
 function dataFor(cfg: StructuralConfig) {
   if (cfg.dataset !== 'identities' && cfg.dataset !== 'blobs' && cfg.dataset !== 'spirals') throw new Error(`bench:lesson needs a generated dataset, not ${cfg.dataset}`);
-  return makeToyDataset(cfg.dataset, { classes: cfg.classes, perClass: cfg.perClass, noise: cfg.noise, testFraction: cfg.testFraction, seed: cfg.seed });
+  return makeToyDataset(cfg.dataset, toyParamsOf(cfg));
 }
 
 function train(cfg: StructuralConfig, live: LiveParams, steps: number, every = 0, onFrame?: (t: Trainer) => void) {

@@ -3,6 +3,8 @@ import { useAppStore } from '../state/store';
 import { renderCount } from './renderCount';
 import { useTrainer } from '../hooks/useTrainer';
 import { guardRails } from '../params/guardRails';
+import { holdoutNotes } from '../params/holdout';
+import { trainedClasses } from '../train/config';
 import { liveOf, structureOf } from '../params/toTrainer';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
@@ -48,7 +50,8 @@ export function App() {
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const { classes, dim } = structure;
+  const { dim } = structure;
+  const classes = trainedClasses(structure);
 
   const applyPreset = useCallback(
     (query: string) => {
@@ -95,9 +98,12 @@ export function App() {
   const runFile = useRunFile({ params, titles: compare.titles, requestWeights: trainer.requestWeights, replaceParams, requestReset, setNotices });
   const exportScene = useExportScene(params, compare.models, compare.titles);
   const lossKinds = compare.models.map((p) => p.loss).join(',');
-  const rails = compare.on
-    ? compare.models.flatMap((p, i) => guardRails(p, classes, dim).map((r) => `Panel ${i + 1} (${compare.titles[i]}): ${r}`))
-    : guardRails(params, classes, dim);
+  const rails = [
+    ...holdoutNotes(params, structure.classes),
+    ...(compare.on
+      ? compare.models.flatMap((p, i) => guardRails(p, classes, dim).map((r) => `Panel ${i + 1} (${compare.titles[i]}): ${r}`))
+      : guardRails(params, classes, dim)),
+  ];
   const view = (
     <Stage
       params={params}

@@ -1,4 +1,5 @@
 // Seeded toy datasets (2-D blobs and spirals here, the identities in identities.ts), split per class.
+import { holdOutLastClasses } from './holdout';
 import { makeIdentities } from './identities';
 import { createRng } from './rng';
 import { splitByClass } from './stratified';
@@ -41,8 +42,18 @@ export function makeSpirals(p: ToyParams): Dataset {
   return { name: 'spirals', inputDim: 2, numClasses: p.classes, ...splitByClass(x, 2, p.classes, p.perClass, p.testFraction, rng) };
 }
 
-/** The generated dataset a structural config names (identities, blobs or spirals). */
+/**
+ * The generated dataset a structural config names (identities, blobs or spirals). Identities hold
+ * out new identities; blobs and spirals their last `holdout` classes.
+ */
 export function makeToyDataset(name: 'identities' | 'blobs' | 'spirals', p: ToyParams): Dataset {
   if (name === 'identities') return makeIdentities(p);
-  return name === 'blobs' ? makeBlobs(p) : makeSpirals(p);
+  const { holdout = 0, ...rest } = p;
+  return holdOutLastClasses(name === 'blobs' ? makeBlobs(rest) : makeSpirals(rest), holdout);
+}
+
+/** The toy generators' parameters in a structural config. */
+export function toyParamsOf(cfg: ToyParams): ToyParams {
+  const { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout } = cfg;
+  return { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout };
 }

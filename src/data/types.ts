@@ -14,6 +14,8 @@ export interface Dataset {
   numClasses: number;
   train: Split;
   test: Split;
+  /** Classes never trained on (the open-set lesson), labelled 0…h−1; absent when none are held out. */
+  heldout?: Split;
 }
 
 /** The datasets; 'custom' is data the user uploaded, which a link cannot carry. */
@@ -27,4 +29,9 @@ export interface ToyParams {
   noise: number;
   testFraction: number;
   seed: number;
+  /** Identities only: dimension of the subspace the class means span (default: the whole input) and their scale (default 1). */
+  idDims?: number;
+  idScale?: number;
+  /** Classes held out of training (default 0): extra identities, or the last classes of the other sets. */
+  holdout?: number;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { TrainerStatus } from '../state/status';
+import type { Frame } from '../train/frame';
 import { useAppStore } from '../state/store';
 import { coerceParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
@@ -15,12 +16,20 @@ export interface EmbedHandlers {
 
 const STATE_HZ = 4;
 
+/** A frame's open-set numbers for the embedding page (no histograms), or null. */
+function verificationOf(frame: Frame | null) {
+  const v = frame?.verification;
+  return v ? { tarAtFar1e1: v.tarAtFar1e1, tarAtFar1e2: v.tarAtFar1e2, tarAtFar1e3: v.tarAtFar1e3, eer: v.eer, auc: v.auc, rank1: v.rank1 } : null;
+}
+
 /**
  * The postMessage API for a page that embeds Hypersphere in an iframe. Accepts, from the parent
  * window only: {type: 'hypersphere:set', params, panel?} (panel: a compare panel's index from 0;
  * absent: every panel), 'hypersphere:play', ':pause', ':reset', ':step' (optional n). Posts
  * {type: 'hypersphere:state', step, loss, accuracy, testAccuracy, state, params, panels} back at
  * most 4 times a second (panels: each compare panel's title and numbers; [] in the single view).
+ * With held-out classes, `verification` (and each panel's) holds {tarAtFar1e1, tarAtFar1e2,
+ * tarAtFar1e3, eer, auc, rank1}; it is null without them.
  * Anything malformed is ignored with a warning.
  */
 export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: readonly string[]): void {
@@ -97,9 +106,18 @@ export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: rea
           state: status.state,
           backend: status.backend,
           params,
+          verification: verificationOf(status.frame),
           panels: titles.map((title, i) => {
             const m = status.models[i];
-            return { title, step: m?.step ?? 0, loss: m?.loss ?? NaN, accuracy: m?.trainAccuracy ?? 0, testAccuracy: m?.testAccuracy ?? 0, diverged: m?.diverged ?? false };
+            return {
+              title,
+              step: m?.step ?? 0,
+              loss: m?.loss ?? NaN,
+              accuracy: m?.trainAccuracy ?? 0,
+              testAccuracy: m?.testAccuracy ?? 0,
+              diverged: m?.diverged ?? false,
+              verification: verificationOf(m?.frame ?? null),
+            };
           }),
         },
         '*',

@@ -9,8 +9,8 @@ interface Props {
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
 }
 
-const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
-const VIEW_KEYS = ['projection', 'show', 'rotate', 'theme', 'timeline'] as const;
+const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'idDims', 'idScale', 'holdout', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
+const VIEW_KEYS = ['projection', 'show', 'showHeldout', 'rotate', 'theme', 'timeline'] as const;
 
 /** Data and model (a change starts a new run) and the view settings. */
 export const SettingsPanel = memo(function SettingsPanel({
@@ -19,7 +19,11 @@ export const SettingsPanel = memo(function SettingsPanel({
   onData,
   custom,
 }: Props & { onData: (d: CustomData) => void; custom?: CustomData }) {
-  const hidden = (k: string) => (k === 'classes' && (params.dataset === 'mnist' || params.dataset === 'custom')) || (['perClass', 'noise'].includes(k) && ['mnist', 'custom'].includes(params.dataset));
+  const hidden = (k: string) =>
+    (k === 'classes' && (params.dataset === 'mnist' || params.dataset === 'custom')) ||
+    (['perClass', 'noise'].includes(k) && ['mnist', 'custom'].includes(params.dataset)) ||
+    (['idDims', 'idScale'].includes(k) && params.dataset !== 'identities') ||
+    (k === 'showHeldout' && params.holdout === 0);
   return (
     <>
       <section aria-labelledby="sec-data">

@@ -13,6 +13,7 @@ import { SharedTrainingPanel } from './SharedTrainingPanel';
 const FormulaPanel = lazy(() => import('./FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
 const CurvesPanel = lazy(() => import('./CurvesPanel').then((m) => ({ default: m.CurvesPanel })));
 const HistoryPanel = lazy(() => import('./HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const VerificationPanel = lazy(() => import('./VerificationPanel').then((m) => ({ default: m.VerificationPanel })));
 const RunFilePanel = lazy(() => import('./RunFilePanel').then((m) => ({ default: m.RunFilePanel })));
 
 interface Props {
@@ -48,6 +49,12 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       {!compare && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />}
       <Suspense fallback={null}>
         <CurvesPanel params={params} frame={status.frame} panels={compare ? models.map((p, i) => ({ title: titles[i]!, params: p, frame: status.models[i]?.frame ?? null })) : undefined} />
+        <VerificationPanel
+          frame={shown?.model?.frame ?? null}
+          panels={compare && !shown ? titles.map((title, i) => ({ title, frame: status.models[i]?.frame ?? null })) : undefined}
+          threshold={params.threshold}
+          setParam={setParam}
+        />
         <HistoryPanel rows={history.rows} version={history.version} titles={compare ? titles : undefined} stored={runFile.stored} />
       </Suspense>
       {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}

@@ -10,10 +10,12 @@ interface Props {
   data: uPlot.AlignedData;
   height: number;
   label: string;
+  /** Redraws (without new data) when it changes: a threshold line or marker drawn by a hook. */
+  redrawKey?: unknown;
 }
 
 /** A uPlot chart sized to its container, with data swapped in place (no re-creation per update). */
-export function UPlotChart({ opts, data, height, label }: Props) {
+export function UPlotChart({ opts, data, height, label, redrawKey }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   // The data of the last committed render (a render React drops must not reach the chart).
@@ -52,6 +54,9 @@ export function UPlotChart({ opts, data, height, label }: Props) {
     else if (pending.current === undefined) pending.current = window.setTimeout(draw, wait);
   }, [data]);
   useEffect(() => () => window.clearTimeout(pending.current), []);
+  useEffect(() => {
+    if (redrawKey !== undefined) plot.current?.redraw(false);
+  }, [redrawKey]);
 
   return <div ref={box} className="chart" role="img" aria-label={label} />;
 }

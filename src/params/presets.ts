@@ -1,4 +1,5 @@
 // Presets: each is just a query string (what "Copy link" would give for that state).
+import { OPEN_SET_QUERY } from './openSet';
 
 export interface Preset {
   id: string;
@@ -43,6 +44,10 @@ export const PRESETS: readonly Preset[] = [
   { id: 'cmp-norm-s', group: 'Side by side (compare mode)', label: 'NormFace s = 1, 2, 4, 7, 11 (3-D)', query: 'v=2&compare=normface:s=1,normface:s=2,normface:s=4,normface:s=7,normface:s=11' },
   { id: 'cmp-center', group: 'Side by side (compare mode)', label: 'Center loss λ = 0, 0.01, 0.1, 1 (2-D, raw)', query: 'v=2&dim=2&projection=raw&show=weights,regions,centers&compare=center:lambda=0,center:lambda=0.01,center:lambda=0.1,center:lambda=1' },
   { id: 'cmp-four', group: 'Side by side (compare mode)', label: 'Softmax, NormFace, CosFace, ArcFace (3-D)', query: 'v=2&compare=softmax,normface,cosface,arcface' },
+  // The open-set lesson: identities that generalise, four held out (src/params/openSet.ts).
+  { id: 'open-arcface', group: 'Open set: identities never trained on', label: 'ArcFace m = 0.3, 4 held out (3-D)', query: `v=2&${OPEN_SET_QUERY}&loss=arcface&m=0.3` },
+  { id: 'open-losses', group: 'Open set: identities never trained on', label: 'Open set: softmax vs NormFace vs ArcFace (3-D)', query: `v=2&${OPEN_SET_QUERY}&compare=softmax,normface,arcface:m=0.3` },
+  { id: 'open-arc-sweep', group: 'Open set: identities never trained on', label: 'Open set: ArcFace m = 0, 0.2, 0.4, 0.6 (3-D)', query: `v=2&${OPEN_SET_QUERY}&compare=arcface:m=0,arcface:m=0.2,arcface:m=0.4,arcface:m=0.6` },
   { id: 'mnist-softmax', group: 'MNIST digits (3-D features)', label: 'Softmax', query: 'v=2&loss=softmax&dataset=mnist&testFraction=0.2&speed=0&projection=raw' },
   { id: 'mnist-arcface', group: 'MNIST digits (3-D features)', label: 'ArcFace m = 0.3', query: 'v=2&loss=arcface&m=0.3&dataset=mnist&testFraction=0.2&speed=0&warmup=300' },
 ];

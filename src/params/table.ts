@@ -23,8 +23,11 @@ export const DEFAULT_PACE = 60;
 /** Most panels compare mode shows (`compare=` entries). */
 export const MAX_COMPARE = 6;
 
+/** Most classes held out of training (`holdout=`). */
+export const MAX_HOLDOUT = 6;
+
 /** Steps of the lecture tour (src/tour/steps.ts holds them). */
-export const TOUR_LENGTH = 10;
+export const TOUR_LENGTH = 11;
 
 export const SHOW_CHOICES = ['weights', 'regions', 'margins', 'test', 'means', 'centers'] as const;
 export type ShowItem = (typeof SHOW_CHOICES)[number];
@@ -44,6 +47,9 @@ export const PARAMS = [
   { key: 'classes', label: 'Classes C', type: 'number', scope: 'reset', default: 8, min: 2, max: 12, step: 1, integer: true },
   { key: 'perClass', label: 'Points per class', type: 'number', scope: 'reset', default: 300, min: 10, max: 2000, step: 10, integer: true },
   { key: 'noise', label: 'Noise σ', type: 'number', scope: 'reset', default: 1, min: 0, max: 3, step: 0.01 },
+  { key: 'idDims', label: 'Identity subspace dimension (identities; 32: the whole input)', type: 'number', scope: 'reset', default: 32, min: 1, max: 32, step: 1, integer: true },
+  { key: 'idScale', label: 'Identity scale (sd of the means per coordinate)', type: 'number', scope: 'reset', default: 1, min: 0.25, max: 8, step: 0.05 },
+  { key: 'holdout', label: 'Held-out classes (never trained on)', type: 'number', scope: 'reset', default: 0, min: 0, max: MAX_HOLDOUT, step: 1, integer: true },
   { key: 'testFraction', label: 'Test fraction', type: 'number', scope: 'reset', default: 0.3, min: 0, max: 0.9, step: 0.05 },
   { key: 'dim', label: 'Feature dimension', type: 'enum', scope: 'reset', default: '3', choices: ['2', '3'], choiceLabels: ['2-D circle', '3-D sphere'] },
   { key: 'hidden', label: 'Hidden width', type: 'number', scope: 'reset', default: 64, min: 4, max: 512, step: 4, integer: true },
@@ -52,6 +58,8 @@ export const PARAMS = [
   { key: 'backend', label: 'Backend', type: 'enum', scope: 'reset', default: 'auto', choices: ['auto', 'webgl', 'wasm', 'cpu'] },
   { key: 'projection', label: 'Projection', type: 'enum', scope: 'view', default: 'sphere', choices: ['sphere', 'raw'], choiceLabels: ['On the sphere (x̂)', 'Raw (x)'] },
   { key: 'show', label: 'Show', type: 'set', scope: 'view', default: ['weights', 'regions', 'margins'], choices: SHOW_CHOICES },
+  { key: 'showHeldout', label: 'Show held-out classes (hollow points)', type: 'bool', scope: 'view', default: true },
+  { key: 'threshold', label: 'Verification threshold angle (°; 0: at the equal error rate)', type: 'number', scope: 'view', default: 0, min: 0, max: 180, step: 0.5 },
   { key: 'rotate', label: 'Auto-rotate when idle', type: 'bool', scope: 'view', default: true },
   { key: 'timeline', label: 'Snapshots kept for the timeline', type: 'number', scope: 'view', default: 120, min: 0, max: 1000, step: 10, integer: true },
   { key: 'caption', label: 'Caption saved pictures and recordings', type: 'bool', scope: 'view', default: true },

@@ -1,6 +1,7 @@
 // Params → the trainer's structural config and live parameters.
 import type { LiveParams, StructuralConfig } from '../train/config';
 import { PARAMS, defaultParams, type LiveKey, type ParamDef, type Params } from './table';
+import { holdoutLimit } from './holdout';
 
 /** What the trainer needs to know of uploaded data: its class count and a name for it. */
 export interface UploadedData {
@@ -11,12 +12,18 @@ export interface UploadedData {
 /** The structural part: a change here starts a new run. MNIST has 10 classes, uploaded data its own. */
 export function structureOf(p: Params, uploaded?: UploadedData): StructuralConfig {
   const custom = p.dataset === 'custom' && uploaded !== undefined;
+  const dataset = p.dataset === 'custom' && !uploaded ? 'identities' : p.dataset;
+  const classes = p.dataset === 'mnist' ? 10 : custom ? uploaded.numClasses : p.classes;
   return {
-    dataset: p.dataset === 'custom' && !uploaded ? 'identities' : p.dataset,
+    dataset,
     ...(custom ? { dataKey: uploaded.key } : {}),
-    classes: p.dataset === 'mnist' ? 10 : custom ? uploaded.numClasses : p.classes,
+    classes,
     perClass: p.perClass,
     noise: p.noise,
+    idDims: p.idDims,
+    idScale: p.idScale,
+    // More than the data allows is clamped here too: a class count changed under it, or an upload.
+    holdout: Math.min(p.holdout, holdoutLimit(dataset, classes)),
     testFraction: p.testFraction,
     dim: p.dim === '2' ? 2 : 3,
     hidden: p.hidden,

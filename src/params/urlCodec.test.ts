@@ -31,7 +31,8 @@ describe('URL codec', () => {
     for (const def of PARAMS as readonly ParamDef[]) {
       if (def.type === 'number') {
         const third = def.integer ? def.max : Number(((def.min + def.max) / 3).toFixed(4));
-        other[def.key] = third !== def.default ? third : Number(((def.min + def.max) / 2).toFixed(4));
+        const half = Number(((def.min + def.max) / 2).toFixed(4));
+        other[def.key] = third !== def.default ? third : def.integer ? Math.round(half) : half;
       }
       else if (def.type === 'bool') other[def.key] = !def.default;
       else if (def.type === 'enum') other[def.key] = def.choices.find((c) => c !== def.default);

@@ -2,6 +2,7 @@
 import { PARAMS, defaultParams, marginRange, rowFor, type ParamDef, type Params } from './table';
 import { encodeCompare, entryParams, parseCompare } from './compare';
 import { clampMargin, encodeValue, formatNumber, parseValue, quote } from './values';
+import { holdoutLimit, holdoutLimitNote } from './holdout';
 
 export { clampMargin, formatNumber } from './values';
 
@@ -67,6 +68,11 @@ export function decodeParams(search: string): Decoded {
   if (p.dataset === 'custom') {
     p.dataset = 'identities';
     notices.push('This link named uploaded data, which a link cannot carry; showing the identities dataset. Upload the file again to train on it.');
+  }
+  const limit = holdoutLimit(p.dataset, p.dataset === 'mnist' ? 10 : p.classes);
+  if (p.holdout > limit) {
+    notices.push(holdoutLimitNote(p.dataset, p.holdout, limit));
+    p.holdout = limit;
   }
   const mRange = marginRange(p.loss);
   if (mRange && !q.has('m')) p.m = mRange.default;

@@ -14,6 +14,11 @@ export interface StructuralConfig {
   perClass: number;
   /** Per-sample σ (identities, blobs) or angular jitter (spirals), ≥ 0. */
   noise: number;
+  /** Identities: dimension of the means' subspace (32: the whole input) and their per-coordinate sd. */
+  idDims: number;
+  idScale: number;
+  /** Classes never trained on, 0–6 (extra identities, or the last classes of the other sets). */
+  holdout: number;
   /** Held-out fraction of each class, [0, 0.9]. */
   testFraction: number;
   /** Feature dimension: 2 (circle) or 3 (sphere). */
@@ -32,3 +37,8 @@ export interface StructuralConfig {
  * the parameter table (the loss, every loss setting, lr, decay, optimizer, batch, pace).
  */
 export type LiveParams = Pick<Params, LiveKey>;
+
+/** Classes trained on: identities add their held-out classes, the other sets hold out their last ones. */
+export function trainedClasses(cfg: Pick<StructuralConfig, 'dataset' | 'classes' | 'holdout'>): number {
+  return cfg.dataset === 'identities' ? cfg.classes : cfg.classes - cfg.holdout;
+}

@@ -20,6 +20,25 @@ export interface FrameMetrics {
   histNearest: Uint32Array;
 }
 
+/** Open-set verification on the held-out classes' features (every pair scored by cosine). */
+export interface VerificationMetrics {
+  /** Pair counts per cosine bin over [−1, 1]: same identity, different identities (metrics/verification.ts). */
+  same: Float32Array;
+  diff: Float32Array;
+  nSame: number;
+  nDiff: number;
+  /** TAR at FAR = 10⁻¹, 10⁻², 10⁻³. */
+  tarAtFar1e1: number;
+  tarAtFar1e2: number;
+  tarAtFar1e3: number;
+  eer: number;
+  auc: number;
+  /** Rank-1 identification with one enrolled sample per held-out class. */
+  rank1: number;
+  /** Mean angle of the held-out features to their class's mean direction, radians. */
+  heldoutSpread: number;
+}
+
 /** One snapshot: raw features, classifier parameters and metrics at a training step. */
 export interface Frame {
   step: number;
@@ -34,6 +53,10 @@ export interface Frame {
   /** Raw features: training points N×D, test points M×D, row-major. */
   train: Float32Array;
   test: Float32Array;
+  /** Features of the held-out classes (empty when none are held out). */
+  heldout: Float32Array;
+  /** Verification on the held-out features; absent when none are held out. */
+  verification?: VerificationMetrics;
   /** D×C class weights (column j = class j), length-C bias, C×D centers. */
   W: Float32Array;
   bias: Float32Array;
@@ -49,6 +72,9 @@ export interface RunInfo {
   numClasses: number;
   trainLabels: Int32Array;
   testLabels: Int32Array;
+  /** Labels 0…h−1 of the held-out samples (empty when none), and h. */
+  heldoutLabels: Int32Array;
+  numHeldout: number;
   inputDim: number;
 }
 

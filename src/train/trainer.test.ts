@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../losses/test/tfSetup';
-import { makeToyDataset } from '../data/datasets';
+import { makeToyDataset, toyParamsOf } from '../data/datasets';
 import { LOSS_KINDS } from '../losses/registry';
 import type { LiveParams, StructuralConfig } from './config';
 import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
@@ -149,5 +149,40 @@ describe('Trainer', () => {
     t.snapshot();
     t.dispose();
     expect(tf.memory().numTensors).toBe(base);
+  });
+});
+
+describe('held-out identities', () => {
+  it('are embedded and verified at every snapshot, without changing the trained run', () => {
+    const cfg = { ...DEFAULT_STRUCTURE, classes: 4, perClass: 40, idDims: 4, idScale: 5, hidden: 16, depth: 1 };
+    const run = (holdout: number) => {
+      const c = { ...cfg, holdout };
+      const t = new Trainer(makeToyDataset('identities', toyParamsOf(c)), c, { ...DEFAULT_LIVE, batch: 32 });
+      const losses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        t.trainStep();
+        losses.push(t.lossValue());
+      }
+      const f = t.snapshot();
+      t.dispose();
+      return { f, losses, info: t.info };
+    };
+    const plain = run(0);
+    const held = run(2);
+    expect(held.losses).toEqual(plain.losses);
+    expect(Array.from(held.f.train)).toEqual(Array.from(plain.f.train));
+    expect(plain.f.heldout.length).toBe(0);
+    expect(plain.f.verification).toBeUndefined();
+    expect(held.info.numHeldout).toBe(2);
+    expect(held.f.heldout.length).toBe(2 * 40 * 3);
+    const v = held.f.verification!;
+    // 80 samples of 2 identities: 2·C(40,2) same-identity pairs, 40² different.
+    expect(v.nSame).toBe(2 * 780);
+    expect(v.nDiff).toBe(1600);
+    for (const k of ['tarAtFar1e1', 'tarAtFar1e2', 'tarAtFar1e3', 'eer', 'auc', 'rank1'] as const) {
+      expect(v[k]).toBeGreaterThanOrEqual(0);
+      expect(v[k]).toBeLessThanOrEqual(1);
+    }
+    expect(v.heldoutSpread).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { createOptimizer, type Optimizer } from './optimizer';
 import { lossDef } from '../losses/registry';
 import { scheduledLr, stepSpec, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
+import { verificationMetrics } from './verificationMetrics';
 
 /** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
 function readCopy(t: tf.Tensor): Float32Array {
@@ -53,6 +54,8 @@ export class Trainer {
   private readonly xTrain: tf.Tensor2D;
   private readonly yTrain: tf.Tensor1D;
   private readonly xTest: tf.Tensor2D;
+  /** Held-out classes' inputs (never trained on), or undefined when none are held out. */
+  private readonly xHeldout: tf.Tensor2D | undefined;
   private readonly sampler: BatchSampler;
   private optimizer: Optimizer;
   private params: LiveParams;
@@ -77,6 +80,7 @@ export class Trainer {
     this.xTrain = tf.tensor2d(data.train.x, [data.train.n, data.inputDim]);
     this.yTrain = tf.tensor1d(data.train.y, 'int32');
     this.xTest = tf.tensor2d(data.test.x, [data.test.n, data.inputDim]);
+    this.xHeldout = data.heldout && data.heldout.n > 0 ? tf.tensor2d(data.heldout.x, [data.heldout.n, data.inputDim]) : undefined;
     this.sampler = new BatchSampler(data.train.n, createRng(cfg.seed ^ 0x9e3779b9));
     this.optimizer = createOptimizer(params.optimizer);
     this.current = stepSpec(this.params, { step: 0, lossStep: 0 });
@@ -86,6 +90,8 @@ export class Trainer {
       inputDim: data.inputDim,
       trainLabels: data.train.y,
       testLabels: data.test.y,
+      heldoutLabels: data.heldout?.y ?? new Int32Array(0),
+      numHeldout: data.heldout ? Math.max(-1, ...data.heldout.y) + 1 : 0,
     };
   }
 
@@ -164,11 +170,12 @@ export class Trainer {
 
   /** Features of every point, parameters and metrics at the current step (all copies). */
   snapshot(): Frame {
-    const [train, test] = tf.tidy(() => [this.net.forward(this.xTrain), this.net.forward(this.xTest)]).map((t) => {
+    const inputs = [this.xTrain, this.xTest, ...(this.xHeldout ? [this.xHeldout] : [])];
+    const [train, test, heldout = new Float32Array(0)] = tf.tidy(() => inputs.map((x) => this.net.forward(x))).map((t) => {
       const out = readCopy(t);
       t.dispose();
       return out;
-    }) as [Float32Array, Float32Array];
+    }) as [Float32Array, Float32Array, Float32Array?];
     const W = readCopy(this.W);
     const bias = readCopy(this.bias);
     const centers = readCopy(this.centers);
@@ -177,6 +184,7 @@ export class Trainer {
       this.info,
       lossDef(this.params.loss).rawLogits ? 'logits' : 'cosine',
     );
+    const verification = verificationMetrics(heldout, this.info.heldoutLabels, this.info.numHeldout, this.info.dim);
     return {
       step: this.steps,
       loss: this.lossValue(),
@@ -185,6 +193,8 @@ export class Trainer {
       ramp: this.current.ramp,
       train,
       test,
+      heldout,
+      ...(verification ? { verification } : {}),
       W,
       bias,
       centers,
@@ -208,6 +218,6 @@ export class Trainer {
     this.net.dispose();
     this.optimizer.dispose();
     this.lastLoss?.dispose();
-    tf.dispose([this.W, this.bias, this.centers, this.xTrain, this.yTrain, this.xTest]);
+    tf.dispose([this.W, this.bias, this.centers, this.xTrain, this.yTrain, this.xTest, ...(this.xHeldout ? [this.xHeldout] : [])]);
   }
 }

@@ -2,7 +2,7 @@ import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { classColor } from './palette';
-import type { ViewState } from './viewState';
+import { colorIndex, labelsOf, type PointSet, type ViewState } from './viewState';
 
 const vertexShader = /* glsl */ `
   attribute vec3 color;
@@ -26,9 +26,12 @@ const fragmentShader = /* glsl */ `
     float aa = fwidth(r);
     float disc = 1.0 - smoothstep(1.0 - aa, 1.0, r);
     if (disc <= 0.0) discard;
-    // A thin dark rim keeps overlapping points readable; hollow points (test) are rings.
-    float ring = smoothstep(0.62 - aa, 0.62, r);
-    vec3 col = mix(vColor, uEdge, 0.35 * smoothstep(0.78, 0.95, r));
+    // A thin dark rim keeps overlapping points readable; hollow points are rings: test points a
+    // thick ring, held-out classes (uHollow 2) a thinner ring inside a dark rim, larger.
+    float inner = uHollow > 1.5 ? 0.55 : 0.62;
+    float ring = smoothstep(inner - aa, inner, r);
+    float rim = uHollow > 1.5 ? smoothstep(0.82, 0.9, r) : 0.35 * smoothstep(0.78, 0.95, r);
+    vec3 col = mix(vColor, uEdge, rim);
     float alpha = uHollow > 0.5 ? disc * ring : disc;
     if (alpha < 0.02) discard;
     gl_FragColor = vec4(col, alpha);
@@ -42,15 +45,17 @@ export function pointSize(n: number): number {
 }
 
 const origin = new THREE.Vector3();
+const HOLLOW: Record<PointSet, number> = { train: 0, test: 1, heldout: 2 };
+const SIZE: Record<PointSet, number> = { train: 1, test: 1.15, heldout: 1.5 };
 
 interface Props {
   vs: ViewState;
-  which: 'train' | 'test';
+  which: PointSet;
   edge: string;
-  onHover?: (index: number | null, which: 'train' | 'test', e: ThreeEvent<PointerEvent> | null) => void;
+  onHover?: (index: number | null, which: PointSet, e: ThreeEvent<PointerEvent> | null) => void;
 }
 
-/** Every feature of one split as round points in its class colour, moved in place each frame. */
+/** Every feature of one point set as round points in its class colour, moved in place each frame. */
 export function FeaturePoints({ vs, which, edge, onHover }: Props) {
   const ref = useRef<THREE.Points>(null);
   const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null });
@@ -66,7 +71,7 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
         uniforms: {
           uSize: { value: 8 },
           uPixelRatio: { value: 1 },
-          uHollow: { value: which === 'test' ? 1 : 0 },
+          uHollow: { value: HOLLOW[which] },
           uEdge: { value: new THREE.Color(edge) },
         },
       }),
@@ -76,9 +81,10 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
   useEffect(() => () => material.dispose(), [material]);
 
   useFrame((state) => {
-    const labels = which === 'train' ? vs.info?.trainLabels : vs.info?.testLabels;
-    const pos = which === 'train' ? vs.train : vs.test;
-    if (!labels || pos.length !== labels.length * 3) return;
+    const info = vs.info;
+    const labels = info && labelsOf(info, which);
+    const pos = vs.points[which];
+    if (!info || !labels || pos.length !== labels.length * 3) return;
     const s = seen.current;
     if (s.labels !== labels || s.count !== labels.length) {
       // A new run: fresh buffers sized to it, colours from the labels.
@@ -86,13 +92,13 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
       const colors = new Float32Array(pos.length);
       const c = new THREE.Color();
       labels.forEach((y, i) => {
-        c.set(classColor(y)).toArray(colors, 3 * i);
+        c.set(classColor(colorIndex(info, which, y))).toArray(colors, 3 * i);
       });
       geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
       s.labels = labels;
       s.count = labels.length;
       s.version = -1;
-      material.uniforms.uSize!.value = pointSize(labels.length) * (which === 'test' ? 1.15 : 1);
+      material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which];
     }
     material.uniforms.uPixelRatio!.value = state.gl.getPixelRatio();
     if (s.version !== vs.version) {
@@ -111,7 +117,7 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
       ref={ref}
       geometry={geometry}
       material={material}
-      renderOrder={which === 'train' ? 0 : 1}
+      renderOrder={which === 'train' ? 0 : which === 'test' ? 1 : 2}
       onPointerMove={onHover ? (e) => onHover(e.index ?? null, which, e) : undefined}
       onPointerOut={onHover ? () => onHover(null, which, null) : undefined}
     />

@@ -3,22 +3,22 @@ import { useRef, type RefObject } from 'react';
 import * as THREE from 'three';
 import { lossDef } from '../losses/registry';
 import { angleBetween, column } from '../metrics/geometry';
-import type { ViewState } from './viewState';
+import { colorIndex, labelsOf, type PointSet, type ViewState } from './viewState';
 
 export interface HoverTarget {
-  which: 'train' | 'test';
+  which: PointSet;
   index: number;
 }
 
-/** What a hovered point is: its class, θ to its class weight and its target logit now. */
+/** What a hovered point is: its class, θ to its class weight and its target logit now (held-out points: their class, nothing more). */
 export function describePoint(vs: ViewState, h: HoverTarget): { label: number; thetaDeg: number; logit: number } | null {
   const f = vs.frame;
   const info = vs.info;
   if (!f || !info || !vs.regions) return null;
-  const labels = h.which === 'train' ? info.trainLabels : info.testLabels;
-  const x = h.which === 'train' ? f.train : f.test;
-  const label = labels[h.index];
+  const x = f[h.which];
+  const label = labelsOf(info, h.which)[h.index];
   if (label === undefined) return null;
+  if (h.which === 'heldout') return { label: colorIndex(info, h.which, label), thetaDeg: NaN, logit: NaN };
   const D = info.dim;
   const xi = x.subarray(h.index * D, h.index * D + D);
   const theta = angleBetween(xi, column(f.W, D, info.numClasses, label));
@@ -47,16 +47,19 @@ export function useHoverTip(vs: ViewState, tip: RefObject<HTMLDivElement | null>
       el.hidden = true;
       return;
     }
-    const pos = h.which === 'train' ? vs.train : vs.test;
+    const pos = vs.points[h.which];
     scratch.set(pos[3 * h.index] ?? 0, pos[3 * h.index + 1] ?? 0, pos[3 * h.index + 2] ?? 0).project(camera);
     const x = ((scratch.x + 1) / 2) * size.width;
     const y = ((1 - scratch.y) / 2) * size.height;
     el.hidden = false;
     el.style.transform = `translate(${Math.round(x + 14)}px, ${Math.round(y - 20)}px)`;
-    const text = `class ${d.label + 1}${h.which === 'test' ? ' (test)' : ''} · θ to W${d.label + 1}: ${d.thetaDeg.toFixed(1)}° · target logit ${d.logit.toFixed(2)}`;
+    const text =
+      h.which === 'heldout'
+        ? `class ${d.label + 1} (held out: never trained on)`
+        : `class ${d.label + 1}${h.which === 'test' ? ' (test)' : ''} · θ to W${d.label + 1}: ${d.thetaDeg.toFixed(1)}° · target logit ${d.logit.toFixed(2)}`;
     if (el.textContent !== text) el.textContent = text;
   });
-  return (index: number | null, which: 'train' | 'test') => {
+  return (index: number | null, which: PointSet) => {
     if (index === null) {
       if (target.current?.which === which) target.current = null;
     } else target.current = { which, index };

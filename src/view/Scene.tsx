@@ -137,6 +137,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       )}
       <FeaturePoints vs={vs} which="train" edge={theme.background} onHover={onHover} />
       {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.background} onHover={onHover} />}
+      {params.showHeldout && <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} onHover={onHover} />}
       {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
       {(show.has('centers') || lossDef(params.loss).centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}

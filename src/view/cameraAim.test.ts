@@ -65,17 +65,20 @@ describe('tour cue anchor', () => {
     wDirs: Float32Array.from([1, 0, 0, 0, 1, 0, -1, 0, 0]),
     centers: Float32Array.from([0.5, 0.1, 0, 0, 0, 0, 0, 0, 0]),
     means: Float32Array.from([0, 0, 2, 0, 0, 0, 0, 0, 0]),
+    heldoutMeans: Float32Array.from([0, -3, 0, 1, 0, 0]),
     radius: 2,
   };
   it('points at class 1’s weight tip, centre, cluster, and the boundary to its nearest neighbour', () => {
     expect(cueAnchorPoint(vs, 'weight')).toEqual([2, 0, 0]);
     expect(cueAnchorPoint(vs, 'center')).toEqual([0.5, 0.10000000149011612, 0]);
     expect(cueAnchorPoint(vs, 'cluster')).toEqual([0, 0, 2]);
+    expect(cueAnchorPoint(vs, 'heldout')).toEqual([0, -2, 0]);
+    expect(cueAnchorPoint({ ...vs, heldoutMeans: new Float32Array(0) }, 'heldout')).toBeNull();
     const b = cueAnchorPoint(vs, 'boundary')!; // bisector of (1,0,0) and (0,1,0) at radius 2
     expect(b[0]).toBeCloseTo(Math.SQRT2, 6);
     expect(b[1]).toBeCloseTo(Math.SQRT2, 6);
   });
   it('has nothing to point at before the first frame', () => {
-    expect(cueAnchorPoint({ wDirs: new Float32Array(0), centers: new Float32Array(0), means: new Float32Array(0), radius: 1 }, 'weight')).toBeNull();
+    expect(cueAnchorPoint({ wDirs: new Float32Array(0), centers: new Float32Array(0), means: new Float32Array(0), heldoutMeans: new Float32Array(0), radius: 1 }, 'weight')).toBeNull();
   });
 });

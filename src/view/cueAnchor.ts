@@ -10,12 +10,14 @@ export type CueAnchor =
   /** Class 1's cluster, at its mean direction. */
   | 'cluster'
   /** The boundary between class 1 and its nearest neighbour, where the margin zone lies. */
-  | 'boundary';
+  | 'boundary'
+  /** The first held-out class's cluster (never trained on), at its mean direction. */
+  | 'heldout';
 
 type Point = [number, number, number];
 
 /** The view position of `anchor` for class 1 (index 0), or null before the first frame. */
-export function cueAnchorPoint(vs: Pick<ViewState, 'wDirs' | 'centers' | 'means' | 'radius'>, anchor: CueAnchor): Point | null {
+export function cueAnchorPoint(vs: Pick<ViewState, 'wDirs' | 'centers' | 'means' | 'heldoutMeans' | 'radius'>, anchor: CueAnchor): Point | null {
   const C = vs.wDirs.length / 3;
   if (C < 1) return null;
   const at = (a: ArrayLike<number>, j: number): Point => [a[3 * j] as number, a[3 * j + 1] as number, a[3 * j + 2] as number];
@@ -31,6 +33,8 @@ export function cueAnchorPoint(vs: Pick<ViewState, 'wDirs' | 'centers' | 'means'
       return vs.centers.length >= 3 ? at(vs.centers, 0) : null;
     case 'cluster':
       return vs.means.length >= 3 ? scaled(at(vs.means, 0), vs.radius) : null;
+    case 'heldout':
+      return vs.heldoutMeans.length >= 3 ? scaled(at(vs.heldoutMeans, 0), vs.radius) : null;
     case 'boundary': {
       if (C < 2) return null;
       let best = 1;

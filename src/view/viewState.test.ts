@@ -4,7 +4,7 @@ import { defaultParams } from '../params/table';
 import type { Frame, RunInfo } from '../train/frame';
 import { ViewState } from './viewState';
 
-const info: RunInfo = { dim: 2, numClasses: 2, inputDim: 2, trainLabels: Int32Array.from([0, 1]), testLabels: Int32Array.from([1]) };
+const info: RunInfo = { dim: 2, numClasses: 2, inputDim: 2, trainLabels: Int32Array.from([0, 1]), testLabels: Int32Array.from([1]), heldoutLabels: new Int32Array(0), numHeldout: 0 };
 function frame(train: number[]): Frame {
   return {
     step: 1,
@@ -14,6 +14,7 @@ function frame(train: number[]): Frame {
     ramp: 1,
     train: Float32Array.from(train),
     test: Float32Array.from([0, -3]),
+    heldout: new Float32Array(0),
     W: Float32Array.from([1, 0, 0, 1]),
     bias: Float32Array.from([0, 0]),
     centers: Float32Array.from([0, 0, 0, 0]),
@@ -33,10 +34,10 @@ describe('ViewState', () => {
     const vs = new ViewState();
     const slot: FrameSlot = { frame: frame([2, 0, 0, 4]), info, receivedAt: 0, serial: 1 };
     vs.update(slot, defaultParams(), 0);
-    expect(Array.from(vs.train)).toEqual([1, 0, 0, 0, 1, 0]);
+    expect(Array.from(vs.points.train)).toEqual([1, 0, 0, 0, 1, 0]);
     vs.update(slot, { ...defaultParams(), loss: 'softmax', projection: 'raw' }, 1);
     // Raw: the larger norm (4) sets the scale, so both keep their ratio 1 : 2.
-    expect(vs.train[4]! / vs.train[0]!).toBeCloseTo(2, 5);
+    expect(vs.points.train[4]! / vs.points.train[0]!).toBeCloseTo(2, 5);
     expect(vs.radius).toBeGreaterThan(0);
   });
   it('moves points smoothly from one frame to the next', () => {
@@ -44,8 +45,8 @@ describe('ViewState', () => {
     vs.update({ frame: frame([1, 0, 0, 1]), info, receivedAt: 0, serial: 1 }, defaultParams(), 0);
     vs.update({ frame: frame([0, 1, 1, 0]), info, receivedAt: 0, serial: 2 }, defaultParams(), 50);
     vs.update({ frame: frame([0, 1, 1, 0]), info, receivedAt: 0, serial: 2 }, defaultParams(), 60);
-    const x = vs.train[0]!;
-    const y = vs.train[1]!;
+    const x = vs.points.train[0]!;
+    const y = vs.points.train[1]!;
     expect(x).toBeGreaterThan(0); // on its way from (1, 0) to (0, 1), still on the circle
     expect(y).toBeGreaterThan(0);
     expect(Math.hypot(x, y)).toBeCloseTo(1, 5);

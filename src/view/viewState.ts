@@ -10,18 +10,31 @@ import { interpolate, normStats, projectInto, unitColumns, type Projection } fro
 /** Radius the reference circle/sphere is drawn at in the raw projection, in view units. */
 const RAW_FIT = 1.15;
 
+/** The point sets a frame carries: training, test, and the held-out classes (never trained on). */
+export type PointSet = 'train' | 'test' | 'heldout';
+export const POINT_SETS: readonly PointSet[] = ['train', 'test', 'heldout'];
+
+/** The labels of one point set (held-out labels count 0…h−1 of their own). */
+export function labelsOf(info: RunInfo, which: PointSet): Int32Array {
+  return which === 'train' ? info.trainLabels : which === 'test' ? info.testLabels : info.heldoutLabels;
+}
+
+/** The colour index of a label of a point set: held-out classes take the colours after the trained ones. */
+export function colorIndex(info: RunInfo, which: PointSet, label: number): number {
+  return which === 'heldout' ? info.numClasses + label : label;
+}
+
+const empty = () => new Float32Array(0);
+
 export class ViewState {
   info: RunInfo | null = null;
   frame: Frame | null = null;
   serial = -1;
   projection: Projection = 'sphere';
-  /** Display positions (3 floats a point) and the two frames they move between. */
-  train: Float32Array = new Float32Array(0);
-  test: Float32Array = new Float32Array(0);
-  private trainFrom: Float32Array = new Float32Array(0);
-  private trainTo: Float32Array = new Float32Array(0);
-  private testFrom: Float32Array = new Float32Array(0);
-  private testTo: Float32Array = new Float32Array(0);
+  /** Display positions (3 floats a point) of each point set, and the two frames they move between. */
+  points: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
+  private from: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
+  private to: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
   /** Bumped when positions changed this frame (points read it to flag needsUpdate). */
   version = 0;
   /** Radius of the reference circle/sphere (1 on the sphere; scaled in raw mode). */
@@ -35,6 +48,8 @@ export class ViewState {
   bias: Float32Array = new Float32Array(0);
   centers: Float32Array = new Float32Array(0);
   means: Float32Array = new Float32Array(0);
+  /** Mean directions of the held-out classes (h×3; empty when none are held out). */
+  heldoutMeans: Float32Array = new Float32Array(0);
   featureNorm = 1;
   regions: RegionModel | null = null;
   private arrivedAt = 0;
@@ -55,8 +70,7 @@ export class ViewState {
     this.moving = t <= 1.05;
     if (t <= 1.05 || fresh) {
       const onSphere = this.projection === 'sphere';
-      interpolate(this.train, this.trainFrom, this.trainTo, t, onSphere, this.radius);
-      interpolate(this.test, this.testFrom, this.testTo, t, onSphere, this.radius);
+      for (const k of POINT_SETS) interpolate(this.points[k], this.from[k], this.to[k], t, onSphere, this.radius);
       this.version++;
     }
     this.regions = this.regionModel(params);
@@ -68,8 +82,7 @@ export class ViewState {
     const D = info.dim;
     const C = info.numClasses;
     const nTrain = info.trainLabels.length;
-    const nTest = info.testLabels.length;
-    const sameRun = this.info === info && this.train.length === nTrain * 3 && projection === this.projection;
+    const sameRun = this.info === info && this.points.train.length === nTrain * 3 && projection === this.projection;
     if (fresh && this.serial >= 0 && sameRun) {
       // Smooth motion: the next target is reached over about one frame interval.
       this.interval = Math.min(250, Math.max(16, 0.8 * this.interval + 0.2 * (now - this.arrivedAt)));
@@ -88,19 +101,13 @@ export class ViewState {
     this.radius = projection === 'sphere' ? 1 : ref * this.rawScale;
 
     const resize = (a: Float32Array, n: number) => (a.length === n ? a : new Float32Array(n));
-    if (!sameRun) {
-      this.train = resize(this.train, nTrain * 3);
-      this.test = resize(this.test, nTest * 3);
-    }
-    this.trainFrom = sameRun ? Float32Array.from(this.train) : resize(this.trainFrom, nTrain * 3);
-    this.testFrom = sameRun ? Float32Array.from(this.test) : resize(this.testFrom, nTest * 3);
-    this.trainTo = resize(this.trainTo, nTrain * 3);
-    this.testTo = resize(this.testTo, nTest * 3);
-    projectInto(this.trainTo, frame.train, nTrain, D, projection, this.rawScale, 1);
-    projectInto(this.testTo, frame.test, nTest, D, projection, this.rawScale, 1);
-    if (!sameRun) {
-      this.trainFrom.set(this.trainTo);
-      this.testFrom.set(this.testTo);
+    for (const k of POINT_SETS) {
+      const n = labelsOf(info, k).length;
+      if (!sameRun) this.points[k] = resize(this.points[k], n * 3);
+      this.from[k] = sameRun ? Float32Array.from(this.points[k]) : resize(this.from[k], n * 3);
+      this.to[k] = resize(this.to[k], n * 3);
+      projectInto(this.to[k], frame[k], n, D, projection, this.rawScale, 1);
+      if (!sameRun) this.from[k].set(this.to[k]);
     }
 
     const { dirs, norms } = unitColumns(frame.W, D, C);
@@ -109,9 +116,13 @@ export class ViewState {
     this.bias = frame.bias;
     this.centers = new Float32Array(C * 3);
     projectInto(this.centers, frame.centers, C, D, projection, this.rawScale, 1);
-    const means = classMeanDirections({ x: frame.train, y: info.trainLabels, n: nTrain, dim: D }, C);
-    this.means = new Float32Array(C * 3);
-    means.forEach((v, j) => this.means.set([v[0] ?? 0, v[1] ?? 0, D > 2 ? (v[2] ?? 0) : 0], 3 * j));
+    const directions = (x: Float32Array, y: Int32Array, k: number) => {
+      const out = new Float32Array(k * 3);
+      classMeanDirections({ x, y, n: y.length, dim: D }, k).forEach((v, j) => out.set([v[0] ?? 0, v[1] ?? 0, D > 2 ? (v[2] ?? 0) : 0], 3 * j));
+      return out;
+    };
+    this.means = directions(frame.train, info.trainLabels, C);
+    this.heldoutMeans = directions(frame.heldout, info.heldoutLabels, info.numHeldout);
   }
 
   /**

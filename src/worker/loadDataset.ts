@@ -1,5 +1,6 @@
 import type { CustomData } from '../data/csv';
-import { makeToyDataset, type Dataset } from '../data/datasets';
+import { makeToyDataset, toyParamsOf, type Dataset } from '../data/datasets';
+import { holdOutLastClasses } from '../data/holdout';
 import { MNIST_ASSET_NAME } from '../data/mnist/format';
 import { mnistDataset } from '../data/mnist/mnistDataset';
 import { createRng } from '../data/rng';
@@ -25,16 +26,10 @@ export function customDataset(data: CustomData, testFraction: number, seed: numb
 
 /** The dataset a structural config describes; MNIST is loaded only when chosen. */
 export async function loadDataset(cfg: StructuralConfig, assetBase: string, custom?: CustomData): Promise<Dataset> {
-  if (cfg.dataset === 'mnist') return mnistDataset(await fetchMnist(assetBase), cfg.testFraction, cfg.seed);
+  if (cfg.dataset === 'mnist') return holdOutLastClasses(mnistDataset(await fetchMnist(assetBase), cfg.testFraction, cfg.seed), cfg.holdout);
   if (cfg.dataset === 'custom') {
     if (!custom) throw new Error('no uploaded data: choose a CSV file or paste one');
-    return customDataset(custom, cfg.testFraction, cfg.seed);
+    return holdOutLastClasses(customDataset(custom, cfg.testFraction, cfg.seed), cfg.holdout);
   }
-  return makeToyDataset(cfg.dataset, {
-    classes: cfg.classes,
-    perClass: cfg.perClass,
-    noise: cfg.noise,
-    testFraction: cfg.testFraction,
-    seed: cfg.seed,
-  });
+  return makeToyDataset(cfg.dataset, toyParamsOf(cfg));
 }

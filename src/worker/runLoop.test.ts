@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeToyDataset } from '../data/datasets';
+import { makeToyDataset, toyParamsOf } from '../data/datasets';
 import { useCpuBackend } from '../losses/test/tfSetup';
 import { defaultParams } from '../params/table';
 import { liveOf } from '../params/toTrainer';
@@ -9,7 +9,7 @@ import { createRunLoop } from './runLoop';
 
 beforeAll(useCpuBackend);
 
-const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
+const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, idDims: 32, idScale: 1, holdout: 0, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
 
 /** A loop on a fake host: a manual clock, a queue for yields and timers, every posted message kept. */
 function host() {
@@ -21,7 +21,7 @@ function host() {
     now: () => t,
     setTimeout: (fn, ms) => queue.push(() => ((t += ms), fn())),
     yieldThen: (fn) => queue.push(fn),
-    loadDataset: async (c) => makeToyDataset('blobs', { classes: c.classes, perClass: c.perClass, noise: c.noise, testFraction: c.testFraction, seed: c.seed }),
+    loadDataset: async (c) => makeToyDataset('blobs', toyParamsOf(c)),
     pickBackend: async () => ({ backend: 'cpu', report: 'test' }),
   });
   /** Runs queued work (yields and timers) up to `n` times. */

@@ -102,7 +102,8 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
         return;
       }
       frames.push({ model: i, frame, snapshotMs });
-      transfer.push(...([frame.train.buffer, frame.test.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer] as ArrayBuffer[]));
+      const v = frame.verification;
+      transfer.push(...([frame.train.buffer, frame.test.buffer, frame.heldout.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer, ...(v ? [v.same.buffer, v.diff.buffer] : [])] as ArrayBuffer[]));
     });
     if (frames.length) post({ type: 'frames', runId: r.id, frames }, transfer);
     r.snapshotMs = now() - t0;

@@ -43,7 +43,7 @@ function firstNonFinite(a: Float32Array): number {
 /** Why a frame cannot be shown (NaN/Inf in the loss, features or weights), or undefined when it is sound. */
 export function frameProblem(f: Frame): string | undefined {
   if (f.step > 0 && !Number.isFinite(f.loss)) return `the loss is ${f.loss}`;
-  if (firstNonFinite(f.train) >= 0 || firstNonFinite(f.test) >= 0) return 'a feature is NaN or infinite';
+  if (firstNonFinite(f.train) >= 0 || firstNonFinite(f.test) >= 0 || firstNonFinite(f.heldout) >= 0) return 'a feature is NaN or infinite';
   if (firstNonFinite(f.W) >= 0) return 'a class weight is NaN or infinite';
   return undefined;
 }
