@@ -11,6 +11,8 @@ import { OPEN_SET_QUERY } from '../src/params/openSet';
 import { liveOf, structureOf } from '../src/params/toTrainer';
 import { decodeParams } from '../src/params/urlCodec';
 import { Trainer } from '../src/train/trainer';
+import { verificationMetrics } from '../src/train/verificationMetrics';
+import type { Frame, RunInfo } from '../src/train/frame';
 import { replaceBetween } from './lesson/report';
 import { openSetGoals, openSetMarkdown, type OpenSetRun } from './openset/report';
 import { openSetRuns } from './openset/runs';
@@ -19,11 +21,23 @@ const SEEDS = [1, 2, 3];
 const STEPS = 1000;
 const DEG = 180 / Math.PI;
 
+/** Median time of the snapshot's verification metrics on a frame's held-out features, ms (the worker's cost). */
+function metricsMs(f: Frame, info: RunInfo): number {
+  const times: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const t = performance.now();
+    verificationMetrics(f.heldout, info.heldoutLabels, info.numHeldout, info.dim);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
 test('bench:openset', async () => {
   await tf.setBackend('wasm');
   await tf.ready();
   const t0 = performance.now();
   const runs: OpenSetRun[] = [];
+  const timings: { dim: number; pairs: number; ms: number }[] = [];
   const labels = openSetRuns().map((r) => r.label);
   for (const dim of ['3', '2'] as const) {
     for (const seed of SEEDS) {
@@ -37,6 +51,7 @@ test('bench:openset', async () => {
         for (let i = 0; i < STEPS; i++) trainer.trainStep();
         const f = trainer.snapshot();
         trainer.dispose();
+        if (run.live.loss === 'softmax') timings.push({ dim: cfg.dim, pairs: f.verification ? f.verification.nSame + f.verification.nDiff : 0, ms: metricsMs(f, trainer.info) });
         const v = f.verification;
         if (!v) throw new Error('no held-out identities');
         const r: OpenSetRun = {
@@ -54,9 +69,11 @@ test('bench:openset', async () => {
   const seconds = (performance.now() - t0) / 1000;
   const goals = openSetGoals(runs);
   for (const g of goals) console.log(`${g.met ? 'met ' : 'MISS'}  ${g.name}: ${g.detail}`);
-  console.log(`${seconds.toFixed(0)} s in all`);
+  const ms = timings.map((t) => t.ms).sort((a, b) => a - b);
+  const metrics = { pairs: timings[0]?.pairs ?? 0, medianMs: ms[Math.floor(ms.length / 2)] ?? NaN, maxMs: ms[ms.length - 1] ?? NaN };
+  console.log(`${seconds.toFixed(0)} s in all; verification metrics of ${metrics.pairs} pairs: median ${metrics.medianMs.toFixed(2)} ms, max ${metrics.maxMs.toFixed(2)} ms`);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/openset.json', `${JSON.stringify({ query: OPEN_SET_QUERY, steps: STEPS, seeds: SEEDS, runs, goals, seconds }, null, 2)}\n`);
+  writeFileSync('bench/openset.json', `${JSON.stringify({ query: OPEN_SET_QUERY, steps: STEPS, seeds: SEEDS, runs, goals, metrics, seconds }, null, 2)}\n`);
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', replaceBetween(readme, '<!-- bench:openset:begin -->', '<!-- bench:openset:end -->', openSetMarkdown(runs, goals, SEEDS, STEPS, labels)));
+  writeFileSync('README.md', replaceBetween(readme, '<!-- bench:openset:begin -->', '<!-- bench:openset:end -->', openSetMarkdown(runs, goals, SEEDS, STEPS, labels, metrics)));
 });

@@ -12,7 +12,7 @@ for (const dim of [3, 2] as const) {
     const errors = collectErrors(page);
     for (const loss of LOSS_KINDS) {
       await page.goto(`/?loss=${loss}&dim=${dim}&speed=0&rotate=0`);
-      const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 600, 90_000);
+      const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 300, 90_000);
       await page.getByRole('button', { name: /pause/i }).click();
       await waitForStatus(page, (st) => st.state === 'paused');
       const canvas = page.locator('.view canvas');

@@ -63,7 +63,7 @@ export function sweepFinding(runs: OpenSetRun[], dim: 2 | 3): string {
 }
 
 /** The README section: a table per dimension (seed mean ± sd where it matters), the goals and the sweep's finding. */
-export function openSetMarkdown(runs: OpenSetRun[], goals: Goal[], seeds: number[], steps: number, labels: string[]): string {
+export function openSetMarkdown(runs: OpenSetRun[], goals: Goal[], seeds: number[], steps: number, labels: string[], metrics: { pairs: number; medianMs: number; maxMs: number }): string {
   const out: string[] = [];
   for (const dim of [3, 2] as const) {
     out.push('', `**${dim}-D** (seeds ${seeds.join(', ')}, ${steps} steps; mean ± sd over seeds)`, '');
@@ -79,5 +79,6 @@ export function openSetMarkdown(runs: OpenSetRun[], goals: Goal[], seeds: number
   out.push('', 'Goals (3-D, seed means):', '');
   for (const g of goals) out.push(`- ${g.met ? 'met' : '**missed**'}: ${g.name} (${g.detail})`);
   out.push('', `The ArcFace sweep: ${sweepFinding(runs, 3)} ${sweepFinding(runs, 2)}`, '');
+  out.push(`The worker's verification metrics of one snapshot (${metrics.pairs.toLocaleString('en')} pairs): median ${metrics.medianMs.toFixed(1)} ms, at most ${metrics.maxMs.toFixed(1)} ms (plain JavaScript in Node on this machine).`, '');
   return out.join('\n');
 }

@@ -1,4 +1,5 @@
 // Seeded toy datasets (2-D blobs and spirals here, the identities in identities.ts), split per class.
+import { withLabelNoise, withLowQuality } from './corruption';
 import { holdOutLastClasses } from './holdout';
 import { makeIdentities } from './identities';
 import { createRng } from './rng';
@@ -47,13 +48,14 @@ export function makeSpirals(p: ToyParams): Dataset {
  * out new identities; blobs and spirals their last `holdout` classes.
  */
 export function makeToyDataset(name: 'identities' | 'blobs' | 'spirals', p: ToyParams): Dataset {
-  if (name === 'identities') return makeIdentities(p);
-  const { holdout = 0, ...rest } = p;
-  return holdOutLastClasses(name === 'blobs' ? makeBlobs(rest) : makeSpirals(rest), holdout);
+  const { holdout = 0, labelNoise = 0, lowQuality = 0, ...rest } = p;
+  const clean = name === 'identities' ? makeIdentities({ ...rest, holdout }) : holdOutLastClasses(name === 'blobs' ? makeBlobs(rest) : makeSpirals(rest), holdout);
+  // Quality first: a low-quality sample's label may be noisy as well, independently.
+  return withLabelNoise(withLowQuality(clean, lowQuality, p.seed), labelNoise, p.seed);
 }
 
 /** The toy generators' parameters in a structural config. */
 export function toyParamsOf(cfg: ToyParams): ToyParams {
-  const { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout } = cfg;
-  return { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout };
+  const { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout, labelNoise, lowQuality } = cfg;
+  return { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout, labelNoise, lowQuality };
 }

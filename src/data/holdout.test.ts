@@ -75,7 +75,7 @@ describe('held-out identities', () => {
       });
     const trained = means(data.train.x, data.train.y, 12);
     const held = means(data.heldout!.x, data.heldout!.y, 4);
-    // The sample means carry the nuisance's sampling error (sd 1.5·√32/√400 ≈ 0.4 against means of norm ≈ 6·√3):
+    // The sample means carry the nuisance's sampling error (sd 1.5·√32/√400 ≈ 0.4 against means of norm ≈ 6·√32):
     // differences of means lie close to a 3-D subspace, far from 32-D.
     const centred = [...trained, ...held].map((m) => m.map((v, j) => v - trained[0]![j]!)).slice(1);
     const big = (rows: Float64Array[]) => rows.map((r) => Math.hypot(...r));

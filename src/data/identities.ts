@@ -41,10 +41,15 @@ function randomBasis(d: number, k: number, rng: Rng): Float64Array {
   return Q;
 }
 
-/** One identity's mean: N(0, scale²) in each coordinate of the identity subspace. */
+/**
+ * One identity's mean: N(0, scale²·d/k) in each of the k coordinates of the identity subspace, so
+ * that in every subspace the means vary by scale² per input coordinate on average (d·scale² in
+ * all), as the default's N(0, I_d) means do at scale 1.
+ */
 function drawMean(m: IdentityModel, rng: Rng): Float64Array {
   if (!m.basis) return Float64Array.from({ length: m.d }, () => m.scale * rng.normal());
-  const u = Float64Array.from({ length: m.dims }, () => m.scale * rng.normal());
+  const sd = m.scale * Math.sqrt(m.d / m.dims);
+  const u = Float64Array.from({ length: m.dims }, () => sd * rng.normal());
   const mu = new Float64Array(m.d);
   for (let i = 0; i < m.d; i++) for (let j = 0; j < m.dims; j++) mu[i]! += m.basis[i * m.dims + j]! * u[j]!;
   return mu;
@@ -89,8 +94,10 @@ function nuisance(d: number, rng: Rng): Float64Array {
 
 /**
  * C identities in IDENTITY_INPUT_DIM (d) dimensions. Identity c has a mean μ_c: by default
- * N(0, I_d), so two means lie about √(2d) = 8 apart; with `idDims` = k < d the means span a random
- * k-dimensional subspace, N(0, idScale²) in each of its coordinates. Each sample is
+ * N(0, I_d), so two means lie about √(2d) = 8 apart; `idScale` multiplies that spread (the means'
+ * sd per input coordinate), and with `idDims` = k < d the means span a random k-dimensional
+ * subspace with the same total variance d·idScale² (sd idScale·√(d/k) along each of its axes).
+ * Each sample is
  *   x = μ_c + A·z + σ·ε,   z ~ N(0, I_K),  ε ~ N(0, I_d),
  * where A (d×K) is shared by every class: K directions of "pose and lighting" whose total variance
  * is (IDENTITY_NUISANCE_SCALE)²·d, 2.25 times the default means' own. σ = `noise` makes classes

@@ -8,12 +8,25 @@ export interface Rng {
   normal(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
+  /** Where the stream stands: `resumeRng` continues it from here (a checkpoint). */
+  save(): RngState;
+}
+
+/** The whole state of a generator: its 32-bit counter and the normal it holds back, if any. */
+export interface RngState {
+  state: number;
+  spare: number | null;
 }
 
 /** A mulberry32 generator seeded with any integer (taken modulo 2^32). */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  let spare: number | undefined;
+  return resumeRng({ state: seed >>> 0, spare: null });
+}
+
+/** A generator that continues a saved stream exactly. */
+export function resumeRng(saved: RngState): Rng {
+  let state = saved.state >>> 0;
+  let spare: number | undefined = saved.spare ?? undefined;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -38,6 +51,7 @@ export function createRng(seed: number): Rng {
     int(n) {
       return Math.floor(next() * n);
     },
+    save: () => ({ state, spare: spare ?? null }),
   };
 }
 

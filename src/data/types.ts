@@ -16,6 +16,10 @@ export interface Dataset {
   test: Split;
   /** Classes never trained on (the open-set lesson), labelled 0…h−1; absent when none are held out. */
   heldout?: Split;
+  /** Training samples whose label was reassigned (label noise), 1 per noisy sample. */
+  noisy?: Uint8Array;
+  /** Low-quality samples (much larger noise), 1 per such sample, per split. */
+  lowQuality?: { train: Uint8Array; test: Uint8Array };
 }
 
 /** The datasets; 'custom' is data the user uploaded, which a link cannot carry. */
@@ -34,4 +38,7 @@ export interface ToyParams {
   idScale?: number;
   /** Classes held out of training (default 0): extra identities, or the last classes of the other sets. */
   holdout?: number;
+  /** Share of training labels reassigned at random (0–0.5), and of samples made low-quality (0–0.5). */
+  labelNoise?: number;
+  lowQuality?: number;
 }

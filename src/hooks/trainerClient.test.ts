@@ -28,6 +28,8 @@ class FakeClock implements Clock {
   private timers = new Map<number, { at: number; fn: () => void }>();
   private next = 1;
   now = () => this.t;
+  shown = true;
+  visible = () => this.shown;
   setTimeout = (fn: () => void, ms: number) => {
     this.timers.set(this.next, { at: this.t + ms, fn });
     return this.next++;
@@ -95,17 +97,18 @@ describe('TrainerClient', () => {
   it('answers each weights request with its own reply, and clears its timer', async () => {
     const { client, run, worker, clock } = setup();
     client.start(run);
+    const watch = clock.pending; // the watchdog's timer
     const a = client.requestWeights();
     const b = client.requestWeights();
     const ids = worker().sent.filter((m) => m.type === 'weights').map((m) => (m as Extract<ToWorker, { type: 'weights' }>).requestId);
     expect(new Set(ids).size).toBe(2);
-    expect(clock.pending).toBe(2);
+    expect(clock.pending).toBe(watch + 2);
     worker().reply({ type: 'weights', runId: 1, requestId: ids[1]!, models: [{ step: 7, tensors: [] }] });
     expect(await b).toEqual([{ step: 7, tensors: [] }]);
-    expect(clock.pending).toBe(1); // b's timer is gone; a still waits
+    expect(clock.pending).toBe(watch + 1); // b's timer is gone; a still waits
     worker().reply({ type: 'weights', runId: 1, requestId: ids[0]!, models: [{ step: 9, tensors: [] }] });
     expect(await a).toEqual([{ step: 9, tensors: [] }]);
-    expect(clock.pending).toBe(0);
+    expect(clock.pending).toBe(watch);
   });
 
   it('resolves an unanswered request to no weights after its timeout, and a reset settles it too', async () => {
@@ -122,7 +125,7 @@ describe('TrainerClient', () => {
     const cut = client.requestWeights();
     client.start(run);
     expect(await cut).toEqual([]);
-    expect(clock.pending).toBe(0);
+    expect(clock.pending).toBe(1); // only the watchdog's
   });
 
   it('restarts a crashed worker with the same run, and gives up after MAX_RESTARTS in the window', () => {
@@ -138,7 +141,7 @@ describe('TrainerClient', () => {
     expect(last.sent[0]).toMatchObject({ type: 'init', runId: MAX_RESTARTS + 1, play: true });
     last.crash('boom');
     expect(workers).toHaveLength(MAX_RESTARTS + 1);
-    expect(log[log.length - 1]).toMatch(/^fatal: The training worker crashed 3 times/);
+    expect(log[log.length - 1]).toMatch(/^fatal: The training worker crashed \(boom\), 3 times within 30 s/);
   });
 
   it('a paused run restarts paused; a single diverged model stops autoplay; dispose ends the worker', () => {
@@ -153,5 +156,50 @@ describe('TrainerClient', () => {
     client.dispose();
     expect(worker().terminated).toBe(true);
     worker().crash('after dispose');
+  });
+
+  it('a running worker that falls silent is restarted from its last checkpoint, on the backend it had', () => {
+    const { client, run, worker, workers, log, clock } = setup();
+    client.start(run);
+    const first = worker();
+    first.reply({ type: 'ready', runId: 1, info: {} as never, backend: 'wasm', backendReport: '' });
+    first.reply({ type: 'state', runId: 1, state: 'running' });
+    const checkpoint = { step: 120, models: [] };
+    first.reply({ type: 'checkpoint', runId: 1, checkpoint });
+    // Frames keep it alive…
+    for (let i = 0; i < 10; i++) {
+      clock.advance(500);
+      first.reply({ type: 'frames', runId: 1, frames: [] });
+    }
+    expect(workers).toHaveLength(1);
+    // …silence does not (as after self.close(): no error event).
+    clock.advance(2600);
+    expect(workers).toHaveLength(2);
+    expect(first.terminated).toBe(true);
+    const init = worker().sent[0] as Extract<ToWorker, { type: 'init' }>;
+    expect(init).toMatchObject({ type: 'init', play: true, resume: checkpoint, config: { backend: 'wasm' } });
+    expect(log[log.length - 1]).toMatch(/^crashed: The training worker stopped answering for 2\.\d s and was restarted from its checkpoint at step 120/);
+  });
+
+  it('a paused run, a loading one or a hidden tab may be silent; a new run forgets the old checkpoint', () => {
+    const { client, run, worker, workers, clock } = setup();
+    client.start(run);
+    clock.advance(10_000); // loading: no 'running' yet
+    worker().reply({ type: 'state', runId: 1, state: 'running' });
+    worker().reply({ type: 'checkpoint', runId: 1, checkpoint: { step: 50, models: [] } });
+    clock.shown = false;
+    clock.advance(10_000); // hidden: its timers are throttled, silence proves nothing
+    clock.shown = true;
+    clock.advance(1_000);
+    expect(workers).toHaveLength(1);
+    client.pause();
+    clock.advance(10_000);
+    expect(workers).toHaveLength(1);
+    client.start(run); // a reset: a crash now restarts from step 0
+    client.play();
+    worker().reply({ type: 'state', runId: 2, state: 'running' });
+    clock.advance(3_000);
+    expect(workers).toHaveLength(2);
+    expect((worker().sent[0] as Extract<ToWorker, { type: 'init' }>).resume).toBeUndefined();
   });
 });

@@ -5,6 +5,8 @@ import type { LiveParams, StructuralConfig } from '../train/config';
 import type { NamedTensor, RunInfo } from '../train/frame';
 import type { BackendName } from '../train/config';
 import type { FromWorker, ModelFrame, RunState, ToWorker } from '../worker/protocol';
+import type { RunCheckpoint } from '../train/checkpoint';
+import { startWatchdog } from './watchdog';
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -19,13 +21,17 @@ export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  /** Whether the page is shown: a hidden tab's timers are throttled, so its silences prove nothing. */
+  visible(): boolean;
 }
 
 const browserClock: Clock = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => window.setTimeout(fn, ms),
   clearTimeout: (id) => window.clearTimeout(id),
+  visible: () => document.visibilityState !== 'hidden',
 };
+
 
 /** One model's learned tensors at a step. */
 export type ModelWeights = { step: number; tensors: NamedTensor[] };
@@ -39,7 +45,7 @@ export interface TrainerEvents {
   state(state: RunState, message?: string): void;
   diverged(model: number): void;
   error(message: string): void;
-  /** The worker crashed: restarted (and the run sent again), or, `fatal`, given up. */
+  /** The worker crashed or stopped answering: restarted (the run sent again, from its last checkpoint), or, `fatal`, given up. */
   crashed(message: string, fatal: boolean): void;
 }
 
@@ -67,6 +73,13 @@ export class TrainerClient {
   /** Each model's live settings as last sent, so only a changed model gets a setParams. */
   private sentLives: string[] = [];
   private disposed = false;
+  /** The current run's last checkpoint: a restart resumes from it. */
+  private checkpoint: RunCheckpoint | undefined;
+  /** The backend the current run was measured to use (a restart skips measuring again). */
+  private backend: BackendName | undefined;
+  /** Whether the worker says it is training, and the watch on its silence. */
+  private training = false;
+  private watchdog: { heard(): void; stop(): void } | undefined;
   /** Whether the run plays (the worker is told again after a restart). */
   playing: boolean;
 
@@ -89,13 +102,23 @@ export class TrainerClient {
 
   /** Starts a run with these settings; messages of earlier runs are dropped from now on. */
   start(run: RunRequest): void {
+    this.checkpoint = undefined;
+    this.backend = undefined;
+    this.launch(run);
+  }
+
+  /** Sends a run to the worker: fresh, or (`resume`) from a checkpoint on the backend it had. */
+  private launch(run: RunRequest, resume?: RunCheckpoint): void {
     this.run = run;
     this.runId += 1;
     this.settle([]);
+    this.training = false;
     this.sentLives = run.lives.map((l) => JSON.stringify(l));
     this.events.runStarted(this.runId, run.lives.length);
     const withData = run.config.dataset === 'custom' && run.custom ? { custom: run.custom } : {};
-    this.send({ type: 'init', runId: this.runId, config: run.config, models: run.lives, play: this.playing, assetBase: run.assetBase, ...withData });
+    const config = resume && this.backend ? { ...run.config, backend: this.backend } : run.config;
+    // The checkpoint is sent as a copy (not transferred): it stays here for another restart.
+    this.send({ type: 'init', runId: this.runId, config, models: run.lives, play: this.playing, assetBase: run.assetBase, ...withData, ...(resume ? { resume } : {}) });
   }
 
   /** Sends each model whose live settings changed its new settings. */
@@ -141,6 +164,7 @@ export class TrainerClient {
   /** Ends the worker; pending requests resolve to nothing. */
   dispose(): void {
     this.disposed = true;
+    this.watchdog?.stop();
     this.settle([]);
     this.worker?.terminate();
     this.worker = null;
@@ -168,38 +192,52 @@ export class TrainerClient {
     w.onmessage = (e) => this.receive(e.data);
     w.onerror = (ev) => {
       ev.preventDefault();
-      this.crash(ev.message || 'unknown error');
+      this.crash(`crashed (${ev.message || 'unknown error'})`);
     };
+    this.watchdog?.stop();
+    this.watchdog = startWatchdog(this.clock, () => this.training && this.playing, (ms) => this.crash(`stopped answering for ${(ms / 1000).toFixed(1)} s`));
   }
 
-  /** A dead worker: restarted with the run's settings, unless it died MAX_RESTARTS times within the window. */
-  private crash(message: string): void {
+  /**
+   * A dead worker: restarted with the run's settings from its last checkpoint (at most about
+   * CHECKPOINT_MS of training lost), unless it died MAX_RESTARTS times within the window.
+   */
+  private crash(what: string): void {
     if (this.disposed) return;
     this.worker?.terminate();
     this.worker = null;
+    this.training = false;
     const now = this.clock.now();
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     if (this.restarts.length >= MAX_RESTARTS) {
-      this.events.crashed(`The training worker crashed ${MAX_RESTARTS} times: ${message}. Reload the page.`, true);
+      this.watchdog?.stop();
+      this.events.crashed(`The training worker ${what}, ${MAX_RESTARTS} times within ${RESTART_WINDOW_MS / 1000} s. Reload the page.`, true);
       return;
     }
     this.restarts.push(now);
     this.attach();
-    if (this.run) this.start(this.run);
-    this.events.crashed(`The training worker crashed (${message}) and was restarted.`, false);
+    const cp = this.checkpoint;
+    if (this.run) this.launch(this.run, cp);
+    this.events.crashed(`The training worker ${what} and was restarted${cp ? ` from its checkpoint at step ${cp.step}` : ' from step 0 (no checkpoint yet)'}.`, false);
   }
 
   private receive(msg: FromWorker): void {
     if (msg.runId !== this.runId) return; // from before a reset
+    this.watchdog?.heard();
     switch (msg.type) {
       case 'ready':
+        this.backend = msg.backend;
         this.events.ready(msg.info, msg.backend, msg.backendReport);
         break;
       case 'frames':
         this.events.frames(msg.frames);
         break;
       case 'state':
+        this.training = msg.state === 'running';
         this.events.state(msg.state, msg.message);
+        break;
+      case 'checkpoint':
+        this.checkpoint = msg.checkpoint;
         break;
       case 'diverged':
         if ((this.run?.lives.length ?? 1) === 1) this.playing = false;

@@ -9,7 +9,7 @@ interface Props {
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
 }
 
-const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'idDims', 'idScale', 'holdout', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
+const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'idDims', 'idScale', 'holdout', 'labelNoise', 'lowQuality', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
 const VIEW_KEYS = ['projection', 'show', 'showHeldout', 'rotate', 'theme', 'timeline'] as const;
 
 /** Data and model (a change starts a new run) and the view settings. */
@@ -21,7 +21,7 @@ export const SettingsPanel = memo(function SettingsPanel({
 }: Props & { onData: (d: CustomData) => void; custom?: CustomData }) {
   const hidden = (k: string) =>
     (k === 'classes' && (params.dataset === 'mnist' || params.dataset === 'custom')) ||
-    (['perClass', 'noise'].includes(k) && ['mnist', 'custom'].includes(params.dataset)) ||
+    (['perClass', 'noise', 'labelNoise', 'lowQuality'].includes(k) && ['mnist', 'custom'].includes(params.dataset)) ||
     (['idDims', 'idScale'].includes(k) && params.dataset !== 'identities') ||
     (k === 'showHeldout' && params.holdout === 0);
   return (

@@ -19,6 +19,9 @@ export interface StructuralConfig {
   idScale: number;
   /** Classes never trained on, 0–6 (extra identities, or the last classes of the other sets). */
   holdout: number;
+  /** Share of training labels reassigned at random, and of samples made low-quality (toy sets; 0–0.5). */
+  labelNoise: number;
+  lowQuality: number;
   /** Held-out fraction of each class, [0, 0.9]. */
   testFraction: number;
   /** Feature dimension: 2 (circle) or 3 (sphere). */

@@ -10,7 +10,18 @@ import type { OptimizerName } from './config';
 export interface Optimizer {
   readonly name: OptimizerName;
   apply(vars: tf.Variable[], grads: tf.NamedTensorMap, lr: number): void;
+  /** Its state for `vars` (moments as copies, and the step count), for a checkpoint. */
+  save(vars: tf.Variable[]): OptimizerState;
+  /** Continues from a saved state of the same variables. */
+  restore(vars: tf.Variable[], s: OptimizerState): void;
   dispose(): void;
+}
+
+/** An optimizer's state: its name, steps taken and its flat moment vectors. */
+export interface OptimizerState {
+  name: OptimizerName;
+  t: number;
+  slots: Float32Array[];
 }
 
 /** Flat slots for a fixed list of variables, rebuilt (zeroed) if the list changes. */
@@ -32,6 +43,15 @@ function flatSlots(count: number) {
       tf.dispose(slots);
       slots = [];
       key = '';
+    },
+    save(vars: tf.Variable[]): Float32Array[] {
+      return this.get(vars).map((s) => Float32Array.from(s.dataSync() as Float32Array));
+    },
+    restore(vars: tf.Variable[], values: Float32Array[]): void {
+      this.get(vars).forEach((s, i) => {
+        const v = values[i];
+        if (v && v.length === s.size) tf.tidy(() => s.assign(tf.tensor1d(v)));
+      });
     },
   };
 }
@@ -64,6 +84,11 @@ export function adam(beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Optimizer {
         applyFlat(vars, tf.mul(tf.div(m, tf.add(tf.sqrt(v), eps)), stepSize));
       });
     },
+    save: (vars) => ({ name: 'adam', t, slots: slots.save(vars) }),
+    restore(vars, s) {
+      t = s.t;
+      slots.restore(vars, s.slots);
+    },
     dispose() {
       slots.dispose();
     },
@@ -82,6 +107,8 @@ export function sgdMomentum(mu = 0.9): Optimizer {
         applyFlat(vars, tf.mul(vel, lr));
       });
     },
+    save: (vars) => ({ name: 'sgd', t: 0, slots: slots.save(vars) }),
+    restore: (vars, s) => slots.restore(vars, s.slots),
     dispose() {
       slots.dispose();
     },

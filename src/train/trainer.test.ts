@@ -186,3 +186,34 @@ describe('held-out identities', () => {
     expect(v.heldoutSpread).toBeGreaterThan(0);
   });
 });
+
+describe('checkpoints', () => {
+  for (const optimizer of ['adam', 'sgd'] as const) {
+    it(`a trainer restored from a checkpoint goes on exactly as the original (${optimizer})`, () => {
+      const live = { batch: 16, optimizer, loss: 'center' as const };
+      const a = trainer({ classes: 3, perClass: 20 }, live);
+      for (let i = 0; i < 7; i++) a.trainStep(); // 7 of 48 samples a batch of 16: mid-epoch
+      const cp = a.checkpoint();
+      const after = (t: Trainer) =>
+        Array.from({ length: 6 }, () => {
+          t.trainStep();
+          return t.lossValue();
+        });
+      const expected = after(a);
+      const b = trainer({ classes: 3, perClass: 20 }, live);
+      b.restore(cp);
+      expect(b.step).toBe(7);
+      expect(after(b)).toEqual(expected);
+      expect(b.weights()).toEqual(a.weights());
+      a.dispose();
+      b.dispose();
+    });
+  }
+  it('refuses a checkpoint of other data', () => {
+    const a = trainer({ classes: 3, perClass: 20 });
+    const b = trainer({ classes: 3, perClass: 30 });
+    expect(() => b.restore(a.checkpoint())).toThrow(/other data|shape/);
+    a.dispose();
+    b.dispose();
+  });
+});

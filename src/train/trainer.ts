@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { computeLoss, updateCenters } from '../losses';
 import type { Dataset } from '../data/datasets';
-import { createRng, shuffleInPlace, type Rng } from '../data/rng';
+import { createRng } from '../data/rng';
+import { BatchSampler } from './batchSampler';
+import type { TrainerCheckpoint } from './checkpoint';
 import type { LiveParams, StructuralConfig } from './config';
 import type { Frame, NamedTensor, RunInfo } from './frame';
 import { createMlp, type Mlp } from './mlp';
@@ -14,31 +16,6 @@ import { verificationMetrics } from './verificationMetrics';
 /** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
 function readCopy(t: tf.Tensor): Float32Array {
   return Float32Array.from(t.dataSync() as Float32Array);
-}
-
-/** Seeded epoch-permutation batches over n training indices. */
-class BatchSampler {
-  private order: Int32Array;
-  private pos: number;
-  private readonly n: number;
-  private readonly rng: Rng;
-  constructor(n: number, rng: Rng) {
-    this.n = n;
-    this.rng = rng;
-    this.order = Int32Array.from({ length: n }, (_, i) => i);
-    this.pos = n;
-  }
-  next(size: number): Int32Array {
-    const out = new Int32Array(Math.min(size, this.n));
-    for (let i = 0; i < out.length; i++) {
-      if (this.pos >= this.n) {
-        shuffleInPlace(this.order, this.rng);
-        this.pos = 0;
-      }
-      out[i] = this.order[this.pos++]!;
-    }
-    return out;
-  }
 }
 
 /**
@@ -203,15 +180,56 @@ export class Trainer {
     };
   }
 
-  /** Every learned tensor, named (layerL.w/b of the MLP, then W, bias and the centers), as copies. */
-  weights(): NamedTensor[] {
-    const named = [
+  /** Every learned tensor by name: layerL.w/b of the MLP, then W, bias and the centers. */
+  private named(): { name: string; t: tf.Variable }[] {
+    return [
       ...this.net.variables.map((v, i) => ({ name: `layer${Math.floor(i / 2) + 1}.${i % 2 === 0 ? 'w' : 'b'}`, t: v })),
       { name: 'W', t: this.W },
       { name: 'bias', t: this.bias },
       { name: 'centers', t: this.centers },
     ];
-    return named.map(({ name, t }) => ({ name, shape: [...t.shape], values: readCopy(t) }));
+  }
+
+  /** Every learned tensor, named (layerL.w/b of the MLP, then W, bias and the centers), as copies. */
+  weights(): NamedTensor[] {
+    return this.named().map(({ name, t }) => ({ name, shape: [...t.shape], values: readCopy(t) }));
+  }
+
+  /** The whole state at this step (copies): a trainer built the same way and restored from it goes on identically. */
+  checkpoint(diverged = false): TrainerCheckpoint {
+    const vars = [...this.net.variables, this.W, this.bias];
+    return {
+      step: this.steps,
+      loss: this.lossValue(),
+      lossSteps: this.lossSteps,
+      episodeStart: this.episodeStart,
+      weights: this.weights(),
+      optimizer: this.optimizer.save(vars),
+      sampler: this.sampler.save(),
+      diverged,
+    };
+  }
+
+  /** Continues from a checkpoint of a trainer of the same data and structure. */
+  restore(cp: TrainerCheckpoint): void {
+    const byName = new Map(cp.weights.map((w) => [w.name, w]));
+    for (const { name, t } of this.named()) {
+      const w = byName.get(name);
+      if (!w || w.values.length !== t.size) throw new Error(`the checkpoint has no ${name} of this shape`);
+      tf.tidy(() => t.assign(tf.tensor(w.values, t.shape)));
+    }
+    if (cp.optimizer.name !== this.optimizer.name) {
+      this.optimizer.dispose();
+      this.optimizer = createOptimizer(cp.optimizer.name);
+    }
+    this.optimizer.restore([...this.net.variables, this.W, this.bias], cp.optimizer);
+    this.sampler.restore(cp.sampler);
+    this.lastLoss?.dispose();
+    this.lastLoss = cp.step > 0 ? tf.scalar(cp.loss) : undefined;
+    this.steps = cp.step;
+    this.lossSteps = cp.lossSteps;
+    this.episodeStart = cp.episodeStart;
+    this.current = stepSpec(this.params, { step: this.steps, lossStep: this.lossSteps });
   }
 
   dispose(): void {

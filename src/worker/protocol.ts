@@ -3,6 +3,7 @@ import type { CustomData } from '../data/csv';
 import { MAX_COMPARE } from '../params/table';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, NamedTensor, RunInfo } from '../train/frame';
+import type { RunCheckpoint } from '../train/checkpoint';
 
 /** loading: building data/backend; running/paused: trainer alive; diverged: paused on NaN/Inf; error: no trainer. */
 export type RunState = 'loading' | 'running' | 'paused' | 'diverged' | 'error';
@@ -21,6 +22,8 @@ export type ToWorker =
       assetBase: string;
       /** The user's data, when config.dataset is 'custom'. */
       custom?: CustomData;
+      /** Resume every model from this checkpoint (a restart after the worker died), not from step 0. */
+      resume?: RunCheckpoint;
     }
   /** New live settings for one model, or (model absent) for every model. */
   | { type: 'setParams'; runId: number; params: Partial<LiveParams>; model?: number }
@@ -47,7 +50,12 @@ export type FromWorker =
   /** One model diverged: it stops; the others go on (the run is 'diverged' once all have). */
   | { type: 'diverged'; runId: number; model: number; step: number; cause: string }
   | { type: 'error'; runId: number; message: string }
-  | { type: 'weights'; runId: number; requestId: number; models: { step: number; tensors: NamedTensor[] }[] };
+  | { type: 'weights'; runId: number; requestId: number; models: { step: number; tensors: NamedTensor[] }[] }
+  /** Every model's whole state, about once a second while training: the page keeps the last to restart from. */
+  | { type: 'checkpoint'; runId: number; checkpoint: RunCheckpoint };
+
+/** How often a running worker sends a checkpoint, ms: at most about this much training is lost when it dies. */
+export const CHECKPOINT_MS = 1000;
 
 /** Most models one run trains side by side: compare mode's panels. */
 export const MAX_MODELS = MAX_COMPARE;

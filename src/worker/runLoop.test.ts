@@ -9,7 +9,7 @@ import { createRunLoop } from './runLoop';
 
 beforeAll(useCpuBackend);
 
-const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, idDims: 32, idScale: 1, holdout: 0, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
+const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, idDims: 32, idScale: 1, holdout: 0, labelNoise: 0, lowQuality: 0, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
 
 /** A loop on a fake host: a manual clock, a queue for yields and timers, every posted message kept. */
 function host() {
@@ -89,5 +89,31 @@ describe('the worker run loop', () => {
     const w = h.of('weights')[0]!;
     expect(w.requestId).toBe(41);
     expect(w.models[0]!.tensors.map((t) => t.name)).toContain('W');
+  });
+
+  it('sends a checkpoint about every second while training, and a resumed run goes on from it', async () => {
+    const h = host();
+    h.send(init(1, false, 2));
+    await h.settle();
+    h.send({ type: 'step', runId: 1, n: 4 });
+    h.pump(20);
+    expect(h.of('checkpoint')).toHaveLength(0); // less than a second has passed
+    h.advance(1000);
+    h.send({ type: 'step', runId: 1, n: 1 });
+    h.pump(20);
+    const cp = h.of('checkpoint').at(-1)!.checkpoint;
+    expect(cp.step).toBe(5);
+    expect(cp.models.map((m) => m.step)).toEqual([5, 5]);
+    // A new worker's run, resumed: its first frame stands at the checkpoint, and it steps on from there.
+    const r = host();
+    r.send({ ...(init(7, false, 2) as Extract<ToWorker, { type: 'init' }>), resume: cp });
+    await r.settle();
+    expect(r.of('frames')[0]!.frames.map((f) => f.frame.step)).toEqual([5, 5]);
+    r.send({ type: 'step', runId: 7, n: 2 });
+    h.send({ type: 'step', runId: 1, n: 2 });
+    r.pump(20);
+    h.pump(20);
+    // Same weights, optimizer state and batch order: the resumed run's losses are the original's.
+    expect(r.of('frames').at(-1)!.frames.map((f) => f.frame.loss)).toEqual(h.of('frames').at(-1)!.frames.map((f) => f.frame.loss));
   });
 });

@@ -3,7 +3,7 @@ import type { CustomData } from '../data/csv';
 import type { Dataset } from '../data/datasets';
 import type { BackendChoice, BackendName, LiveParams, StructuralConfig } from '../train/config';
 import { Trainer } from '../train/trainer';
-import { MAX_SNAPSHOT_HZ, type FromWorker, type ModelFrame, type RunState, type ToWorker } from './protocol';
+import { CHECKPOINT_MS, MAX_SNAPSHOT_HZ, type FromWorker, type ModelFrame, type RunState, type ToWorker } from './protocol';
 import { frameProblem } from './validate';
 
 /** One model of a run: compare mode trains several on the same data, initialisation and batches. */
@@ -25,6 +25,8 @@ interface Run {
   /** Cost of the last snapshot of every model: frames are spaced so snapshots take ≤ 20 % of the time. */
   snapshotMs: number;
   nextStepAt: number;
+  /** When the last checkpoint was sent (the run's start counts as one). */
+  lastCheckpointAt: number;
   state: RunState;
 }
 
@@ -110,6 +112,14 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
     r.lastFrameAt = now();
   }
 
+  /** Every model's state, posted for the page to keep (a restart resumes from it). */
+  function emitCheckpoint(r: Run): void {
+    const models = r.models.map((m) => m.trainer!.checkpoint(m.diverged));
+    const transfer = models.flatMap((m) => [...m.weights.map((w) => w.values.buffer), ...m.optimizer.slots.map((v) => v.buffer), m.sampler.order.buffer]) as ArrayBuffer[];
+    post({ type: 'checkpoint', runId: r.id, checkpoint: { step: models[0]?.step ?? 0, models } }, transfer);
+    r.lastCheckpointAt = now();
+  }
+
   /** One round: every live model takes one step (so all stand at the same step count). */
   function tick(): void {
     tickScheduled = false;
@@ -133,6 +143,7 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
     if (manual) r.pendingSteps -= 1;
     const interval = Math.max(1000 / r.snapshotHz, 4 * r.snapshotMs);
     if ((manual && r.pendingSteps === 0) || now() - r.lastFrameAt >= interval) emitFrames(r);
+    if (now() - r.lastCheckpointAt >= CHECKPOINT_MS) emitCheckpoint(r);
     if ((r.playing || r.pendingSteps > 0) && alive(r).length > 0) schedule();
   }
 
@@ -155,6 +166,7 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
       lastFrameAt: 0,
       snapshotMs: 0,
       nextStepAt: 0,
+      lastCheckpointAt: 0,
       state: 'loading',
     };
     run = r;
@@ -172,6 +184,13 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
       backendCache.set(key, pick);
       // The same seed gives every model the same initial weights and the same batch order.
       for (const m of r.models) m.trainer = new Trainer(data, msg.config, m.params);
+      msg.resume?.models.forEach((cp, i) => {
+        const m = r.models[i];
+        if (!m?.trainer) return;
+        m.trainer.restore(cp);
+        m.diverged = cp.diverged;
+      });
+      r.lastCheckpointAt = now();
       post({ type: 'ready', runId: r.id, info: first.trainer!.info, backend: pick.backend, backendReport: pick.report });
       emitFrames(r);
       setState(r, r.playing ? 'running' : 'paused');

@@ -1,0 +1,77 @@
+// `npm run bench:newer`: the losses after ArcFace on the data that shows why each exists (the real
+// Trainer, tfjs WASM, headless). Writes bench/newer.json and the README table; asserts nothing.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-wasm';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'vitest';
+import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
+import { lossDef } from '../src/losses/registry';
+import { predict } from '../src/metrics/metrics';
+import { spearman } from '../src/metrics/spearman';
+import { liveOf, structureOf } from '../src/params/toTrainer';
+import { decodeParams } from '../src/params/urlCodec';
+import { Trainer } from '../src/train/trainer';
+import { replaceBetween } from './lesson/report';
+import { newerMarkdown, type NewerResult } from './newer/report';
+import { NEWER_RUNS, SETTING_QUERY } from './newer/runs';
+
+const SEEDS = [1, 2, 3];
+const STEPS = 1000;
+
+/** Share of the rows flagged `want` (or all rows) whose prediction is right. */
+function accuracyWhere(pred: Int32Array, y: Int32Array, flags: Uint8Array | undefined, want: 0 | 1 | null): number {
+  let hit = 0;
+  let n = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (want !== null && (flags?.[i] ?? 0) !== want) continue;
+    n++;
+    if (pred[i] === y[i]) hit++;
+  }
+  return n ? hit / n : NaN;
+}
+
+test('bench:newer', async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const t0 = performance.now();
+  const runs: NewerResult[] = [];
+  for (const seed of SEEDS) {
+    for (const run of NEWER_RUNS) {
+      const p = decodeParams(`v=2&seed=${seed}&${SETTING_QUERY[run.setting]}`).params;
+      const cfg = structureOf(p);
+      if (cfg.dataset !== 'identities') throw new Error('bench:newer trains on identities');
+      const data = makeToyDataset('identities', toyParamsOf(cfg));
+      const live = { ...liveOf(p), ...run.live, speed: 0 };
+      const trainer = new Trainer(data, cfg, live);
+      for (let i = 0; i < STEPS; i++) trainer.trainStep();
+      const f = trainer.snapshot();
+      trainer.dispose();
+      const D = cfg.dim;
+      const test = { x: f.test, y: data.test.y, n: data.test.n, dim: D };
+      const pred = predict(test, { W: f.W, numClasses: data.numClasses, bias: f.bias, mode: lossDef(live.loss).rawLogits ? 'logits' : 'cosine' });
+      const low = data.lowQuality?.test;
+      const norms = Array.from({ length: data.test.n }, (_, i) => Math.hypot(...f.test.subarray(i * D, i * D + D)));
+      const r: NewerResult = {
+        loss: live.loss,
+        label: run.label,
+        setting: run.setting,
+        seed,
+        testAccuracy: f.metrics.testAccuracy,
+        // Test labels are always clean; with low-quality samples, "clean" is the high-quality ones.
+        cleanTestAccuracy: accuracyWhere(pred, data.test.y, low, low ? 0 : null),
+        lowQualityTestAccuracy: low ? accuracyWhere(pred, data.test.y, low, 1) : null,
+        normQualitySpearman: low ? spearman(norms, Array.from(low, (f) => 1 - f)) : null,
+        trainSpreadDeg: (f.metrics.intraClassAngle * 180) / Math.PI,
+      };
+      runs.push(r);
+      console.log(`seed ${seed} ${run.setting.padEnd(10)} ${run.label.padEnd(16)} test ${(r.testAccuracy * 100).toFixed(1)} clean ${(r.cleanTestAccuracy * 100).toFixed(1)} low ${r.lowQualityTestAccuracy === null ? '–' : (r.lowQualityTestAccuracy * 100).toFixed(1)} ρ(norm, quality) ${r.normQualitySpearman?.toFixed(3) ?? '–'}`);
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/newer.json', `${JSON.stringify({ steps: STEPS, seeds: SEEDS, runs, seconds }, null, 2)}\n`);
+  const readme = readFileSync('README.md', 'utf8');
+  writeFileSync('README.md', replaceBetween(readme, '<!-- bench:newer:begin -->', '<!-- bench:newer:end -->', newerMarkdown(runs, SEEDS, STEPS)));
+  console.log(`${seconds.toFixed(0)} s in all`);
+});

@@ -1,0 +1,67 @@
+// Label noise and low-quality samples: the data that shows why sub-center ArcFace, AdaFace and
+// MagFace exist. Applied to a generated dataset after its split, each from a random stream of its own.
+import { createRng, shuffleInPlace, type Rng } from './rng';
+import type { Dataset, Split } from './types';
+
+const LABEL_NOISE_SALT = 0x1abe1;
+const LOW_QUALITY_SALT = 0x10a11;
+/** A low-quality sample gets extra noise of this many times the split's own per-coordinate sd (a blurred face). */
+export const LOW_QUALITY_NOISE = 2;
+
+/** Exactly round(rate·n) distinct indices of 0…n−1, flagged. */
+function pick(n: number, rate: number, rng: Rng): Uint8Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  shuffleInPlace(order, rng);
+  const flags = new Uint8Array(n);
+  const k = Math.round(Math.min(1, Math.max(0, rate)) * n);
+  for (let i = 0; i < k; i++) flags[order[i]!] = 1;
+  return flags;
+}
+
+/**
+ * A share `rate` of the training labels reassigned, each to a uniformly chosen *other* class (so
+ * exactly round(rate·n) labels are wrong); the test labels stay clean. `noisy` flags them.
+ */
+export function withLabelNoise(data: Dataset, rate: number, seed: number): Dataset {
+  if (rate <= 0 || data.numClasses < 2) return data;
+  const rng = createRng(seed ^ LABEL_NOISE_SALT);
+  const noisy = pick(data.train.n, rate, rng);
+  const y = Int32Array.from(data.train.y);
+  noisy.forEach((f, i) => {
+    if (f) y[i] = (y[i]! + 1 + rng.int(data.numClasses - 1)) % data.numClasses;
+  });
+  return { ...data, train: { ...data.train, y }, noisy };
+}
+
+/** Per-coordinate standard deviation of a split's inputs. */
+function coordinateSd(s: Split, d: number): Float64Array {
+  const mean = new Float64Array(d);
+  const sq = new Float64Array(d);
+  for (let i = 0; i < s.n; i++) for (let j = 0; j < d; j++) mean[j]! += s.x[i * d + j]! / s.n;
+  for (let i = 0; i < s.n; i++) for (let j = 0; j < d; j++) sq[j]! += (s.x[i * d + j]! - mean[j]!) ** 2 / Math.max(1, s.n - 1);
+  return sq.map(Math.sqrt);
+}
+
+/** A split with `rate` of its samples degraded by extra Gaussian noise, and their flags. */
+function degrade(s: Split, d: number, rate: number, rng: Rng): { split: Split; low: Uint8Array } {
+  const low = pick(s.n, rate, rng);
+  const sd = coordinateSd(s, d);
+  const x = Float32Array.from(s.x);
+  low.forEach((f, i) => {
+    if (f) for (let j = 0; j < d; j++) x[i * d + j]! += LOW_QUALITY_NOISE * sd[j]! * rng.normal();
+  });
+  return { split: { ...s, x }, low };
+}
+
+/**
+ * A share `rate` of the training and of the test samples made low-quality: extra noise of
+ * LOW_QUALITY_NOISE times the split's per-coordinate sd, as a blurred face loses its identity.
+ * `lowQuality` flags them per split (quality is what MagFace and AdaFace read from the feature norm).
+ */
+export function withLowQuality(data: Dataset, rate: number, seed: number): Dataset {
+  if (rate <= 0) return data;
+  const rng = createRng(seed ^ LOW_QUALITY_SALT);
+  const train = degrade(data.train, data.inputDim, rate, rng);
+  const test = degrade(data.test, data.inputDim, rate, rng);
+  return { ...data, train: train.split, test: test.split, lowQuality: { train: train.low, test: test.low } };
+}
