@@ -41,6 +41,7 @@ const MALFORMED = [
   'loss=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
   `seed=${'9'.repeat(300)}`,
   'v=99&backend=quantum',
+  'labelNoise=2&lowQuality=abc&idDims=0&idScale=maybe',
 ];
 
 for (const q of MALFORMED) {

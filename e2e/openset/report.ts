@@ -45,7 +45,7 @@ export function openSetGoals(runs: OpenSetRun[]): Goal[] {
     const spread = seedStats(runs, label, 3, 'heldoutSpreadDeg').mean;
     return [
       { name: `${label}: TAR@FAR=1e-2 ≥ softmax + 20 points (3-D)`, met: tar >= base + 0.2, detail: `${pct(tar)} vs ${pct(base)}` },
-      { name: `${label}: held-out spread < softmax's (3-D)`, met: spread < baseSpread, detail: `${spread.toFixed(1)}° vs ${baseSpread.toFixed(1)}°` },
+      { name: `${label}: held-out spread < softmax's (3-D)`, met: spread < baseSpread, detail: `${spread.toFixed(2)}° vs ${baseSpread.toFixed(2)}°` },
     ];
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeToyDataset } from './datasets';
-import { LOW_QUALITY_NOISE } from './corruption';
+import { LOW_QUALITY_KEEP } from './corruption';
 
 const P = { classes: 6, perClass: 100, noise: 1, testFraction: 0.3, seed: 5 };
 
@@ -24,25 +24,36 @@ describe('label noise', () => {
 });
 
 describe('low-quality samples', () => {
-  it('degrades exactly the rate of each split with much larger noise, seeded, leaving the rest as they were', () => {
-    const clean = makeToyDataset('blobs', { ...P, noise: 0.1 });
-    const low = makeToyDataset('blobs', { ...P, noise: 0.1, lowQuality: 0.25 });
+  it('blurs exactly the rate of each split, seeded, keeping its size and leaving the rest as they were', () => {
+    const clean = makeToyDataset('identities', P);
+    const low = makeToyDataset('identities', { ...P, lowQuality: 0.25 });
     const { train, test } = low.lowQuality!;
     expect(train.reduce((a, f) => a + f, 0)).toBe(Math.round(0.25 * clean.train.n));
     expect(test.reduce((a, f) => a + f, 0)).toBe(Math.round(0.25 * clean.test.n));
     expect(low.train.y).toEqual(clean.train.y);
-    let moved = 0;
-    let count = 0;
+    const d = low.inputDim;
+    const row = (x: Float32Array, i: number) => Array.from(x.subarray(i * d, i * d + d));
+    const mean = Array.from({ length: d }, (_, j) => clean.train.x.filter((_, k) => k % d === j).reduce((a, b) => a + b, 0) / clean.train.n);
+    const sq = (v: number[]) => v.reduce((a, x, j) => a + (x - mean[j]!) ** 2, 0);
+    let cleanEnergy = 0;
+    let lowEnergy = 0;
+    let kept = 0;
     for (let i = 0; i < clean.train.n; i++) {
-      const d = Math.hypot(low.train.x[2 * i]! - clean.train.x[2 * i]!, low.train.x[2 * i + 1]! - clean.train.x[2 * i + 1]!);
-      if (!train[i]) expect(d).toBe(0);
-      else {
-        moved += d;
-        count++;
+      const a = row(clean.train.x, i);
+      const b = row(low.train.x, i);
+      if (!train[i]) {
+        expect(b).toEqual(a);
+        continue;
       }
+      cleanEnergy += sq(a);
+      lowEnergy += sq(b);
+      // What is left of the sample's own deviation: its projection on the clean one.
+      kept += a.reduce((s, x, j) => s + (x - mean[j]!) * (b[j]! - mean[j]!), 0) / sq(a);
     }
-    // Blobs on the unit circle: the inputs' sd is about 0.7 a coordinate, so a degraded point moves ≈ LOW_QUALITY_NOISE·0.7·√(π/2).
-    expect(moved / count).toBeGreaterThan(LOW_QUALITY_NOISE * 0.5);
-    expect(makeToyDataset('blobs', { ...P, noise: 0.1, lowQuality: 0.25 })).toEqual(low);
+    const n = train.reduce((a, f) => a + f, 0);
+    expect(lowEnergy / cleanEnergy).toBeGreaterThan(0.9); // the size is kept…
+    expect(lowEnergy / cleanEnergy).toBeLessThan(1.1);
+    expect(kept / n).toBeCloseTo(LOW_QUALITY_KEEP, 1); // …the detail is not
+    expect(makeToyDataset('identities', { ...P, lowQuality: 0.25 })).toEqual(low);
   });
 });

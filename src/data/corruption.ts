@@ -5,8 +5,13 @@ import type { Dataset, Split } from './types';
 
 const LABEL_NOISE_SALT = 0x1abe1;
 const LOW_QUALITY_SALT = 0x10a11;
-/** A low-quality sample gets extra noise of this many times the split's own per-coordinate sd (a blurred face). */
-export const LOW_QUALITY_NOISE = 2;
+/**
+ * A low-quality sample keeps this share of its deviation from the split's mean (a blurred face
+ * loses its detail) and gets noise for the rest: its variance per coordinate stays the split's, so
+ * the input's size gives no hint of its quality and the network must learn it (bench:newer).
+ */
+export const LOW_QUALITY_KEEP = 0.3;
+export const LOW_QUALITY_NOISE = Math.sqrt(1 - LOW_QUALITY_KEEP ** 2);
 
 /** Exactly round(rate·n) distinct indices of 0…n−1, flagged. */
 function pick(n: number, rate: number, rng: Rng): Uint8Array {
@@ -33,30 +38,32 @@ export function withLabelNoise(data: Dataset, rate: number, seed: number): Datas
   return { ...data, train: { ...data.train, y }, noisy };
 }
 
-/** Per-coordinate standard deviation of a split's inputs. */
-function coordinateSd(s: Split, d: number): Float64Array {
+/** Per-coordinate mean and standard deviation of a split's inputs. */
+function coordinateStats(s: Split, d: number): { mean: Float64Array; sd: Float64Array } {
   const mean = new Float64Array(d);
   const sq = new Float64Array(d);
   for (let i = 0; i < s.n; i++) for (let j = 0; j < d; j++) mean[j]! += s.x[i * d + j]! / s.n;
   for (let i = 0; i < s.n; i++) for (let j = 0; j < d; j++) sq[j]! += (s.x[i * d + j]! - mean[j]!) ** 2 / Math.max(1, s.n - 1);
-  return sq.map(Math.sqrt);
+  return { mean, sd: sq.map(Math.sqrt) };
 }
 
-/** A split with `rate` of its samples degraded by extra Gaussian noise, and their flags. */
+/** A split with `rate` of its samples blurred (LOW_QUALITY_KEEP of their detail, noise for the rest), and their flags. */
 function degrade(s: Split, d: number, rate: number, rng: Rng): { split: Split; low: Uint8Array } {
   const low = pick(s.n, rate, rng);
-  const sd = coordinateSd(s, d);
+  const { mean, sd } = coordinateStats(s, d);
   const x = Float32Array.from(s.x);
   low.forEach((f, i) => {
-    if (f) for (let j = 0; j < d; j++) x[i * d + j]! += LOW_QUALITY_NOISE * sd[j]! * rng.normal();
+    if (!f) return;
+    for (let j = 0; j < d; j++) x[i * d + j] = mean[j]! + LOW_QUALITY_KEEP * (s.x[i * d + j]! - mean[j]!) + LOW_QUALITY_NOISE * sd[j]! * rng.normal();
   });
   return { split: { ...s, x }, low };
 }
 
 /**
- * A share `rate` of the training and of the test samples made low-quality: extra noise of
- * LOW_QUALITY_NOISE times the split's per-coordinate sd, as a blurred face loses its identity.
- * `lowQuality` flags them per split (quality is what MagFace and AdaFace read from the feature norm).
+ * A share `rate` of the training and of the test samples made low-quality, as a blurred face: each
+ * keeps LOW_QUALITY_KEEP of its deviation from the mean, and noise makes up the rest of the
+ * split's variance. `lowQuality` flags them per split (quality is what MagFace and AdaFace read
+ * from the feature norm).
  */
 export function withLowQuality(data: Dataset, rate: number, seed: number): Dataset {
   if (rate <= 0) return data;

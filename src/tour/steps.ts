@@ -147,11 +147,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
     text: [
       'SphereFace, CosFace and ArcFace were made for verification: are two photos the same person, for people the network never saw? Here four identities were held out of training; their samples are the hollow rings.',
       'The verification panel scores every pair of held-out samples by the angle between their features. A pair is accepted when the angle is below the threshold: TAR counts same-identity pairs accepted, FAR different-identity pairs.',
-      'Softmax leaves the unseen identities wide and overlapping; the normalised, margin-trained features keep them compact, and the ROC climbs higher at every FAR (README, "Open-set verification, measured").',
+      'Normalised, margin-trained features tell unseen identities apart far better: at FAR 10⁻² ArcFace accepts about 89 % of same-identity pairs against softmax’s 61 %, and its ROC lies higher (README, "Open-set verification, measured").',
     ],
     formula: '\\text{accept } (x_a, x_b) \\iff \\cos\\angle(x_a, x_b) \\ge t,\\qquad \\mathrm{TAR}(t) = P(\\text{accept} \\mid \\text{same}),\\quad \\mathrm{FAR}(t) = P(\\text{accept} \\mid \\text{different})',
     query: `v=2&${OPEN_SET_QUERY}&compare=softmax,arcface:m=0.3`,
     cue: { anchor: 'heldout', label: 'an identity never trained on', text: 'These hollow rings are samples of a held-out identity: the network never saw its label, yet they should fall close together.' },
-    tryThis: { label: 'A larger margin: m = 0.5', text: 'The trained classes tighten further, but with 8 classes on a sphere the held-out identities get less room: TAR at FAR 10⁻² falls in the ArcFace panel.', set: { m: 0.5 } },
+    tryThis: { label: 'A larger margin: m = 0.5', text: 'The trained classes tighten further (about 2.0° → 1.3°), but the unseen identities gain little (TAR at FAR 10⁻² about 89 → 91 %): with 8 classes on a sphere the margin pays for the trained classes, not the new ones.', set: { m: 0.5 } },
   },
 ];
