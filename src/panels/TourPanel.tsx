@@ -52,7 +52,7 @@ export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, co
       </p>
       <h2 id="tour-title">{s.title}</h2>
       {!compact && s.text.map((p) => <p key={p}>{p}</p>)}
-      <div className="tour-formula" dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="tour-formula" tabIndex={0} role="group" aria-label="Formula (scrolls sideways when wide)" dangerouslySetInnerHTML={{ __html: html }} />
       <p className="tour-cue">
         <b>Notice:</b> {s.cue.text}
       </p>

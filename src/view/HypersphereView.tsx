@@ -3,6 +3,7 @@ import { Canvas } from '@react-three/fiber';
 import { memo, useCallback, useRef, useState } from 'react';
 import { AdaptiveResolution } from './AdaptiveResolution';
 import { Scene, type ViewProps } from './Scene';
+import { useViewName } from './useViewName';
 import { detectSoftwareRenderer } from '../env/renderer';
 import { hasWebGL } from './webgl';
 
@@ -29,6 +30,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
   const [generation, setGeneration] = useState(0);
   const [lost, setLost] = useState(false);
   const tip = useRef<HTMLDivElement>(null);
+  const { canvasRef, nameCanvas } = useViewName(params, classes, dim, slot, panel);
 
   const onCreated = useCallback(({ gl }: { gl: { domElement: HTMLCanvasElement } }) => {
     const el = gl.domElement;
@@ -43,7 +45,11 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
       setGeneration((g) => g + 1);
     });
     el.dataset.ready = '1';
-  }, []);
+    // The picture, named for a screen reader (the name follows the run: useViewName).
+    el.setAttribute('role', 'img');
+    canvasRef.current = el;
+    nameCanvas();
+  }, [canvasRef, nameCanvas]);
 
   if (!webgl) {
     return (
@@ -65,7 +71,6 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
         frameloop="demand"
         gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
         onCreated={onCreated}
-        aria-label={dim === 3 ? 'Features on the unit sphere' : 'Features on the unit circle'}
       >
         <color attach="background" args={[theme.background]} />
         {/* Compare panels draw once per frame, not continuously: there is no frame rate to adapt to. */}

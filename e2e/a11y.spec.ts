@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { TOUR_STEPS } from '../src/tour/steps';
+import { waitForStatus } from './helpers';
+
+/** WCAG 2.0–2.2 A and AA, with the target-size rule (2.5.8, off by default) on. */
+async function violations(page: Page, name: string) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).options({ rules: { 'target-size': { enabled: true } } }).analyze();
+  return r.violations.map((v) => `${name}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>; viewport?: { width: number; height: number } }[] = [
+  {
+    name: 'default, training',
+    query: '',
+    // The picture has a name that says what it shows, and it follows the run.
+    act: async (p) => {
+      const view = p.getByRole('img', { name: /^8 classes on the sphere, ArcFace m = 0\.3, s = 10, step [\d,]+$/ });
+      await expect(view).toHaveCount(1);
+      const first = Number((await view.getAttribute('aria-label'))!.replace(/.*step /, '').replace(/,/g, ''));
+      await expect.poll(async () => Number((await view.getAttribute('aria-label'))!.replace(/.*step /, '').replace(/,/g, ''))).toBeGreaterThan(first);
+    },
+  },
+  { name: 'paused, dark', query: 'play=0&theme=dark' },
+  { name: 'help overlay', query: 'play=0', act: async (p) => void (await p.getByRole('button', { name: 'Keyboard shortcuts' }).first().click()) },
+  { name: 'compare, 4 panels', query: 'compare=softmax,normface,cosface,arcface&play=0' },
+  { name: 'compare, one focused', query: 'compare=softmax,arcface&focus=2&play=0' },
+  { name: 'held-out classes', query: 'dataset=identities&idDims=6&idScale=5.66&holdout=4&speed=0' },
+  { name: 'phone, 320 px', query: 'play=0', viewport: { width: 320, height: 640 } },
+  {
+    name: 'an upload error',
+    query: 'play=0',
+    act: async (p) => {
+      await p.locator('input[name="data"]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('label,x\na,1\nb,oops\n') });
+      await expect(p.getByTestId('notice-warn')).toBeVisible();
+    },
+  },
+];
+
+for (const s of STATES) {
+  test(`no WCAG 2.2 AA violations: ${s.name}`, async ({ page }) => {
+    if (s.viewport) await page.setViewportSize(s.viewport);
+    await page.goto(`/?${s.query}`);
+    await waitForStatus(page, (st) => st.step > 0 || st.state === 'paused', 60_000);
+    await s.act?.(page);
+    expect(await violations(page, s.name)).toEqual([]);
+  });
+}
+
+test('no WCAG 2.2 AA violations: every tour step', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/?tour=1&play=0');
+  const found: string[] = [];
+  for (let n = 1; n <= TOUR_STEPS.length; n++) {
+    await expect(page.locator('section.tour h2')).toHaveText(TOUR_STEPS[n - 1]!.title);
+    await waitForStatus(page, (st) => st.state === 'paused' || st.state === 'running', 60_000);
+    found.push(...(await violations(page, `tour step ${n}`)));
+    if (n < TOUR_STEPS.length) await page.getByRole('button', { name: /next/i }).click();
+  }
+  expect(found).toEqual([]);
+});
+
+test('no WCAG 2.2 AA violations: embed mode inside a titled iframe', async ({ page, baseURL }) => {
+  await page.goto('/?play=0'); // same origin, so axe can look inside the frame
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Lecture slide</title></head><body><main><h1>Slide</h1><iframe title="Hypersphere: ArcFace" src="${baseURL}/?embed=1&controls=m,s&play=0" width="800" height="500"></iframe></main></body></html>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('[role="status"][data-state="paused"]')).toHaveCount(1, { timeout: 60_000 });
+  expect(await violations(page, 'embed')).toEqual([]);
+});
