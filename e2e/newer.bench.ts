@@ -44,8 +44,14 @@ test('bench:newer', async () => {
       const data = makeToyDataset('identities', toyParamsOf(cfg));
       const live = { ...liveOf(p), ...run.live, speed: 0 };
       const trainer = new Trainer(data, cfg, live);
-      for (let i = 0; i < STEPS; i++) trainer.trainStep();
+      // The running statistics on the way (CurricularFace's t), at steps 100, 500 and the last.
+      const lossStateAt: Record<string, number[]> = {};
+      for (let i = 1; i <= STEPS; i++) {
+        trainer.trainStep();
+        if (i === 100 || i === 500) lossStateAt[i] = trainer.snapshot().lossState;
+      }
       const f = trainer.snapshot();
+      lossStateAt[STEPS] = f.lossState;
       trainer.dispose();
       const D = cfg.dim;
       const test = { x: f.test, y: data.test.y, n: data.test.n, dim: D };
@@ -63,6 +69,7 @@ test('bench:newer', async () => {
         lowQualityTestAccuracy: low ? accuracyWhere(pred, data.test.y, low, 1) : null,
         normQualitySpearman: low ? spearman(norms, Array.from(low, (f) => 1 - f)) : null,
         trainSpreadDeg: (f.metrics.intraClassAngle * 180) / Math.PI,
+        ...(f.lossState.length ? { lossStateAt } : {}),
       };
       runs.push(r);
       console.log(`seed ${seed} ${run.setting.padEnd(10)} ${run.label.padEnd(16)} test ${(r.testAccuracy * 100).toFixed(1)} clean ${(r.cleanTestAccuracy * 100).toFixed(1)} low ${r.lowQualityTestAccuracy === null ? '–' : (r.lowQualityTestAccuracy * 100).toFixed(1)} ρ(norm, quality) ${r.normQualitySpearman?.toFixed(3) ?? '–'}`);

@@ -28,6 +28,27 @@ export interface StepContext {
   lambda: number;
 }
 
+/** A batch's detached numbers a running statistic is updated from: each sample's ‖x‖ and cos θ_y. */
+export interface BatchNumbers {
+  norms: Float32Array;
+  targetCos: Float32Array;
+}
+
+/**
+ * Statistics a loss carries from batch to batch (AdaFace's norm mean and sd, CurricularFace's t):
+ * updated from each batch before its loss is computed, never differentiated.
+ */
+export interface RunningState<S> {
+  /** What each value is called (status, history, the formula panel). */
+  readonly names: readonly string[];
+  /** The values before the first batch (and after the loss is chosen again). */
+  initial(spec: S): number[];
+  /** The values after this batch (pure): from those before and the batch's numbers. */
+  update(state: readonly number[], batch: BatchNumbers, spec: S): number[];
+  /** The spec with these values in force. */
+  withState(spec: S, state: readonly number[]): S;
+}
+
 /** The range of the shared margin key m for one loss. */
 export interface MarginRange {
   min: number;
@@ -72,6 +93,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   readonly titleKeys: readonly (keyof P)[];
   /** Trains the softmax bias, predicts and draws regions with raw logits ‖x‖‖w‖cos θ + b. */
   readonly rawLogits: boolean;
+  /** Running statistics updated from each batch before its loss (absent: the loss is a function of its batch alone). */
+  readonly running?: RunningState<S>;
   /** Keeps class centres (Wen et al.), updated after each step at rate `centerRate`. */
   centerRate?(p: P): number;
 

@@ -22,6 +22,10 @@ const SPECS: LossSpec[] = [
   { kind: 'sphereface', m: 3, lambda: 0, s: 6 },
   // Norms of these features lie inside [l_a, u_a]: the gradient flows through ‖x‖ into m(a) and g(a).
   { kind: 'magface', s: 10, la: 0.5, ua: 6, lm: 0.45, um: 0.8, lambdaG: 2 },
+  // ẑ is detached (no gradient through ‖x‖): with a tiny σ and μ far from every norm, ẑ is +1
+  // (or −1) for every sample, and stays so along the difference, which then sees what autodiff does.
+  { kind: 'adaface', s: 10, m: 0.4, h: 0.333, batchMean: 1e-3, batchStd: 1e-4, alpha: 0.01 },
+  { kind: 'adaface', s: 10, m: 0.4, h: 0.333, batchMean: 90, batchStd: 1e-4, alpha: 0.01 },
 ];
 
 /** Whether the loss depends on W (center loss alone does not) and on the bias (softmax-based only). */
@@ -134,6 +138,8 @@ describe('numerical stability', () => {
     { kind: 'sphereface', m: 4, lambda: 0, s: 64 },
     { kind: 'center', lambda: 1, normalize: true },
     { kind: 'magface', s: 64, la: 10, ua: 110, lm: 0.45, um: 0.8, lambdaG: 35 },
+    { kind: 'adaface', s: 64, m: 0.4, h: 0.333, batchMean: 20, batchStd: 100, alpha: 0.01 },
+    { kind: 'curricular', s: 64, m: 0.5, t: 0.9 },
   ];
   for (const spec of big) {
     it(`finite loss and gradients at θ = 0, π and extreme norms: ${JSON.stringify(spec)}`, () => {
@@ -172,4 +178,37 @@ describe('no tensor leaks', () => {
       tf.dispose([centers, inp.x, inp.W, inp.bias, inp.centers, inp.labels, inp.dir.x, inp.dir.W]);
     });
   }
+});
+
+describe('CurricularFace: finite differences between mask flips', () => {
+  // A negative turns hard (c_j > cos(θ_y + m)) discontinuously: the difference is taken only where
+  // no negative changes sides within ±h, as autodiff (a fixed mask) assumes.
+  it('matches autodiff where the hard set stays the same', () => {
+    const spec: LossSpec = { kind: 'curricular', s: 10, m: 0.4, t: 0.3 };
+    let checked = 0;
+    for (let seed = 1; seed <= 12 && checked < 3; seed++) {
+      const inp = inputs(seed * 17);
+      const loss = (x: tf.Tensor, W: tf.Tensor) => computeLoss(spec, { ...inp, x: x as tf.Tensor2D, W: W as tf.Tensor2D });
+      const h = 1e-3;
+      const hardSet = (t: number) =>
+        tf.tidy(() => {
+          const x = tf.add(inp.x, tf.mul(inp.dir.x, t)) as tf.Tensor2D;
+          const W = tf.add(inp.W, tf.mul(inp.dir.W, t)) as tf.Tensor2D;
+          const c = tf.matMul(tf.div(x, tf.norm(x, 'euclidean', 1, true)), tf.div(W, tf.norm(W, 'euclidean', 0, true)));
+          const cy = tf.sum(tf.mul(c, tf.oneHot(inp.labels as tf.Tensor1D, C)), 1, true);
+          const phi = tf.sub(tf.mul(cy, Math.cos(0.4)), tf.mul(tf.sqrt(tf.sub(1, tf.square(cy))), Math.sin(0.4)));
+          return Array.from(tf.greater(c, phi).dataSync()).join('');
+        });
+      if (hardSet(-h) !== hardSet(h)) continue;
+      const [gx, gW] = tf.grads(loss)([inp.x, inp.W]);
+      const analytic = tf.tidy(() => tf.add(tf.sum(tf.mul(gx!, inp.dir.x)), tf.sum(tf.mul(gW!, inp.dir.W))).dataSync()[0]!);
+      const at = (t: number) => tf.tidy(() => loss(tf.add(inp.x, tf.mul(inp.dir.x, t)), tf.add(inp.W, tf.mul(inp.dir.W, t))).dataSync()[0]!);
+      const fd = (at(h) - at(-h)) / (2 * h);
+      // float32 noise ≈ 1e-6·|L|/h = 1e-3·|L|: a tolerance of 1e-2·(|L| + |∇L·v| + 1).
+      expect(Math.abs(fd - analytic), `seed ${seed}: fd ${fd} vs analytic ${analytic}`).toBeLessThan(1e-2 * (Math.abs(at(0)) + Math.abs(analytic) + 1));
+      checked++;
+      tf.dispose([gx!, gW!]);
+    }
+    expect(checked).toBe(3);
+  });
 });

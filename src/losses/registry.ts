@@ -5,6 +5,8 @@ import type { LossDefinition, StepContext } from './definition';
 import { arcface } from './arcface';
 import { center } from './center';
 import { magface } from './magface';
+import { adaface } from './adaface';
+import { curricular } from './curricular';
 import { combined } from './combined';
 import { cosface } from './cosface';
 import { normface } from './normface';
@@ -12,7 +14,7 @@ import { softmax } from './softmax';
 import { sphereface } from './sphereface';
 
 /** The losses, in menu order. */
-export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined, magface } as const;
+export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined, magface, adaface, curricular } as const;
 
 export type LossKind = keyof typeof LOSSES;
 type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;

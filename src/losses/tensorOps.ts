@@ -42,6 +42,15 @@ export function straightThrough<T extends tf.Tensor>(through: T, forward: T): T 
   return op(through, forward) as T;
 }
 
+/** The value of `t` with no gradient through it: tfjs has no stop_gradient (the margin scalers of AdaFace, CurricularFace's hard-negative mask). */
+export function detach<T extends tf.Tensor>(t: T): T {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.clone(args[0] as tf.Tensor),
+    gradFunc: (dy: tf.Tensor) => [tf.zerosLike(dy)],
+  }));
+  return op(t) as T;
+}
+
 /**
  * Mean softmax cross-entropy where column y_i of `logits` (N×C) is replaced by `target` (N):
  * mean_i [ logsumexp_j(z_ij) − z_{i,y_i} ], max-subtracted so s = 64 does not overflow float32.

@@ -1,9 +1,11 @@
+import { Fragment } from 'react';
 import { idealMinAngle } from '../losses/curves';
+import { lossDef, type LossKind } from '../losses/registry';
 import type { Frame } from '../train/frame';
 import { degrees as deg } from '../ui/format';
 
 /** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
-export function MetricsPanel({ frame, classes, dim }: { frame: Frame | null; classes: number; dim: 2 | 3 }) {
+export function MetricsPanel({ frame, classes, dim, lossKind }: { frame: Frame | null; classes: number; dim: 2 | 3; lossKind: LossKind }) {
   const m = frame?.metrics;
   const ideal = idealMinAngle(classes, dim);
   return (
@@ -24,6 +26,14 @@ export function MetricsPanel({ frame, classes, dim }: { frame: Frame | null; cla
         <dd>
           {deg(m?.minWeightAngle)} <span className="muted">(best possible for {classes} classes on the {dim === 2 ? 'circle' : 'sphere'}: {deg(ideal)})</span>
         </dd>
+        {frame &&
+          frame.lossState.length > 0 &&
+          (lossDef(lossKind).running?.names ?? []).map((name, i) => (
+            <Fragment key={name}>
+              <dt>{lossDef(lossKind).label} {name}</dt>
+              <dd data-testid={`loss-state-${i}`}>{frame.lossState[i]?.toFixed(3) ?? '—'}</dd>
+            </Fragment>
+          ))}
         {frame && Number.isFinite(frame.lambda) && (
           <>
             <dt>SphereFace λ</dt>

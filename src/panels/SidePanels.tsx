@@ -58,7 +58,7 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
         <HistoryPanel rows={history.rows} version={history.version} titles={compare ? titles : undefined} stored={runFile.stored} />
       </Suspense>
       {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}
-      {shown && <MetricsPanel frame={shown.model?.frame ?? null} classes={classes} dim={dim} />}
+      {shown && <MetricsPanel frame={shown.model?.frame ?? null} classes={classes} dim={dim} lossKind={shown.params.loss} />}
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
       </Suspense>

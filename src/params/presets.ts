@@ -48,6 +48,11 @@ export const PRESETS: readonly Preset[] = [
   { id: 'open-arcface', group: 'Open set: identities never trained on', label: 'ArcFace m = 0.3, 4 held out (3-D)', query: `v=2&${OPEN_SET_QUERY}&loss=arcface&m=0.3` },
   { id: 'open-losses', group: 'Open set: identities never trained on', label: 'Open set: softmax vs NormFace vs ArcFace (3-D)', query: `v=2&${OPEN_SET_QUERY}&compare=softmax,normface,arcface:m=0.3` },
   { id: 'open-arc-sweep', group: 'Open set: identities never trained on', label: 'Open set: ArcFace m = 0, 0.2, 0.4, 0.6 (3-D)', query: `v=2&${OPEN_SET_QUERY}&compare=arcface:m=0,arcface:m=0.2,arcface:m=0.4,arcface:m=0.6` },
+  // After ArcFace, each on the data that shows why it exists (README, "After ArcFace, measured").
+  { id: 'after-magface', group: 'After ArcFace (3-D)', label: 'MagFace on blurred samples (raw: radius = quality)', query: 'v=2&loss=magface&lowQuality=0.3&projection=raw&show=weights,regions,test' },
+  { id: 'after-adaface', group: 'After ArcFace (3-D)', label: 'AdaFace m = 0.4 on blurred samples', query: 'v=2&loss=adaface&m=0.4&lowQuality=0.3' },
+  { id: 'after-curricular', group: 'After ArcFace (3-D)', label: 'CurricularFace m = 0.3 (watch t in Angles)', query: 'v=2&loss=curricular&m=0.3' },
+  { id: 'cmp-after', group: 'Side by side (compare mode)', label: 'Blurred samples: ArcFace, MagFace, AdaFace (3-D)', query: 'v=2&lowQuality=0.3&compare=arcface,magface,adaface:m=0.4' },
   { id: 'mnist-softmax', group: 'MNIST digits (3-D features)', label: 'Softmax', query: 'v=2&loss=softmax&dataset=mnist&testFraction=0.2&speed=0&projection=raw' },
   { id: 'mnist-arcface', group: 'MNIST digits (3-D features)', label: 'ArcFace m = 0.3', query: 'v=2&loss=arcface&m=0.3&dataset=mnist&testFraction=0.2&speed=0&warmup=300' },
 ];

@@ -20,6 +20,8 @@ export interface TrainerCheckpoint {
   weights: NamedTensor[];
   optimizer: OptimizerState;
   sampler: SamplerState;
+  /** The loss's running statistics, when it keeps any. */
+  lossState?: number[];
   /** The model had diverged (it stays stopped when resumed). */
   diverged: boolean;
 }

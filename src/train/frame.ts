@@ -50,6 +50,8 @@ export interface Frame {
   mEffective: number;
   /** The margin warm-up's ramp at this step, 0–1. */
   ramp: number;
+  /** The loss's running statistics after the last batch, in its definition's order (empty when it keeps none). */
+  lossState: number[];
   /** Raw features: training points N×D, test points M×D, row-major. */
   train: Float32Array;
   test: Float32Array;

@@ -217,3 +217,31 @@ describe('checkpoints', () => {
     b.dispose();
   });
 });
+
+describe('running loss statistics', () => {
+  it('CurricularFace’s t rises from 0 with the target cosines; AdaFace’s norm statistics follow the batches; both survive a checkpoint', () => {
+    const cur = trainer({ classes: 3, perClass: 20 }, { loss: 'curricular', batch: 16 });
+    const ts: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      cur.trainStep();
+      ts.push(cur.snapshot().lossState[0]!);
+    }
+    expect(ts[0]).not.toBe(0);
+    expect(ts[29]!).toBeGreaterThan(ts[0]!); // the classes separate: cos θ_y and t grow
+    const cp = cur.checkpoint();
+    expect(cp.lossState).toEqual([ts[29]]);
+    const again = trainer({ classes: 3, perClass: 20 }, { loss: 'curricular', batch: 16 });
+    again.restore(cp);
+    again.trainStep();
+    cur.trainStep();
+    expect(again.snapshot().lossState).toEqual(cur.snapshot().lossState);
+    // A change of loss starts its statistics over.
+    cur.setParams({ loss: 'adaface' });
+    expect(cur.snapshot().lossState).toEqual([]);
+    cur.trainStep();
+    const [mean, sd] = cur.snapshot().lossState;
+    expect(mean).toBeGreaterThan(0);
+    expect(sd).toBeGreaterThan(0);
+    [cur, again].forEach((t) => t.dispose());
+  });
+});

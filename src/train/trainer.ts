@@ -9,9 +9,23 @@ import type { Frame, NamedTensor, RunInfo } from './frame';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
 import { lossDef } from '../losses/registry';
+import type { BatchNumbers } from '../losses/definition';
 import { scheduledLr, stepSpec, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
 import { verificationMetrics } from './verificationMetrics';
+
+/** Each batch sample's ‖x‖ and cos θ_y, read back as numbers (what a loss's running statistics follow). */
+function batchNumbers(x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): BatchNumbers {
+  const [norms, targetCos] = tf.tidy(() => {
+    const n = tf.norm(x, 'euclidean', 1);
+    const w = tf.gather(tf.transpose(W), labels);
+    const c = tf.div(tf.sum(tf.mul(x, w), 1), tf.maximum(tf.mul(n, tf.norm(w, 'euclidean', 1)), 1e-12));
+    return [n, c];
+  });
+  const out = { norms: readCopy(norms!), targetCos: readCopy(targetCos!) };
+  tf.dispose([norms!, targetCos!]);
+  return out;
+}
 
 /** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
 function readCopy(t: tf.Tensor): Float32Array {
@@ -43,6 +57,8 @@ export class Trainer {
   private episodeStart = 0;
   private lastLoss: tf.Scalar | undefined;
   private current: StepSpec;
+  /** The loss's running statistics after the last batch (AdaFace's norm mean and sd, CurricularFace's t); undefined before. */
+  private lossState: number[] | undefined;
 
   constructor(data: Dataset, cfg: StructuralConfig, params: LiveParams) {
     const rng = createRng(cfg.seed);
@@ -89,7 +105,10 @@ export class Trainer {
 
   /** Changes live parameters; they apply from the next step. */
   setParams(p: Partial<LiveParams>): void {
-    if (p.loss !== undefined && p.loss !== this.params.loss) this.lossSteps = 0;
+    if (p.loss !== undefined && p.loss !== this.params.loss) {
+      this.lossSteps = 0;
+      this.lossState = undefined;
+    }
     // A change of what is learned (not of the pace) restarts the decay: the picture re-forms.
     const changed = (Object.keys(p) as (keyof LiveParams)[]).some((k) => k !== 'speed' && p[k] !== undefined && p[k] !== this.params[k]);
     if (changed) this.episodeStart = this.steps;
@@ -114,17 +133,23 @@ export class Trainer {
       const idxT = tf.tensor1d(idx, 'int32');
       const xb = tf.gather(this.xTrain, idxT);
       const yb = tf.gather(this.yTrain, idxT);
-      const { value, grads } = tf.variableGrads(
-        () =>
-          computeLoss(spec, {
-            x: this.net.forward(xb),
-            W: this.W as tf.Tensor2D,
-            labels: yb,
-            bias: withBias ? (this.bias as tf.Tensor1D) : undefined,
-            centers: this.centers as tf.Tensor2D,
-          }),
-        trained,
-      );
+      const { value, grads } = tf.variableGrads(() => {
+        const x = this.net.forward(xb);
+        let stepSpec = spec;
+        const running = def.running;
+        if (running) {
+          // The statistics move first, from this batch's numbers (read back: no gradient), then the loss uses them.
+          this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.W as tf.Tensor2D, yb), spec);
+          stepSpec = running.withState(spec, this.lossState);
+        }
+        return computeLoss(stepSpec, {
+          x,
+          W: this.W as tf.Tensor2D,
+          labels: yb,
+          bias: withBias ? (this.bias as tf.Tensor1D) : undefined,
+          centers: this.centers as tf.Tensor2D,
+        });
+      }, trained);
       const centerRate = def.centerRate?.(this.params);
       if (centerRate !== undefined) {
         // Wen et al.: centers follow the batch's features from before this step's update.
@@ -167,6 +192,7 @@ export class Trainer {
       loss: this.lossValue(),
       lambda: this.current.lambda,
       mEffective: this.current.mEffective,
+      lossState: this.lossState ? [...this.lossState] : [],
       ramp: this.current.ramp,
       train,
       test,
@@ -206,6 +232,7 @@ export class Trainer {
       weights: this.weights(),
       optimizer: this.optimizer.save(vars),
       sampler: this.sampler.save(),
+      ...(this.lossState ? { lossState: [...this.lossState] } : {}),
       diverged,
     };
   }
@@ -228,6 +255,7 @@ export class Trainer {
     this.lastLoss = cp.step > 0 ? tf.scalar(cp.loss) : undefined;
     this.steps = cp.step;
     this.lossSteps = cp.lossSteps;
+    this.lossState = cp.lossState ? [...cp.lossState] : undefined;
     this.episodeStart = cp.episodeStart;
     this.current = stepSpec(this.params, { step: this.steps, lossStep: this.lossSteps });
   }

@@ -12,6 +12,7 @@ function frame(train: number[]): Frame {
     lambda: NaN,
     mEffective: 0.3,
     ramp: 1,
+    lossState: [],
     train: Float32Array.from(train),
     test: Float32Array.from([0, -3]),
     heldout: new Float32Array(0),

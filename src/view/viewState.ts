@@ -138,8 +138,11 @@ export class ViewState {
     const f = this.frame;
     // The live settings where the last step stood: its warm-up ramp and λ (the floor before any step).
     const at = { ramp: f?.ramp ?? 1, lambda: f && Number.isFinite(f.lambda) ? f.lambda : params.lambdaMin };
+    const plain = lossSpecOf(params, at);
+    // A loss with running statistics draws with the ones the last step used.
+    const running = lossDef(plain.kind).running;
     return {
-      spec: lossSpecOf(params, at),
+      spec: running && f && f.lossState.length ? running.withState(plain, f.lossState) : plain,
       featureNorm: this.featureNorm,
       weightNorms: this.wNorms,
       bias: this.bias,
