@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { TOUR_STEPS } from '../src/tour/steps';
-import { waitForStatus } from './helpers';
+import { differingPixels, waitForStatus } from './helpers';
 
 /** WCAG 2.0–2.2 A and AA, with the target-size rule (2.5.8, off by default) on. */
 async function violations(page: Page, name: string) {
@@ -66,4 +66,19 @@ test('no WCAG 2.2 AA violations: embed mode inside a titled iframe', async ({ pa
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('[role="status"][data-state="paused"]')).toHaveCount(1, { timeout: 60_000 });
   expect(await violations(page, 'embed')).toEqual([]);
+});
+
+test('under reduced motion nothing moves by itself: a paused view stays still (no auto-rotation)', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?play=0'); // auto-rotation is on by default: it must not run here
+  await waitForStatus(page, (st) => st.state === 'paused', 60_000);
+  const canvas = page.locator('.view canvas');
+  await expect(canvas).toHaveAttribute('data-settled', '1', { timeout: 15_000 });
+  const frames = await canvas.getAttribute('data-frames');
+  const a = await canvas.screenshot();
+  // The interval is the test: a rotation at the idle speed turns the sphere visibly within it.
+  await page.waitForTimeout(2_000);
+  const b = await canvas.screenshot();
+  expect(await canvas.getAttribute('data-frames')).toBe(frames);
+  expect(await differingPixels(page, a, b)).toBe(0);
 });

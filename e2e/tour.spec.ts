@@ -45,15 +45,16 @@ test('Next, Previous and the arrow keys walk through every step, each with its o
       // Alternate the button and the key, so both are exercised over the tour.
       if (n % 2 === 1) await page.getByRole('button', { name: 'Next →' }).click();
       else {
-        await page.locator('.view canvas').click({ position: { x: 5, y: 5 } }); // focus off the buttons
+        await page.locator('.view canvas').first().click({ position: { x: 5, y: 5 } }); // focus off the buttons
         await page.keyboard.press('ArrowRight');
       }
     }
   }
+  const last = TOUR_STEPS.length;
   await page.keyboard.press('ArrowLeft');
-  await expect(page).toHaveURL(/[?&]tour=9(&|$)/);
+  await expect(page).toHaveURL(new RegExp(`[?&]tour=${last - 1}(&|$)`));
   await page.getByRole('button', { name: '← Previous' }).click();
-  await expect(page).toHaveURL(/[?&]tour=8(&|$)/);
+  await expect(page).toHaveURL(new RegExp(`[?&]tour=${last - 2}(&|$)`));
   await page.locator('.tour-list').getByRole('button', { name: '3', exact: true }).click();
   await expect(page.locator('section.tour h2')).toHaveText(TOUR_STEPS[2]!.title);
   expect(errors).toEqual([]);

@@ -40,7 +40,19 @@ export function ParamControl<K extends ParamKey>({ name, params, onChange, range
               {unit === 'rad' ? ` rad (${((v * 180) / Math.PI).toFixed(1)}°)` : ''}
             </span>
           </label>
-          <input id={id} name={name} type="range" min={min} max={max} step={step} value={v} list={listId} onChange={(e) => set(Number(e.target.value))} />
+          <input
+            id={id}
+            name={name}
+            type="range"
+            min={min}
+            max={max}
+            step={step}
+            value={v}
+            list={listId}
+            // What a screen reader says as it moves: the value with its unit ("0.3 rad, 17.2 degrees").
+            aria-valuetext={unit === 'rad' ? `${formatNumber(v)} rad, ${((v * 180) / Math.PI).toFixed(1)} degrees` : formatNumber(v)}
+            onChange={(e) => set(Number(e.target.value))}
+          />
           {listId && (
             <datalist id={listId}>
               {marks!.map((m) => (

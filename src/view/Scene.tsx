@@ -64,7 +64,8 @@ interface Props extends ViewProps {
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
 export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId }: Props) {
   const vs = useMemo(() => new ViewState(), []);
-  vs.smooth = link === undefined;
+  // Compare mode's panels draw each frame once; under reduced motion the points jump to each frame too.
+  vs.smooth = link === undefined && !reducedMotion;
   const own = useRef({ lastInteraction: 0 });
   // Linked panels share the time of the last drag: none auto-rotates against a user turning another.
   const touched = link ?? own.current;
@@ -94,7 +95,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
   }, -1);
   const touch = useCallback(() => (touched.lastInteraction = performance.now()), [touched]);
   const orbit = useOrbit({ enableRotate: dim === 3, minDistance: 1.5, maxDistance: 8, autoRotateSpeed: 0.6, onStart: touch, onEnd: touch });
-  const aim = useCameraAim(vs, dim === 3 && leads, () => touched.lastInteraction > 0, orbit.moved);
+  const aim = useCameraAim(vs, dim === 3 && leads, () => touched.lastInteraction > 0, orbit.moved, reducedMotion);
   useFrame(() => {
     const now = performance.now();
     const idle = now - touched.lastInteraction > IDLE_BEFORE_ROTATE_MS;

@@ -20,7 +20,7 @@ const current = new THREE.Vector3();
  * turns the view. Returns whether it is still aiming (auto-rotation waits for it) and whether
  * the camera is still on its way (the canvas must draw another frame).
  */
-export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean, moved: () => void): { aiming: () => boolean; swinging: () => boolean } {
+export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean, moved: () => void, instant = false): { aiming: () => boolean; swinging: () => boolean } {
   const camera = useThree((s) => s.camera);
   const state = useRef({ info: null as unknown, aiming: false, swinging: false, serial: -1, serialAt: 0, dir: new THREE.Vector3(0, 0, 1) });
   useFrame((_, delta) => {
@@ -44,7 +44,8 @@ export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => 
     const distance = camera.position.length();
     current.copy(camera.position).normalize();
     target.copy(s.dir);
-    const k = 1 - Math.exp(-Math.min(delta, 0.1) / TAU);
+    // Reduced motion: no glide, the camera jumps to each new framing.
+    const k = instant ? 1 : 1 - Math.exp(-Math.min(delta, 0.1) / TAU);
     current.lerp(target, k).normalize();
     camera.position.copy(current).multiplyScalar(distance);
     camera.lookAt(0, 0, 0);
