@@ -82,3 +82,22 @@ test('under reduced motion nothing moves by itself: a paused view stays still (n
   expect(await canvas.getAttribute('data-frames')).toBe(frames);
   expect(await differingPixels(page, a, b)).toBe(0);
 });
+
+test('the picture in words: a table per class, and a live region that speaks on pause, not per frame', async ({ page }) => {
+  await page.goto('/?speed=0');
+  await waitForStatus(page, (st) => st.state === 'running' && st.step > 50, 60_000);
+  const announcer = page.getByTestId('announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(announcer).toHaveText(/^Training at step [\d,]+, train/);
+  const said = await announcer.textContent();
+  await page.getByRole('button', { name: /pause/i }).first().click();
+  const paused = await waitForStatus(page, (st) => st.state === 'paused');
+  // The pause is said at once, with the step it paused at.
+  await expect(announcer).toHaveText(new RegExp(`^Paused at step ${paused.step.toLocaleString('en')}, train`));
+  expect(await announcer.textContent()).not.toBe(said);
+  await page.getByText('The picture in words').click();
+  const table = page.getByTestId('picture-text');
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  await expect(table.locator('tbody tr').first()).toContainText(/class \d, [\d.]+° away/);
+  expect(await violations(page, 'picture in words')).toEqual([]);
+});

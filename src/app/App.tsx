@@ -13,6 +13,7 @@ import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
 import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
+import { Announcer } from '../ui/Announcer';
 import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useRunHistory } from '../hooks/useRunHistory';
@@ -135,6 +136,7 @@ export function App() {
             </div>
           )}
           <StatusBar lossKind={lossKinds} compact />
+          <Announcer context={tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : ''} />
         </div>
         {helpOverlay}
       </div>
@@ -184,6 +186,7 @@ export function App() {
         </aside>
       </main>
       <StatusBar lossKind={lossKinds} />
+      <Announcer context={tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : ''} />
       {helpOverlay}
     </div>
   );

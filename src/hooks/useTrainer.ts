@@ -61,7 +61,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
           slot.current.info = info;
           slot.current.notify?.();
         }
-        pushStatus({ backend, backendReport }, true);
+        pushStatus({ backend, backendReport, info }, true);
       },
       frames(frames) {
         for (const { model, frame: f, snapshotMs } of frames) {

@@ -2,6 +2,7 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import type { CustomData } from '../data/csv';
 import { useAppStore } from '../state/store';
 import { MetricsPanel } from './MetricsPanel';
+import { PictureText } from './PictureText';
 import type { StoredRun } from '../state/runHistory';
 import type { ParamKey, Params } from '../params/table';
 import type { RunFile } from '../export/runFile';
@@ -59,6 +60,7 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       </Suspense>
       {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}
       {shown && <MetricsPanel frame={shown.model?.frame ?? null} classes={classes} dim={dim} lossKind={shown.params.loss} />}
+      {shown && <PictureText frame={shown.model?.frame ?? null} info={status.info} lossKind={shown.params.loss} dim={dim} />}
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
       </Suspense>

@@ -1,6 +1,6 @@
 // The training status the page shows (types and the starting value; pure).
 import type { BackendName } from '../train/config';
-import type { Frame } from '../train/frame';
+import type { Frame, RunInfo } from '../train/frame';
 import type { RunState } from '../worker/protocol';
 
 /** One model's numbers (compare mode has one model per panel). */
@@ -30,11 +30,13 @@ export interface TrainerStatus extends ModelStatus {
   models: ModelStatus[];
   /** Counts runs (a reset, new data, a crash restart): history belongs to one run. */
   run: number;
+  /** The run's fixed facts (labels, sizes), once it is ready. */
+  info: RunInfo | null;
 }
 
 export const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
 
 /** The status of a run of `models` models that has not started. */
 export function initialStatus(models: number): TrainerStatus {
-  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0 };
+  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0, info: null };
 }
