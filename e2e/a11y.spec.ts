@@ -1,13 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { TOUR_STEPS } from '../src/tour/steps';
-import { differingPixels, waitForStatus } from './helpers';
-
-/** WCAG 2.0–2.2 A and AA, with the target-size rule (2.5.8, off by default) on. */
-async function violations(page: Page, name: string) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).options({ rules: { 'target-size': { enabled: true } } }).analyze();
-  return r.violations.map((v) => `${name}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import { violations } from './axe';
+import { differingPixels, framesDrawn, waitForSettled, waitForStatus } from './helpers';
 
 const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>; viewport?: { width: number; height: number } }[] = [
   {
@@ -40,25 +33,12 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
 for (const s of STATES) {
   test(`no WCAG 2.2 AA violations: ${s.name}`, async ({ page }) => {
     if (s.viewport) await page.setViewportSize(s.viewport);
-    await page.goto(`/?${s.query}`);
+    await page.goto(`/?${s.query}&backend=wasm`); // the backend does not change the page; its choice is tested elsewhere
     await waitForStatus(page, (st) => st.step > 0 || st.state === 'paused', 60_000);
     await s.act?.(page);
     expect(await violations(page, s.name)).toEqual([]);
   });
 }
-
-test('no WCAG 2.2 AA violations: every tour step', async ({ page }) => {
-  test.setTimeout(180_000);
-  await page.goto('/?tour=1&play=0');
-  const found: string[] = [];
-  for (let n = 1; n <= TOUR_STEPS.length; n++) {
-    await expect(page.locator('section.tour h2')).toHaveText(TOUR_STEPS[n - 1]!.title);
-    await waitForStatus(page, (st) => st.state === 'paused' || st.state === 'running', 60_000);
-    found.push(...(await violations(page, `tour step ${n}`)));
-    if (n < TOUR_STEPS.length) await page.getByRole('button', { name: /next/i }).click();
-  }
-  expect(found).toEqual([]);
-});
 
 test('no WCAG 2.2 AA violations: embed mode inside a titled iframe', async ({ page, baseURL }) => {
   await page.goto('/?play=0'); // same origin, so axe can look inside the frame
@@ -100,4 +80,39 @@ test('the picture in words: a table per class, and a live region that speaks on 
   await expect(table.locator('tbody tr')).toHaveCount(8);
   await expect(table.locator('tbody tr').first()).toContainText(/class \d, [\d.]+° away/);
   expect(await violations(page, 'picture in words')).toEqual([]);
+});
+
+test('the view orbits by keyboard when focused (arrows, + and −, Home), and by its buttons; the page keys work off it', async ({ page }) => {
+  await page.goto('/?play=0&rotate=0');
+  await waitForStatus(page, (st) => st.state === 'paused', 60_000);
+  const canvas = page.locator('.view canvas');
+  await expect(canvas).toHaveAttribute('data-settled', '1', { timeout: 15_000 });
+  const home = await canvas.screenshot();
+  await canvas.focus();
+  await expect(canvas).toBeFocused();
+  const turn = async (key: string) => {
+    const before = await framesDrawn(canvas);
+    await page.keyboard.press(key);
+    await waitForSettled(canvas, before);
+    return canvas.screenshot();
+  };
+  const turned = await turn('ArrowRight');
+  expect(await differingPixels(page, home, turned)).toBeGreaterThan(1000);
+  // The arrow turned the view: it did not train a step.
+  expect((await waitForStatus(page, () => true)).step).toBe(0);
+  const zoomed = await turn('+');
+  expect(await differingPixels(page, turned, zoomed)).toBeGreaterThan(1000);
+  // Home puts the camera back where it starts (before the first framing turned it): wherever it was.
+  const back = await turn('Home');
+  await turn('ArrowUp');
+  expect(await differingPixels(page, back, await turn('Home'))).toBeLessThan(50);
+  // The same by buttons, for whoever cannot drag.
+  const before = await framesDrawn(canvas);
+  await page.getByRole('button', { name: 'Turn the view left' }).click();
+  await waitForSettled(canvas, before);
+  expect(await differingPixels(page, back, await canvas.screenshot())).toBeGreaterThan(1000);
+  // Off the view, → is the page's: one training step.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('ArrowRight');
+  await waitForStatus(page, (st) => st.step === 1);
 });

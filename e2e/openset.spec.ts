@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { OPEN_SET_QUERY } from '../src/params/openSet';
 import { PAGE_STATUS, collectErrors, differingPixels, framesDrawn, waitForSettled, waitForStatus } from './helpers';
 
-const OPEN = `v=2&${OPEN_SET_QUERY}&speed=0`;
+const OPEN = `v=2&${OPEN_SET_QUERY}&speed=0&backend=wasm`;
 
 /** The verification read-out's TAR and FAR at the current threshold. */
 async function readout(page: Page) {

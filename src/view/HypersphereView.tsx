@@ -4,6 +4,8 @@ import { memo, useCallback, useRef, useState } from 'react';
 import { AdaptiveResolution } from './AdaptiveResolution';
 import { Scene, type ViewProps } from './Scene';
 import { useViewName } from './useViewName';
+import { OrbitButtons } from './OrbitButtons';
+import type { CameraMove } from './cameraMoves';
 import { detectSoftwareRenderer } from '../env/renderer';
 import { hasWebGL } from './webgl';
 
@@ -31,6 +33,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
   const [lost, setLost] = useState(false);
   const tip = useRef<HTMLDivElement>(null);
   const { canvasRef, nameCanvas } = useViewName(params, classes, dim, slot, panel);
+  const stepOrbit = useRef<((move: CameraMove) => void) | null>(null);
 
   const onCreated = useCallback(({ gl }: { gl: { domElement: HTMLCanvasElement } }) => {
     const el = gl.domElement;
@@ -85,10 +88,11 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
             if (measuring.current) setDpr(screenDpr);
           }}
         >
-          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} link={link} panel={panel} running={running} capture={capture} captureId={captureId} />
+          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} link={link} panel={panel} running={running} capture={capture} captureId={captureId} stepOrbit={stepOrbit} />
         </PerformanceMonitor>
       </Canvas>
       <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />
+      {dim === 3 && !link && <OrbitButtons apply={stepOrbit} />}
       {lost && <div className="view-overlay">The graphics context was lost; restoring…</div>}
     </div>
   );

@@ -14,6 +14,8 @@ import { useCameraAim } from './useCameraAim';
 import type { CameraLink } from './cameraLink';
 import { useLinkedCamera } from './useLinkedCamera';
 import { useOrbit } from './useOrbit';
+import { useStepOrbit } from './useStepOrbit';
+import type { CameraMove } from './cameraMoves';
 import type { CaptureRegistry } from './capture';
 import { useCapture } from './useCapture';
 import type { CueAnchor } from './cueAnchor';
@@ -55,6 +57,8 @@ export interface ViewProps {
 }
 
 interface Props extends ViewProps {
+  /** Filled with the camera's step moves, for the view's orbit buttons. */
+  stepOrbit?: RefObject<((move: CameraMove) => void) | null>;
   running: boolean;
   /** A software renderer: cheaper drawing where it does not change the picture. */
   lowPower: boolean;
@@ -62,7 +66,7 @@ interface Props extends ViewProps {
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId }: Props) {
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId, stepOrbit }: Props) {
   const vs = useMemo(() => new ViewState(), []);
   // Compare mode's panels draw each frame once; under reduced motion the points jump to each frame too.
   vs.smooth = link === undefined && !reducedMotion;
@@ -96,6 +100,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
   const touch = useCallback(() => (touched.lastInteraction = performance.now()), [touched]);
   const orbit = useOrbit({ enableRotate: dim === 3, minDistance: 1.5, maxDistance: 8, autoRotateSpeed: 0.6, onStart: touch, onEnd: touch });
   const aim = useCameraAim(vs, dim === 3 && leads, () => touched.lastInteraction > 0, orbit.moved, reducedMotion);
+  useStepOrbit(dim === 3, orbit.controls, touch, stepOrbit);
   useFrame(() => {
     const now = performance.now();
     const idle = now - touched.lastInteraction > IDLE_BEFORE_ROTATE_MS;
