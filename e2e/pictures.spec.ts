@@ -27,6 +27,8 @@ for (const dim of [3, 2] as const) {
       // The regions and the weight arrows carry the class colours too: hidden, only the points are
       // left to carry them, so a view that draws no points fails here. On the sphere the far
       // hemisphere's clusters are veiled (greyed), so fewer hues are seen there than on the circle.
+      // The points are drawn by one component in both dimensions: checked in 3-D, where they are hardest to see.
+      if (dim === 2) continue;
       for (const item of ['regions', 'margins', 'weights']) {
         const drawn = await framesDrawn(canvas);
         await page.locator(`input[name="show"][value="${item}"]`).uncheck();

@@ -3,8 +3,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-wasm';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
-import { makeToyDataset } from '../src/data/datasets';
+import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
+import { referenceArcFace } from './reference';
 import { LOSS_KINDS } from '../src/losses/registry';
 import { defaultParams } from '../src/params/table';
 import { liveOf, structureOf } from '../src/params/toTrainer';
@@ -15,7 +17,9 @@ test('bench:step', async () => {
   await tf.ready();
   const p = { ...defaultParams(), speed: 0 };
   const cfg = structureOf(p);
-  const data = makeToyDataset('identities', { ...cfg });
+  const data = makeToyDataset('identities', toyParamsOf(cfg));
+  const kernels: Record<string, number> = {};
+  const stepsPerSec: Record<string, number> = {};
   for (const loss of LOSS_KINDS) {
     const t = new Trainer(data, cfg, { ...liveOf(p), loss, m: loss === 'sphereface' ? 4 : loss === 'cosface' ? 0.2 : 0.3 });
     for (let i = 0; i < 30; i++) t.trainStep();
@@ -32,6 +36,21 @@ test('bench:step', async () => {
     const rate = (n * 1000) / (performance.now() - t0);
     const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, c]) => `${k}×${c}`).join(' ');
     console.log(`STEP ${loss.padEnd(10)} ${prof.kernels.length} kernels, ${rate.toFixed(0)} steps/s :: ${top}`);
+    kernels[loss] = prof.kernels.length;
+    stepsPerSec[loss] = rate;
     t.dispose();
   }
+  // The plain reference, in the same run: the same model and ArcFace head, as the docs teach it.
+  const ref = referenceArcFace(data.train.x, data.train.y, data.inputDim, data.numClasses, { D: cfg.dim, hidden: cfg.hidden, depth: cfg.depth, batch: p.batch, s: p.s, m: p.m, lr: p.lr });
+  for (let i = 0; i < 30; i++) ref.step();
+  const refProf = await tf.profile(() => ref.step());
+  const n = 300;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) ref.step();
+  const referenceStepsPerSec = (n * 1000) / (performance.now() - t0);
+  ref.dispose();
+  const ratio = stepsPerSec.arcface! / referenceStepsPerSec;
+  console.log(`REFERENCE arcface ${refProf.kernels.length} kernels, ${referenceStepsPerSec.toFixed(0)} steps/s; the app's ArcFace step ÷ the reference: ${ratio.toFixed(2)}`);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/step.json', `${JSON.stringify({ kernels, stepsPerSec, referenceStepsPerSec, referenceKernels: refProf.kernels.length, ratio }, null, 2)}\n`);
 });

@@ -43,8 +43,8 @@ test('Next, Previous and the arrow keys walk through every step, each with its o
     const s = await waitForStatus(page, (st) => st.run > lastRun && st.state === 'running' && st.step > 30, 60_000);
     lastRun = s.run;
     await test.info().attach(`tour-step-${n}.png`, { body: await page.screenshot(), contentType: 'image/png' });
-    // Every step holds to WCAG 2.2 AA as it runs (the card, its formula, the view and the panels).
-    found.push(...(await violations(page, `tour step ${n}`)));
+    // Every step's own parts hold to WCAG 2.2 AA as it runs: the card, its formula and the view (the rest of the page is scanned in a11y.spec.ts).
+    found.push(...(await violations(page, `tour step ${n}`, ['section.tour', '.stage'])));
     if (n < TOUR_STEPS.length) {
       // Alternate the button and the key, so both are exercised over the tour.
       if (n % 2 === 1) await page.getByRole('button', { name: 'Next →' }).click();

@@ -8,7 +8,7 @@ const BUTTONS: { move: CameraMove; label: string; glyph: string }[] = [
   { move: 'right', label: 'Turn the view right', glyph: '▶' },
   { move: 'in', label: 'Zoom in', glyph: '+' },
   { move: 'out', label: 'Zoom out', glyph: '−' },
-  { move: 'home', label: 'Reset the camera', glyph: '⟲' },
+  { move: 'home', label: 'Camera back to its start', glyph: '⟲' },
 ];
 
 /** Buttons that orbit the 3-D view by steps, for whoever cannot drag (the keys do the same when the view has focus). */
