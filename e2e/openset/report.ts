@@ -1,18 +1,14 @@
 // bench:openset's goals and README table, from its runs (pure).
+import type { VerificationMetrics } from '../../src/train/frame';
 import { ARC_SWEEP } from './runs';
 
-export interface OpenSetRun {
+/** One run of the bench: the snapshot's verification numbers (shares), and its angles in degrees. */
+export interface OpenSetRun extends Pick<VerificationMetrics, 'tarAtFar1e1' | 'tarAtFar1e2' | 'tarAtFar1e3' | 'eer' | 'auc' | 'rank1'> {
   label: string;
   dim: 2 | 3;
   seed: number;
   loss: string;
   m: number | null;
-  tarAtFar1e1: number;
-  tarAtFar1e2: number;
-  tarAtFar1e3: number;
-  eer: number;
-  auc: number;
-  rank1: number;
   heldoutSpreadDeg: number;
   trainSpreadDeg: number;
   testAccuracy: number;

@@ -65,6 +65,8 @@ export function App() {
   );
   const tourState = useTour({ params, setParam, replaceParams, requestReset });
   const { step: tourStep, cue } = tourState;
+  /** What the live region says first: the tour step, when there is one. */
+  const spoken = tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : '';
   const mergeParams = useCallback(
     (p: Partial<Params>, panel?: number) => replaceParams((cur) => (cur.compare.length >= 2 ? applyToPanels(cur, p, panel) : clampMargin({ ...cur, ...p }))),
     [replaceParams],
@@ -136,7 +138,7 @@ export function App() {
             </div>
           )}
           <StatusBar lossKind={lossKinds} compact />
-          <Announcer context={tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : ''} />
+          <Announcer context={spoken} />
         </div>
         {helpOverlay}
       </div>
@@ -186,7 +188,7 @@ export function App() {
         </aside>
       </main>
       <StatusBar lossKind={lossKinds} />
-      <Announcer context={tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : ''} />
+      <Announcer context={spoken} />
       {helpOverlay}
     </div>
   );

@@ -6,7 +6,8 @@ import type { Frame, VerificationMetrics } from '../train/frame';
 import { degrees, percent } from '../ui/format';
 import { classColor } from '../view/palette';
 import { UPlotChart } from './UPlotChart';
-import { MIN_FAR, angleShares, atThresholdAngle, eerAngle, rocSeries } from './verificationData';
+import { RocChart } from './RocChart';
+import { angleShares, atThresholdAngle, eerAngle } from './verificationData';
 
 /** Same-identity pairs: blue, filled; different identities: vermillion, dashed (colour is not the only cue). */
 const SAME = '#0072B2';
@@ -37,6 +38,10 @@ const tarFar = (v: VerificationMetrics) => [v.tarAtFar1e1, v.tarAtFar1e2, v.tarA
  */
 export function VerificationPanel({ frame, panels, threshold, setParam }: Props) {
   const v = frame?.verification;
+  // The threshold in force (0: at the EER, found once per frame) and the TAR and FAR it gives, for the read-out and the ROC's marker.
+  const eer = useMemo(() => (v ? eerAngle(v) : NaN), [v]);
+  const at = threshold > 0 ? threshold : eer;
+  const point = v ? atThresholdAngle(v, at) : undefined;
   const rows = panels ? panels.map((p, i) => ({ title: p.title, v: p.frame?.verification, color: classColor(i) })) : v ? [{ title: 'this run', v, color: SAME }] : [];
   if (!rows.some((r) => r.v)) return null;
   return (
@@ -45,7 +50,7 @@ export function VerificationPanel({ frame, panels, threshold, setParam }: Props)
       <p className="muted small">
         Every pair of held-out samples, scored by the angle between their features: a pair is accepted as “same identity” when the angle is below the threshold. TAR: same-identity pairs accepted; FAR: different-identity pairs accepted. Shares in %, spread in degrees (held-out classes around their own means).
       </p>
-      {v && <Threshold v={v} threshold={threshold} setParam={setParam} />}
+      {v && point && <Threshold v={v} at={at} point={point} atEer={threshold <= 0} setParam={setParam} />}
       <div className="verify-scroll" tabIndex={0} role="region" aria-label="Verification numbers">
         <table className="verify-table">
           <thead>
@@ -95,16 +100,14 @@ export function VerificationPanel({ frame, panels, threshold, setParam }: Props)
           </tbody>
         </table>
       </div>
-      <Roc rows={rows} marker={v ? atThresholdAngle(v, threshold > 0 ? threshold : eerAngle(v)) : undefined} />
+      <RocChart rows={rows} marker={point} />
     </section>
   );
 }
 
 /** The histograms, the threshold line on them (drag it, or use the slider) and the TAR and FAR at it. */
-function Threshold({ v, threshold, setParam }: { v: VerificationMetrics; threshold: number; setParam: Props['setParam'] }) {
-  const auto = useMemo(() => eerAngle(v), [v]);
-  const at = threshold > 0 ? threshold : auto;
-  const { tar, far } = atThresholdAngle(v, at);
+function Threshold({ v, at, point, atEer, setParam }: { v: VerificationMetrics; at: number; point: { tar: number; far: number }; atEer: boolean; setParam: Props['setParam'] }) {
+  const { tar, far } = point;
   const atRef = useRef(at);
   atRef.current = at;
   const set = useRef(setParam);
@@ -181,9 +184,9 @@ function Threshold({ v, threshold, setParam }: { v: VerificationMetrics; thresho
           onChange={(e) => setParam('threshold', Number(e.target.value))}
         />
         <output htmlFor="verify-threshold" data-testid="threshold-readout" data-tar={tar.toFixed(4)} data-far={far.toFixed(4)}>
-          {at.toFixed(1)}°{threshold > 0 ? '' : ' (EER)'}: TAR {percent(tar)} · FAR {percent(far)}
+          {at.toFixed(1)}°{atEer ? ' (EER)' : ''}: TAR {percent(tar)} · FAR {percent(far)}
         </output>
-        {threshold > 0 && (
+        {!atEer && (
           <button type="button" onClick={() => setParam('threshold', 0)}>
             back to the EER
           </button>
@@ -192,62 +195,3 @@ function Threshold({ v, threshold, setParam }: { v: VerificationMetrics; thresho
     </>
   );
 }
-
-/** TAR against FAR (log axis), one curve per row, the threshold's operating point on the first. */
-function Roc({ rows, marker }: { rows: { title: string; v: VerificationMetrics | undefined; color: string }[]; marker?: { tar: number; far: number } }) {
-  const key = rows.map((r) => r.title).join('|');
-  const data = useKeyed<uPlot.AlignedData>(() => {
-    const curves = rows.map((r) => (r.v ? rocSeries(r.v) : { far: [], tar: [] }));
-    // uPlot shares one x array: every curve's FARs merged, each TAR carried forward between its own points.
-    const xs = [...new Set(curves.flatMap((c) => c.far))].sort((a, b) => a - b);
-    const ys = curves.map((c) => {
-      let k = 0;
-      let last: number | null = null;
-      return xs.map((x) => {
-        while (k < c.far.length && c.far[k]! <= x) last = c.tar[k++]!;
-        return last;
-      });
-    });
-    return [xs, ...ys] as uPlot.AlignedData;
-  }, rows.map((r) => r.v));
-  const markerRef = useRef(marker);
-  markerRef.current = marker;
-  const opts = useKeyed<Omit<uPlot.Options, 'width' | 'height'>>(
-    () => ({
-      legend: { show: rows.length > 1, live: false },
-      cursor: { show: false },
-      scales: { x: { time: false, distr: 3, range: [MIN_FAR, 1] }, y: { range: [0, 1] } },
-      axes: [
-        {
-          label: 'FAR (log)',
-          splits: () => [1e-4, 1e-3, 1e-2, 1e-1, 1],
-          values: (_u, t) => t.map((x) => (x >= 1 ? '1' : `10${superscript(Math.round(Math.log10(x)))}`)),
-          size: 30,
-          labelSize: 18,
-        },
-        { label: 'TAR', values: (_u, t) => t.map((x) => `${Math.round(x * 100)}%`), size: 44, labelSize: 18 },
-      ],
-      series: [{}, ...rows.map((r, i) => ({ label: r.title, stroke: r.color, width: 2.5, dash: i % 2 ? [6, 3] : undefined, spanGaps: true }))],
-      hooks: {
-        draw: [
-          (u) => {
-            const m = markerRef.current;
-            if (!m || m.far < MIN_FAR) return;
-            const ctx = u.ctx;
-            ctx.save();
-            ctx.fillStyle = getComputedStyle(u.root).color || '#000';
-            ctx.beginPath();
-            ctx.arc(u.valToPos(m.far, 'x', true), u.valToPos(m.tar, 'y', true), 5 * devicePixelRatio, 0, 2 * Math.PI);
-            ctx.fill();
-            ctx.restore();
-          },
-        ],
-      },
-    }),
-    [key],
-  );
-  return <UPlotChart opts={opts} data={data} height={170} label={`ROC curve on a log FAR axis${rows.length > 1 ? `, one per panel: ${key.replaceAll('|', ', ')}` : ''}`} redrawKey={marker ? `${marker.tar}:${marker.far}` : ''} />;
-}
-
-const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-const superscript = (n: number) => String(n).replace(/./g, (c) => SUP[c] ?? c);
