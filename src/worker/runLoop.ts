@@ -142,8 +142,10 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
     const manual = r.pendingSteps > 0;
     if (manual) r.pendingSteps -= 1;
     const interval = Math.max(1000 / r.snapshotHz, 4 * r.snapshotMs);
-    if ((manual && r.pendingSteps === 0) || now() - r.lastFrameAt >= interval) emitFrames(r);
-    if (now() - r.lastCheckpointAt >= CHECKPOINT_MS) emitCheckpoint(r);
+    const checkpoint = now() - r.lastCheckpointAt >= CHECKPOINT_MS;
+    // A checkpoint goes with a frame of its step: the page never resumes past a step it was shown.
+    if ((manual && r.pendingSteps === 0) || checkpoint || now() - r.lastFrameAt >= interval) emitFrames(r);
+    if (checkpoint) emitCheckpoint(r);
     if ((r.playing || r.pendingSteps > 0) && alive(r).length > 0) schedule();
   }
 
