@@ -35,7 +35,7 @@ export function arcfacePhi(c: number, m: number, fallback: ArcFallback = 'insigh
 }
 
 /** φ on the target cosines (tfjs), per fallback convention and gradient mode. */
-function phiT({ tf, ops }: TensorKit, c: TF.Tensor1D, spec: ArcFaceSpec): TF.Tensor1D {
+export function phiT({ tf, ops }: TensorKit, c: TF.Tensor1D, spec: ArcFaceSpec): TF.Tensor1D {
   const { m } = spec;
   const phi: TF.Tensor1D = tf.sub(tf.mul(c, Math.cos(m)), tf.mul(ops.sinFromCos(c), Math.sin(m)));
   let out: TF.Tensor1D;

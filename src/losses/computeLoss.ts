@@ -13,7 +13,10 @@ const KIT: TensorKit = { tf: tfOps, ops };
 /** Mean loss over the batch; normalises x and W internally as each loss requires. */
 export function computeLoss(spec: LossSpec, inputs: LossInputs): tf.Scalar {
   return tf.tidy(() => {
-    const oneHot = tf.cast(tf.oneHot(tf.cast(inputs.labels, 'int32'), inputs.W.shape[1]), 'float32') as tf.Tensor2D;
-    return lossDef(spec.kind).loss(KIT, spec, { ...inputs, oneHot });
+    const def = lossDef(spec.kind);
+    const classes = inputs.W.shape[1] / (def.weightColumns?.(spec) ?? 1);
+    if (!Number.isInteger(classes)) throw new Error(`W has ${inputs.W.shape[1]} columns: not a whole number of classes for ${def.label}`);
+    const oneHot = tf.cast(tf.oneHot(tf.cast(inputs.labels, 'int32'), classes), 'float32') as tf.Tensor2D;
+    return def.loss(KIT, spec, { ...inputs, oneHot });
   });
 }

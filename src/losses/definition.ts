@@ -93,6 +93,17 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   readonly titleKeys: readonly (keyof P)[];
   /** Trains the softmax bias, predicts and draws regions with raw logits ‖x‖‖w‖cos θ + b. */
   readonly rawLogits: boolean;
+  /** Raw logits without a bias (L-Softmax): the trainer passes none and the frames carry zeros. */
+  readonly noBias?: boolean;
+  /** Columns of W per class (sub-centres); 1 when absent. W is D×(C·k), column c·k + j of class c. */
+  weightColumns?(spec: S): number;
+  /** One learned scalar bias b (SphereFace2), passed as `inputs.bias` of length 1: its value when the loss is chosen, and the spec that knows it (the view's caps). */
+  readonly scalarBias?: { initial(spec: S, classes: number): number; withBias(spec: S, b: number): S };
+  /**
+   * A one-vs-all loss (SphereFace2): each class claims the directions whose cosine to its weight
+   * exceeds this, whatever the other classes do; the margin zone is where no class claims.
+   */
+  capCos?(spec: S, classes: number): number;
   /** Running statistics updated from each batch before its loss (absent: the loss is a function of its batch alone). */
   readonly running?: RunningState<S>;
   /** Keeps class centres (Wen et al.), updated after each step at rate `centerRate`. */

@@ -12,9 +12,12 @@ import { cosface } from './cosface';
 import { normface } from './normface';
 import { softmax } from './softmax';
 import { sphereface } from './sphereface';
+import { lsoftmax } from './lsoftmax';
+import { subcenter } from './subcenter';
+import { sphereface2 } from './sphereface2';
 
 /** The losses, in menu order. */
-export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined, magface, adaface, curricular } as const;
+export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined, lsoftmax, subcenter, magface, adaface, curricular, sphereface2 } as const;
 
 export type LossKind = keyof typeof LOSSES;
 type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;

@@ -45,7 +45,7 @@ function cosMultipleAngle({ tf, ops }: TensorKit, c: TF.Tensor1D, m: number): TF
 }
 
 /** ψ on the target cosines (tfjs); k carries no gradient (floor's is zero in tfjs). */
-function psiT(kit: TensorKit, c: TF.Tensor1D, m: number): TF.Tensor1D {
+export function psiT(kit: TensorKit, c: TF.Tensor1D, m: number): TF.Tensor1D {
   const { tf, ops } = kit;
   const kMax = Math.max(Math.ceil(m) - 1, 0);
   const k = tf.clipByValue(tf.floor(tf.div(tf.mul(ops.angleFromCos(c), m), Math.PI)), 0, kMax);

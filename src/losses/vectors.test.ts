@@ -26,7 +26,7 @@ for (const { file, cases } of loadVectorCases()) {
         const x = tf.tensor2d(c.inputs.x);
         const W = tf.tensor2d(c.inputs.W);
         const labels = tf.tensor1d(c.inputs.labels, 'int32');
-        const b = Array.isArray(c.params.b) ? tf.tensor1d(c.params.b as number[]) : undefined;
+        const b = Array.isArray(c.params.b) ? tf.tensor1d(c.params.b as number[]) : typeof c.params.b === 'number' ? tf.tensor1d([c.params.b]) : undefined; // SphereFace2: one scalar b
         const centers = Array.isArray(c.params.centers) ? tf.tensor2d(c.params.centers as number[][]) : undefined;
         const f = (xx: tf.Tensor, WW: tf.Tensor, bb?: tf.Tensor) =>
           computeLoss(spec, {
@@ -44,7 +44,7 @@ for (const { file, cases } of loadVectorCases()) {
         expect(toleranceRatio(grads[0]!.dataSync(), c.expected.grad_x.flat(), RTOL, atol)).toBeLessThanOrEqual(1);
         expect(toleranceRatio(grads[1]!.dataSync(), c.expected.grad_W.flat(), RTOL, atol)).toBeLessThanOrEqual(1);
         if (b && c.expected.grad_b) {
-          expect(toleranceRatio(grads[2]!.dataSync(), c.expected.grad_b, RTOL, atol)).toBeLessThanOrEqual(1);
+          expect(toleranceRatio(grads[2]!.dataSync(), [c.expected.grad_b].flat(), RTOL, atol)).toBeLessThanOrEqual(1);
         }
         if (centers && c.expected.centers_updated) {
           const alpha = Number(c.params.alpha);

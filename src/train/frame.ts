@@ -63,6 +63,10 @@ export interface Frame {
   W: Float32Array;
   bias: Float32Array;
   centers: Float32Array;
+  /** Sub-center ArcFace: every sub-centre (D×(C·K), column c·K + k) and each class's dominant k; W is then the dominant ones. */
+  subcenters?: { K: number; W: Float32Array; dominant: Int32Array };
+  /** SphereFace2's learned b (absent under the other losses). */
+  scalarBias?: number;
   metrics: FrameMetrics;
   /** tf.memory().numTensors when the snapshot was taken (flat over a run: no leak). */
   numTensors: number;

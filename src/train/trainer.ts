@@ -6,6 +6,7 @@ import { BatchSampler } from './batchSampler';
 import type { TrainerCheckpoint } from './checkpoint';
 import type { LiveParams, StructuralConfig } from './config';
 import type { Frame, NamedTensor, RunInfo } from './frame';
+import { Head, readCopy } from './head';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
 import { lossDef } from '../losses/registry';
@@ -13,6 +14,11 @@ import type { BatchNumbers } from '../losses/definition';
 import { scheduledLr, stepSpec, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
 import { verificationMetrics } from './verificationMetrics';
+
+/** Salt of the random stream that draws the sub-centres beyond the first (W's own stream is unchanged). */
+const SUBCENTER_SALT = 0x5c0b5eed;
+/** Tensors a checkpoint from before them lacks. */
+const NEWER_TENSORS = new Set(['subcenters', 'b']);
 
 /** Each batch sample's ‖x‖ and cos θ_y, read back as numbers (what a loss's running statistics follow). */
 function batchNumbers(x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): BatchNumbers {
@@ -27,21 +33,15 @@ function batchNumbers(x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): Batc
   return out;
 }
 
-/** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
-function readCopy(t: tf.Tensor): Float32Array {
-  return Float32Array.from(t.dataSync() as Float32Array);
-}
 
 /**
- * A training run: the embedding MLP, class weights W (D×C), bias, center-loss centers, the
- * optimizer and the seeded batch order. Runs on whatever tfjs backend is active.
+ * A training run: the embedding MLP, the loss head (class weights, sub-centres, biases, centres),
+ * the optimizer and the seeded batch order. Runs on whatever tfjs backend is active.
  */
 export class Trainer {
   readonly info: RunInfo;
   private readonly net: Mlp;
-  private readonly W: tf.Variable;
-  private readonly bias: tf.Variable;
-  private readonly centers: tf.Variable;
+  private readonly head: Head;
   private readonly xTrain: tf.Tensor2D;
   private readonly yTrain: tf.Tensor1D;
   private readonly xTest: tf.Tensor2D;
@@ -66,10 +66,7 @@ export class Trainer {
     const C = data.numClasses;
     this.params = { ...params };
     this.net = createMlp(rng, data.inputDim, cfg.hidden, cfg.depth, D);
-    const w0 = Float32Array.from({ length: D * C }, () => rng.normal() / Math.sqrt(D));
-    this.W = tf.tidy(() => tf.variable(tf.tensor2d(w0, [D, C]), true));
-    this.bias = tf.tidy(() => tf.variable(tf.zeros([C]), true));
-    this.centers = tf.tidy(() => tf.variable(tf.zeros([C, D]), false));
+    this.head = new Head(rng, createRng(cfg.seed ^ SUBCENTER_SALT), D, C);
     this.xTrain = tf.tensor2d(data.train.x, [data.train.n, data.inputDim]);
     this.yTrain = tf.tensor1d(data.train.y, 'int32');
     this.xTest = tf.tensor2d(data.test.x, [data.test.n, data.inputDim]);
@@ -124,10 +121,9 @@ export class Trainer {
     this.current = stepSpec(this.params, { step: this.steps, lossStep: this.lossSteps });
     const { spec } = this.current;
     const def = lossDef(spec.kind);
-    const withBias = def.rawLogits;
-    const trained = [...this.net.variables, this.W, ...(withBias ? [this.bias] : [])];
-    // The optimizer sees the bias always (a zero gradient when unused) so its state persists.
-    const vars = [...this.net.variables, this.W, this.bias];
+    if (this.lossSteps === 0) this.head.start(spec);
+    const trained = [...this.net.variables, ...this.head.trainedBy(spec)];
+    const vars = [...this.net.variables, ...this.head.optimizedFor(spec)];
     const idx = this.sampler.next(this.params.batch);
     const loss = tf.tidy(() => {
       const idxT = tf.tensor1d(idx, 'int32');
@@ -139,22 +135,16 @@ export class Trainer {
         const running = def.running;
         if (running) {
           // The statistics move first, from this batch's numbers (read back: no gradient), then the loss uses them.
-          this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.W as tf.Tensor2D, yb), spec);
+          this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.head.W as tf.Tensor2D, yb), spec);
           stepSpec = running.withState(spec, this.lossState);
         }
-        return computeLoss(stepSpec, {
-          x,
-          W: this.W as tf.Tensor2D,
-          labels: yb,
-          bias: withBias ? (this.bias as tf.Tensor1D) : undefined,
-          centers: this.centers as tf.Tensor2D,
-        });
+        return computeLoss(stepSpec, { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
       }, trained);
       const centerRate = def.centerRate?.(this.params);
       if (centerRate !== undefined) {
         // Wen et al.: centers follow the batch's features from before this step's update.
         const feats = this.net.forward(xb);
-        this.centers.assign(updateCenters(feats, yb, this.centers as tf.Tensor2D, centerRate));
+        this.head.centers.assign(updateCenters(feats, yb, this.head.centers as tf.Tensor2D, centerRate));
       }
       this.optimizer.apply(vars, grads, this.learningRate);
       return value;
@@ -178,9 +168,9 @@ export class Trainer {
       t.dispose();
       return out;
     }) as [Float32Array, Float32Array, Float32Array?];
-    const W = readCopy(this.W);
-    const bias = readCopy(this.bias);
-    const centers = readCopy(this.centers);
+    const classifier = this.head.snapshot(this.current.spec, train, this.info.trainLabels);
+    const { W, bias } = classifier;
+    const centers = readCopy(this.head.centers);
     const metrics = snapshotMetrics(
       { train, test, W, bias },
       this.info,
@@ -198,21 +188,22 @@ export class Trainer {
       test,
       heldout,
       ...(verification ? { verification } : {}),
-      W,
-      bias,
+      ...classifier,
       centers,
       metrics,
       numTensors: tf.memory().numTensors,
     };
   }
 
-  /** Every learned tensor by name: layerL.w/b of the MLP, then W, bias and the centers. */
+  /** Every learned tensor by name: layerL.w/b of the MLP, then W, bias, the centers, the extra sub-centres and SphereFace2's b. */
   private named(): { name: string; t: tf.Variable }[] {
     return [
       ...this.net.variables.map((v, i) => ({ name: `layer${Math.floor(i / 2) + 1}.${i % 2 === 0 ? 'w' : 'b'}`, t: v })),
-      { name: 'W', t: this.W },
-      { name: 'bias', t: this.bias },
-      { name: 'centers', t: this.centers },
+      { name: 'W', t: this.head.W },
+      { name: 'bias', t: this.head.bias },
+      { name: 'centers', t: this.head.centers },
+      { name: 'subcenters', t: this.head.extra },
+      { name: 'b', t: this.head.scalarB },
     ];
   }
 
@@ -223,7 +214,7 @@ export class Trainer {
 
   /** The whole state at this step (copies): a trainer built the same way and restored from it goes on identically. */
   checkpoint(diverged = false): TrainerCheckpoint {
-    const vars = [...this.net.variables, this.W, this.bias];
+    const vars = [...this.net.variables, ...this.head.optimizedFor(this.current.spec)];
     return {
       step: this.steps,
       loss: this.lossValue(),
@@ -242,6 +233,8 @@ export class Trainer {
     const byName = new Map(cp.weights.map((w) => [w.name, w]));
     for (const { name, t } of this.named()) {
       const w = byName.get(name);
+      // Run files saved before sub-centres and SphereFace2 have neither: those keep their start.
+      if (!w && NEWER_TENSORS.has(name)) continue;
       if (!w || w.values.length !== t.size) throw new Error(`the checkpoint has no ${name} of this shape`);
       tf.tidy(() => t.assign(tf.tensor(w.values, t.shape)));
     }
@@ -249,7 +242,6 @@ export class Trainer {
       this.optimizer.dispose();
       this.optimizer = createOptimizer(cp.optimizer.name);
     }
-    this.optimizer.restore([...this.net.variables, this.W, this.bias], cp.optimizer);
     this.sampler.restore(cp.sampler);
     this.lastLoss?.dispose();
     this.lastLoss = cp.step > 0 ? tf.scalar(cp.loss) : undefined;
@@ -258,12 +250,14 @@ export class Trainer {
     this.lossState = cp.lossState ? [...cp.lossState] : undefined;
     this.episodeStart = cp.episodeStart;
     this.current = stepSpec(this.params, { step: this.steps, lossStep: this.lossSteps });
+    this.optimizer.restore([...this.net.variables, ...this.head.optimizedFor(this.current.spec)], cp.optimizer);
   }
 
   dispose(): void {
     this.net.dispose();
     this.optimizer.dispose();
     this.lastLoss?.dispose();
-    tf.dispose([this.W, this.bias, this.centers, this.xTrain, this.yTrain, this.xTest, ...(this.xHeldout ? [this.xHeldout] : [])]);
+    this.head.dispose();
+    tf.dispose([this.xTrain, this.yTrain, this.xTest, ...(this.xHeldout ? [this.xHeldout] : [])]);
   }
 }

@@ -105,7 +105,7 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
       }
       frames.push({ model: i, frame, snapshotMs });
       const v = frame.verification;
-      transfer.push(...([frame.train.buffer, frame.test.buffer, frame.heldout.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer, ...(v ? [v.same.buffer, v.diff.buffer] : [])] as ArrayBuffer[]));
+      transfer.push(...([frame.train.buffer, frame.test.buffer, frame.heldout.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer, ...(frame.subcenters ? [frame.subcenters.W.buffer, frame.subcenters.dominant.buffer] : []), ...(v ? [v.same.buffer, v.diff.buffer] : [])] as ArrayBuffer[]));
     });
     if (frames.length) post({ type: 'frames', runId: r.id, frames }, transfer);
     r.snapshotMs = now() - t0;

@@ -20,7 +20,7 @@ export interface VectorCase {
     loss: number;
     grad_x: Matrix;
     grad_W: Matrix;
-    grad_b?: number[];
+    grad_b?: number[] | number;
     centers_updated?: Matrix;
   };
 }
@@ -77,6 +77,17 @@ export function specOf(c: VectorCase): LossSpec | undefined {
       return { kind: 'magface', s: num(p.s), la: num(p.l_a), ua: num(p.u_a), lm: num(p.l_m), um: num(p.u_m), lambdaG: num(p.lambda_g) };
     case 'adaface':
       return { kind: 'adaface', s: num(p.s), m: num(p.m), h: num(p.h), batchMean: num(p.batch_mean), batchStd: num(p.batch_std), alpha: num(p.t_alpha) };
+    case 'lsoftmax':
+      return { kind: 'lsoftmax', m: num(p.m), lambda: num(p.lambda) };
+    case 'subcenter_arcface':
+    case 'subcenter': {
+      const fallback = (p.fallback ?? 'none') as 'insightface' | 'easy' | 'none';
+      return { kind: 'subcenter', K: num(p.K), s: num(p.s), m: num(p.m), fallback };
+    }
+    case 'sphereface2': {
+      const gradient = p.grad_mode === 'exact' || p.gradient === 'exact' ? 'exact' : 'detached';
+      return { kind: 'sphereface2', alpha: num(p.alpha), r: num(p.r), m: num(p.m), t: num(p.t), lw: num(p.lw), gradient };
+    }
     case 'curricular':
       return { kind: 'curricular', s: num(p.s), m: num(p.m), t: num(p.t) };
     default:

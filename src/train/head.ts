@@ -1,0 +1,106 @@
+// The loss head's learned tensors: class weights W (D×C), each class's extra sub-centres, the class
+// bias, SphereFace2's one scalar b and the center-loss centres; and W as each loss sees it.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Rng } from '../data/rng';
+import { lossDef, type LossSpec } from '../losses/registry';
+import { MAX_SUBCENTERS, dominantSubcenters } from '../losses/subcenter';
+import type { Frame } from './frame';
+
+/** Copy of a tensor's values: dataSync() on CPU/WebGL may return the tensor's own storage. */
+export function readCopy(t: tf.Tensor): Float32Array {
+  return Float32Array.from(t.dataSync() as Float32Array);
+}
+
+/** Columns c·k + j of [W | extra] for k columns per class: sub-centre 0 of class c is W's column c, the rest come from `extra`. */
+export function subcenterColumns(C: number, k: number): Int32Array {
+  const extraPerClass = MAX_SUBCENTERS - 1;
+  return Int32Array.from({ length: C * k }, (_, i) => {
+    const c = Math.floor(i / k);
+    const j = i % k;
+    return j === 0 ? c : C + c * extraPerClass + (j - 1);
+  });
+}
+
+export class Head {
+  readonly W: tf.Variable;
+  /** Sub-centres 1…MAX−1 of every class (D×(C·(MAX−1)), class c's in columns c·(MAX−1)…): trained by sub-center ArcFace only. */
+  readonly extra: tf.Variable;
+  readonly bias: tf.Variable;
+  /** SphereFace2's b (length 1), set to the code's starting value when the loss is chosen. */
+  readonly scalarB: tf.Variable;
+  readonly centers: tf.Variable;
+
+  /** `rng` draws W exactly as before sub-centres existed; `extraRng` draws the rest (links keep their runs). */
+  private readonly D: number;
+  private readonly C: number;
+
+  constructor(rng: Rng, extraRng: Rng, D: number, C: number) {
+    this.D = D;
+    this.C = C;
+    const w0 = Float32Array.from({ length: D * C }, () => rng.normal() / Math.sqrt(D));
+    const e0 = Float32Array.from({ length: D * C * (MAX_SUBCENTERS - 1) }, () => extraRng.normal() / Math.sqrt(D));
+    this.W = tf.tidy(() => tf.variable(tf.tensor2d(w0, [D, C]), true));
+    this.extra = tf.tidy(() => tf.variable(tf.tensor2d(e0, [D, C * (MAX_SUBCENTERS - 1)]), true));
+    this.bias = tf.tidy(() => tf.variable(tf.zeros([C]), true));
+    this.scalarB = tf.tidy(() => tf.variable(tf.zeros([1]), true));
+    this.centers = tf.tidy(() => tf.variable(tf.zeros([C, D]), false));
+  }
+
+  /**
+   * What the optimizer keeps state for under this loss, in a fixed order: W and the class bias
+   * always (a zero gradient when unused, so their moments persist), the sub-centres and b only
+   * under the losses that train them (the optimizer's moments start afresh when that list changes).
+   */
+  optimizedFor(spec: LossSpec): tf.Variable[] {
+    const def = lossDef(spec.kind);
+    return [this.W, this.bias, ...((def.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []), ...(def.scalarBias ? [this.scalarB] : [])];
+  }
+
+  /** The variables a loss trains. */
+  trainedBy(spec: LossSpec): tf.Variable[] {
+    const def = lossDef(spec.kind);
+    return [this.W, ...((def.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []), ...(def.rawLogits && !def.noBias ? [this.bias] : []), ...(def.scalarBias ? [this.scalarB] : [])];
+  }
+
+  /** Called on a loss's first step: SphereFace2's b starts where its code starts it. */
+  start(spec: LossSpec): void {
+    const def = lossDef(spec.kind);
+    if (def.scalarBias) {
+      const b0 = def.scalarBias.initial(spec, this.C);
+      tf.tidy(() => this.scalarB.assign(tf.tensor1d([b0])));
+    }
+  }
+
+  /** W (D×(C·k)) and the bias as `computeLoss` takes them for this spec (call inside a tidy, under the gradient tape). */
+  inputs(spec: LossSpec): { W: tf.Tensor2D; bias: tf.Tensor1D | undefined } {
+    const def = lossDef(spec.kind);
+    const k = def.weightColumns?.(spec) ?? 1;
+    const W = k > 1 ? (tf.gather(tf.concat([this.W, this.extra], 1), tf.tensor1d(subcenterColumns(this.C, k), 'int32'), 1) as tf.Tensor2D) : (this.W as tf.Tensor2D);
+    const bias = def.scalarBias ? (this.scalarB as tf.Tensor1D) : def.rawLogits && !def.noBias ? (this.bias as tf.Tensor1D) : undefined;
+    return { W, bias };
+  }
+
+  /**
+   * The classifier a frame shows: W, bias, and for sub-centre ArcFace every sub-centre with each
+   * class's dominant one (W's column c is then the dominant sub-centre: the one the paper keeps).
+   */
+  snapshot(spec: LossSpec, train: Float32Array, trainLabels: Int32Array): Pick<Frame, 'W' | 'bias' | 'subcenters' | 'scalarBias'> {
+    const def = lossDef(spec.kind);
+    const k = def.weightColumns?.(spec) ?? 1;
+    const bias = def.noBias ? new Float32Array(this.C) : readCopy(this.bias);
+    const scalarBias = def.scalarBias ? { scalarBias: readCopy(this.scalarB)[0]! } : {};
+    if (k <= 1) return { W: readCopy(this.W), bias, ...scalarBias };
+    const columns = tf.tidy(() => this.inputs(spec).W);
+    const all = readCopy(columns);
+    columns.dispose();
+    const { D, C } = this;
+    const dominant = dominantSubcenters(train, trainLabels, all, D, C, k);
+    const W = new Float32Array(D * C);
+    for (let d = 0; d < D; d++) for (let c = 0; c < C; c++) W[d * C + c] = all[d * C * k + c * k + dominant[c]!]!;
+    return { W, bias, subcenters: { K: k, W: all, dominant }, ...scalarBias };
+  }
+
+  dispose(): void {
+    tf.dispose([this.W, this.extra, this.bias, this.scalarB, this.centers]);
+  }
+}
