@@ -15,6 +15,8 @@ import { Trainer } from '../src/train/trainer';
 import { replaceBetween } from './lesson/report';
 import { newerMarkdown, type NewerResult } from './newer/report';
 import { NEWER_RUNS, SETTING_QUERY } from './newer/runs';
+import { mechanismOf } from './newer/mechanism';
+import { specInForce } from '../src/losses/inForce';
 
 const SEEDS = [1, 2, 3];
 const STEPS = 1000;
@@ -37,10 +39,13 @@ test('bench:newer', async () => {
   const t0 = performance.now();
   const runs: NewerResult[] = [];
   for (const seed of SEEDS) {
-    for (const run of NEWER_RUNS) {
-      const p = decodeParams(`v=2&seed=${seed}&${SETTING_QUERY[run.setting]}`).params;
+    // BENCH_ONLY=labelNoise (a setting) or a loss kind runs just those (a quick look while tuning).
+    const only = process.env.BENCH_ONLY;
+    for (const run of NEWER_RUNS.filter((r) => !only || r.setting === only || r.live.loss === only)) {
+      const p = decodeParams(`v=2&seed=${seed}&${run.query ?? SETTING_QUERY[run.setting]}`).params;
       const cfg = structureOf(p);
       if (cfg.dataset !== 'identities') throw new Error('bench:newer trains on identities');
+      const open = run.setting === 'openSet';
       const data = makeToyDataset('identities', toyParamsOf(cfg));
       const live = { ...liveOf(p), ...run.live, speed: 0 };
       const trainer = new Trainer(data, cfg, live);
@@ -69,6 +74,8 @@ test('bench:newer', async () => {
         lowQualityTestAccuracy: low ? accuracyWhere(pred, data.test.y, low, 1) : null,
         normQualitySpearman: low ? spearman(norms, Array.from(low, (f) => 1 - f)) : null,
         trainSpreadDeg: (f.metrics.intraClassAngle * 180) / Math.PI,
+        ...mechanismOf(live.loss, f, data, specInForce({ ...p, ...live }, f)),
+        ...(open && f.verification ? { tarAtFar1e2: f.verification.tarAtFar1e2, tarAtFar1e3: f.verification.tarAtFar1e3, eer: f.verification.eer } : {}),
         ...(f.lossState.length ? { lossStateAt } : {}),
       };
       runs.push(r);
@@ -77,7 +84,12 @@ test('bench:newer', async () => {
   }
   const seconds = (performance.now() - t0) / 1000;
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/newer.json', `${JSON.stringify({ steps: STEPS, seeds: SEEDS, runs, seconds }, null, 2)}\n`);
+  const only = process.env.BENCH_ONLY;
+  writeFileSync(only ? `bench/newer-${only}.json` : 'bench/newer.json', `${JSON.stringify({ steps: STEPS, seeds: SEEDS, runs, seconds }, null, 2)}\n`);
+  if (only) {
+    console.log(newerMarkdown(runs, SEEDS, STEPS));
+    return; // a part of the runs: the README keeps the whole table
+  }
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync('README.md', replaceBetween(readme, '<!-- bench:newer:begin -->', '<!-- bench:newer:end -->', newerMarkdown(runs, SEEDS, STEPS)));
   console.log(`${seconds.toFixed(0)} s in all`);

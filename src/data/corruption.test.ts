@@ -21,6 +21,15 @@ describe('label noise', () => {
     expect([...wrong].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(makeToyDataset('blobs', { ...P, labelNoise: 0 })).toEqual(makeToyDataset('blobs', P));
   });
+
+  it('pair noise moves the same samples, each to the next class (c → c + 1)', () => {
+    const clean = makeToyDataset('identities', P);
+    const uniform = makeToyDataset('identities', { ...P, labelNoise: 0.3 });
+    const pair = makeToyDataset('identities', { ...P, labelNoise: 0.3, noiseKind: 'pair' });
+    expect(pair.noisy).toEqual(uniform.noisy);
+    clean.train.y.forEach((y, i) => expect(pair.train.y[i], `row ${i}`).toBe(pair.noisy![i] ? (y + 1) % 6 : y));
+    expect(pair.test).toEqual(clean.test);
+  });
 });
 
 describe('low-quality samples', () => {

@@ -24,16 +24,18 @@ function pick(n: number, rate: number, rng: Rng): Uint8Array {
 }
 
 /**
- * A share `rate` of the training labels reassigned, each to a uniformly chosen *other* class (so
- * exactly round(rate·n) labels are wrong); the test labels stay clean. `noisy` flags them.
+ * A share `rate` of the training labels reassigned (exactly round(rate·n) labels are wrong), each to
+ * a uniformly chosen *other* class, or with `pair` to the next class (c → c + 1 mod C: the noise of
+ * two confusable identities, "pair flip" in the noisy-label literature); the test labels stay
+ * clean. `noisy` flags them.
  */
-export function withLabelNoise(data: Dataset, rate: number, seed: number): Dataset {
+export function withLabelNoise(data: Dataset, rate: number, seed: number, kind: 'uniform' | 'pair' = 'uniform'): Dataset {
   if (rate <= 0 || data.numClasses < 2) return data;
   const rng = createRng(seed ^ LABEL_NOISE_SALT);
   const noisy = pick(data.train.n, rate, rng);
   const y = Int32Array.from(data.train.y);
   noisy.forEach((f, i) => {
-    if (f) y[i] = (y[i]! + 1 + rng.int(data.numClasses - 1)) % data.numClasses;
+    if (f) y[i] = (y[i]! + 1 + (kind === 'pair' ? 0 : rng.int(data.numClasses - 1))) % data.numClasses;
   });
   return { ...data, train: { ...data.train, y }, noisy };
 }

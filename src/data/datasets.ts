@@ -48,14 +48,14 @@ export function makeSpirals(p: ToyParams): Dataset {
  * out new identities; blobs and spirals their last `holdout` classes.
  */
 export function makeToyDataset(name: 'identities' | 'blobs' | 'spirals', p: ToyParams): Dataset {
-  const { holdout = 0, labelNoise = 0, lowQuality = 0, ...rest } = p;
+  const { holdout = 0, labelNoise = 0, noiseKind = 'uniform', lowQuality = 0, ...rest } = p;
   const clean = name === 'identities' ? makeIdentities({ ...rest, holdout }) : holdOutLastClasses(name === 'blobs' ? makeBlobs(rest) : makeSpirals(rest), holdout);
   // Quality first: a low-quality sample's label may be noisy as well, independently.
-  return withLabelNoise(withLowQuality(clean, lowQuality, p.seed), labelNoise, p.seed);
+  return withLabelNoise(withLowQuality(clean, lowQuality, p.seed), labelNoise, p.seed, noiseKind);
 }
 
 /** The toy generators' parameters in a structural config. */
 export function toyParamsOf(cfg: ToyParams): ToyParams {
-  const { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout, labelNoise, lowQuality } = cfg;
-  return { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout, labelNoise, lowQuality };
+  const { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout, labelNoise, noiseKind, lowQuality } = cfg;
+  return { classes, perClass, noise, testFraction, seed, idDims, idScale, holdout, labelNoise, noiseKind, lowQuality };
 }

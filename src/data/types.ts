@@ -40,5 +40,6 @@ export interface ToyParams {
   holdout?: number;
   /** Share of training labels reassigned at random (0–0.5), and of samples made low-quality (0–0.5). */
   labelNoise?: number;
+  noiseKind?: 'uniform' | 'pair';
   lowQuality?: number;
 }

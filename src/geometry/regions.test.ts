@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sphereface2CapCos } from '../losses/sphereface2';
 import { classifyDirection, marginGapWidth, type RegionModel } from './regions';
 
 const deg = (d: number) => (d * Math.PI) / 180;
@@ -53,5 +54,15 @@ describe('classifyDirection', () => {
     const soft: RegionModel = { ...base, spec: { kind: 'softmax' }, weightNorms: [1, 1], bias: [0, 0.5] };
     expect(classifyDirection(cosAt(deg(40)), soft)).toEqual({ winner: 1, secure: true }); // bias pulls it to class 1
     expect(classifyDirection(cosAt(deg(40)), { ...soft, bias: [0, 0] })).toEqual({ winner: 0, secure: true });
+  });
+  it("SphereFace2: the winner holds a direction only inside its own cap r·g(c) + b = 0, whatever the others", () => {
+    const spec = { kind: 'sphereface2', alpha: 0.7, r: 40, m: 0.4, t: 3, lw: 50, gradient: 'detached', b: -20 } as const;
+    const edge = sphereface2CapCos(spec, 2); // cap radius acos(edge) around each weight
+    const radius = Math.acos(edge);
+    const sf2: RegionModel = { spec, featureNorm: 1, weightNorms: [1, 1], bias: [0, 0] };
+    expect(radius).toBeLessThan(phi / 2); // a gap between the two caps, 90° apart
+    expect(classifyDirection(cosAt(radius - 0.01), sf2)).toEqual({ winner: 0, secure: true });
+    expect(classifyDirection(cosAt(radius + 0.01), sf2)).toEqual({ winner: 0, secure: false }); // in the gap: nobody's
+    expect(classifyDirection(cosAt(phi - radius + 0.01), sf2)).toEqual({ winner: 1, secure: true });
   });
 });

@@ -36,6 +36,8 @@ export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { win
   }
   let winner = 0;
   for (let j = 1; j < C; j++) if ((cos[j] as number) > (cos[winner] as number)) winner = j;
+  // One-vs-all (SphereFace2): the winner holds the direction only inside its own cap.
+  if (def.capCos) return { winner, secure: (cos[winner] as number) > def.capCos(r.spec, C) };
   let other = -Infinity;
   for (let j = 0; j < C; j++) if (j !== winner) other = Math.max(other, cos[j] as number);
   // At the features' typical norm (a loss whose scale is the norm compares the same either way;

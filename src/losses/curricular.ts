@@ -45,6 +45,7 @@ export const curricular: LossDefinition<CurricularSpec, readonly []> = {
     withState: (spec, [t]) => ({ ...spec, t: t ?? 0 }),
   },
   effectiveMargin: (spec) => spec.m,
+  hardNegativeMargin: (spec) => spec.m,
   loss({ tf, ops }, spec, b) {
     const { m, t } = spec;
     const cos = tf.clipByValue(ops.cosines(b.x, b.W), -1, 1) as TF.Tensor2D;

@@ -104,6 +104,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
    * exceeds this, whatever the other classes do; the margin zone is where no class claims.
    */
   capCos?(spec: S, classes: number): number;
+  /** A loss that treats hard negatives apart (CurricularFace): the margin m whose cos(θ_y + m) a negative must beat; the view marks those samples. */
+  hardNegativeMargin?(spec: S): number;
   /** Running statistics updated from each batch before its loss (absent: the loss is a function of its batch alone). */
   readonly running?: RunningState<S>;
   /** Keeps class centres (Wen et al.), updated after each step at rate `centerRate`. */

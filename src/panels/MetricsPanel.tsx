@@ -1,12 +1,15 @@
-import { Fragment } from 'react';
+import { Fragment, useMemo } from 'react';
 import { idealMinAngle } from '../losses/curves';
-import { lossDef, type LossKind } from '../losses/registry';
-import type { Frame } from '../train/frame';
+import { lossDef, type LossKind, type LossSpec } from '../losses/registry';
+import { lossFacts } from '../metrics/lossFacts';
+import type { Frame, RunInfo } from '../train/frame';
+import { RunningStateChart } from './RunningStateChart';
 import { degrees as deg } from '../ui/format';
 
 /** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
-export function MetricsPanel({ frame, classes, dim, lossKind }: { frame: Frame | null; classes: number; dim: 2 | 3; lossKind: LossKind }) {
+export function MetricsPanel({ frame, info, spec, classes, dim, lossKind }: { frame: Frame | null; info: RunInfo | null; spec: LossSpec; classes: number; dim: 2 | 3; lossKind: LossKind }) {
   const m = frame?.metrics;
+  const facts = useMemo(() => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(spec, frame, info) : []), [frame, info, spec]);
   const ideal = idealMinAngle(classes, dim);
   return (
     <section aria-labelledby="sec-metrics">
@@ -34,6 +37,12 @@ export function MetricsPanel({ frame, classes, dim, lossKind }: { frame: Frame |
               <dd data-testid={`loss-state-${i}`}>{frame.lossState[i]?.toFixed(3) ?? '—'}</dd>
             </Fragment>
           ))}
+        {facts.map((f) => (
+          <Fragment key={f.id}>
+            <dt>{f.label}</dt>
+            <dd data-testid={`fact-${f.id}`}>{f.value}</dd>
+          </Fragment>
+        ))}
         {frame && Number.isFinite(frame.lambda) && (
           <>
             <dt>SphereFace λ</dt>
@@ -41,6 +50,7 @@ export function MetricsPanel({ frame, classes, dim, lossKind }: { frame: Frame |
           </>
         )}
       </dl>
+      {frame && lossDef(lossKind).running && <RunningStateChart frame={frame} lossKind={lossKind} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { lossDef, type LossKind } from '../losses/registry';
 import { summariseClasses } from '../metrics/classSummary';
 import type { Frame, RunInfo } from '../train/frame';
+import { SHAPE_GLYPHS, classColor, classShape } from '../view/palette';
 
 const deg = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}°` : '—');
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '—');
@@ -47,7 +48,13 @@ export function PictureText({ frame, info, lossKind, dim }: { frame: Frame | nul
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
+                    <th scope="row">
+                      {/* The class's marker as drawn (colour and shape); the text names it. */}
+                      <span className="class-mark" style={{ color: classColor(r.label - 1) }} aria-hidden="true">
+                        {SHAPE_GLYPHS[classShape(r.label - 1)]}
+                      </span>{' '}
+                      {r.label}
+                    </th>
                     <td>{dim === 3 ? `${deg(r.azimuth)}, ${deg(r.elevation)}` : deg(r.azimuth)}</td>
                     <td>{deg(r.spread)}</td>
                     <td>{pct(r.testAccuracy)}</td>

@@ -21,7 +21,7 @@ export const SettingsPanel = memo(function SettingsPanel({
 }: Props & { onData: (d: CustomData) => void; custom?: CustomData }) {
   const hidden = (k: string) =>
     (k === 'classes' && (params.dataset === 'mnist' || params.dataset === 'custom')) ||
-    (['perClass', 'noise', 'labelNoise', 'lowQuality'].includes(k) && ['mnist', 'custom'].includes(params.dataset)) ||
+    (['perClass', 'noise', 'labelNoise', 'noiseKind', 'lowQuality'].includes(k) && ['mnist', 'custom'].includes(params.dataset)) ||
     (['idDims', 'idScale'].includes(k) && params.dataset !== 'identities') ||
     (k === 'showHeldout' && params.holdout === 0);
   return (

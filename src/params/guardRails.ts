@@ -29,7 +29,13 @@ export function guardRails(p: Params, classes: number, dim: 2 | 3): string[] {
   const room = idealMinAngle(classes, dim);
   // The margin at its full size (warm-up over); a loss without a margin always passes (its target on the weight is 1).
   const spec = stepSpec(p, FULL_STEP).spec;
-  if (room !== undefined && !def.rawLogits) {
+  if (room !== undefined && def.capCos) {
+    // One-vs-all: a feature on its own weight must beat its nearest neighbour's binary logit by 2m.
+    const limit = def.marginBound?.(classes, dim);
+    if (limit !== undefined && def.effectiveMargin(spec) > limit) {
+      notes.push(`m = ${p.m} is more than ${classes} classes in ${dim}-D leave room for (best spread ${deg(room)}: ${def.label} needs m ≤ ${limit.toFixed(3)}, even for a feature on its own weight). Caps cannot keep every neighbour out.`);
+    }
+  } else if (room !== undefined && !def.rawLogits) {
     const onWeight = def.targetLogit(spec, 0, 1) / def.scale(spec, 1);
     if (onWeight <= Math.cos(room)) {
       const limit = def.marginBound?.(classes, dim);

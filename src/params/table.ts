@@ -51,6 +51,7 @@ export const PARAMS = [
   { key: 'idScale', label: 'Identity scale (spread of the means: their sd per input coordinate)', type: 'number', scope: 'reset', default: 1, min: 0.25, max: 8, step: 0.05 },
   { key: 'holdout', label: 'Held-out classes (never trained on)', type: 'number', scope: 'reset', default: 0, min: 0, max: MAX_HOLDOUT, step: 1, integer: true },
   { key: 'labelNoise', label: 'Label noise (share of training labels reassigned)', type: 'number', scope: 'reset', default: 0, min: 0, max: 0.5, step: 0.05 },
+  { key: 'noiseKind', label: 'Noisy labels go to', type: 'enum', scope: 'reset', default: 'uniform', choices: ['uniform', 'pair'], choiceLabels: ['any other class', 'the next class (a confusable pair)'] },
   { key: 'lowQuality', label: 'Low-quality samples (share with much larger noise)', type: 'number', scope: 'reset', default: 0, min: 0, max: 0.5, step: 0.05 },
   { key: 'testFraction', label: 'Test fraction', type: 'number', scope: 'reset', default: 0.3, min: 0, max: 0.9, step: 0.05 },
   { key: 'dim', label: 'Feature dimension', type: 'enum', scope: 'reset', default: '3', choices: ['2', '3'], choiceLabels: ['2-D circle', '3-D sphere'] },

@@ -25,6 +25,7 @@ export function structureOf(p: Params, uploaded?: UploadedData): StructuralConfi
     // More than the data allows is clamped here too: a class count changed under it, or an upload.
     holdout: Math.min(p.holdout, holdoutLimit(dataset, classes)),
     labelNoise: p.labelNoise,
+    noiseKind: p.noiseKind,
     lowQuality: p.lowQuality,
     testFraction: p.testFraction,
     dim: p.dim === '2' ? 2 : 3,

@@ -21,6 +21,8 @@ export interface StructuralConfig {
   holdout: number;
   /** Share of training labels reassigned at random, and of samples made low-quality (toy sets; 0–0.5). */
   labelNoise: number;
+  /** Where a noisy label goes: any other class, or the next one (c → c + 1: pairs of confusable identities). */
+  noiseKind: 'uniform' | 'pair';
   lowQuality: number;
   /** Held-out fraction of each class, [0, 0.9]. */
   testFraction: number;

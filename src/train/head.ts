@@ -75,9 +75,26 @@ export class Head {
   inputs(spec: LossSpec): { W: tf.Tensor2D; bias: tf.Tensor1D | undefined } {
     const def = lossDef(spec.kind);
     const k = def.weightColumns?.(spec) ?? 1;
-    const W = k > 1 ? (tf.gather(tf.concat([this.W, this.extra], 1), tf.tensor1d(subcenterColumns(this.C, k), 'int32'), 1) as tf.Tensor2D) : (this.W as tf.Tensor2D);
+    // The columns are picked by a 0/1 matrix rather than tf.gather: gather's gradient
+    // (UnsortedSegmentSum) has no WASM kernel, a matMul's has.
+    const W = k > 1 ? (tf.matMul(tf.concat([this.W, this.extra], 1), this.picker(k)) as tf.Tensor2D) : (this.W as tf.Tensor2D);
     const bias = def.scalarBias ? (this.scalarB as tf.Tensor1D) : def.rawLogits && !def.noBias ? (this.bias as tf.Tensor1D) : undefined;
     return { W, bias };
+  }
+
+  private pick: { k: number; M: tf.Tensor2D } | undefined;
+
+  /** The (C·MAX)×(C·k) 0/1 matrix whose column i picks column subcenterColumns(C, k)[i] of [W | extra]; kept across steps. */
+  private picker(k: number): tf.Tensor2D {
+    if (this.pick?.k !== k) {
+      this.pick?.M.dispose();
+      const cols = subcenterColumns(this.C, k);
+      const rows = this.C * MAX_SUBCENTERS;
+      const M = new Float32Array(rows * cols.length);
+      cols.forEach((r, i) => (M[r * cols.length + i] = 1));
+      this.pick = { k, M: tf.keep(tf.tensor2d(M, [rows, cols.length])) };
+    }
+    return this.pick.M;
   }
 
   /**
@@ -101,6 +118,6 @@ export class Head {
   }
 
   dispose(): void {
-    tf.dispose([this.W, this.extra, this.bias, this.scalarB, this.centers]);
+    tf.dispose([this.W, this.extra, this.bias, this.scalarB, this.centers, ...(this.pick ? [this.pick.M] : [])]);
   }
 }

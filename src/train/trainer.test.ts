@@ -54,7 +54,8 @@ describe('Trainer', () => {
       const t = trainer({ classes: 4, perClass: 60 }, { loss, m: MARGIN[loss] ?? DEFAULT_LIVE.m, batch: 64 });
       t.trainStep();
       const first = t.lossValue();
-      for (let i = 0; i < 80; i++) t.trainStep();
+      // 120 steps: SphereFace2's one-vs-all classifiers separate the last of 4 blobs near step 100.
+      for (let i = 0; i < 120; i++) t.trainStep();
       const f = t.snapshot();
       expect(Number.isFinite(first)).toBe(true);
       expect(f.loss).toBeLessThan(first * 0.7);

@@ -10,7 +10,8 @@ const degAttr = (r: number | undefined) => (r === undefined || !Number.isFinite(
  * in force); the lesson's angles in degrees: data-spread, data-test-spread, data-margin-p5,
  * data-margin-median; with held-out classes, the open-set numbers (shares 0–1, '' without):
  * data-tar-far-1e-1, data-tar-far-1e-2, data-tar-far-1e-3, data-eer, data-auc, data-rank1 and
- * data-heldout-spread (degrees); data-snapshot-ms and data-tensors for the benchmark.
+ * data-heldout-spread (degrees); data-subcenters (sub-center ArcFace's K) and data-scalar-bias
+ * (SphereFace2's b), '' under the other losses; data-snapshot-ms and data-tensors for the benchmark.
  */
 export function statusAttributes(m: ModelStatus, state: RunState, lossKind: string): Record<`data-${string}`, string | number> {
   const metrics = m.frame?.metrics;
@@ -34,6 +35,8 @@ export function statusAttributes(m: ModelStatus, state: RunState, lossKind: stri
     'data-auc': share(v?.auc),
     'data-rank1': share(v?.rank1),
     'data-heldout-spread': degAttr(v?.heldoutSpread),
+    'data-subcenters': m.frame?.subcenters?.K ?? '',
+    'data-scalar-bias': m.frame?.scalarBias === undefined ? '' : m.frame.scalarBias.toFixed(3),
     'data-snapshot-ms': m.snapshotMs.toFixed(2),
     'data-tensors': m.frame?.numTensors ?? 0,
   };

@@ -1,16 +1,22 @@
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { classColor } from './palette';
+import { classColor, classShapeIndex } from './palette';
 import { colorIndex, labelsOf, type PointSet, type ViewState } from './viewState';
 
 const vertexShader = /* glsl */ `
   attribute vec3 color;
+  attribute float mark;
+  attribute float shape;
   uniform float uSize;
   uniform float uPixelRatio;
   varying vec3 vColor;
+  varying float vMark;
+  varying float vShape;
   void main() {
     vColor = color;
+    vMark = mark;
+    vShape = shape;
     gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
     gl_PointSize = uSize * uPixelRatio;
   }
@@ -19,10 +25,14 @@ const vertexShader = /* glsl */ `
 const fragmentShader = /* glsl */ `
   uniform float uHollow;
   uniform vec3 uEdge;
+  uniform vec3 uMarkColor;
   varying vec3 vColor;
+  varying float vMark;
+  varying float vShape;
   void main() {
     vec2 p = gl_PointCoord * 2.0 - 1.0;
-    float r = length(p);
+    // The marker's shape as a distance: a disc, or a diamond (classes 8–14) of the same width.
+    float r = vShape > 0.5 ? abs(p.x) + abs(p.y) : length(p);
     float aa = fwidth(r);
     float disc = 1.0 - smoothstep(1.0 - aa, 1.0, r);
     if (disc <= 0.0) discard;
@@ -30,8 +40,12 @@ const fragmentShader = /* glsl */ `
     // thick ring, held-out classes (uHollow 2) a thinner ring inside a dark rim, larger.
     float inner = uHollow > 1.5 ? 0.55 : 0.62;
     float ring = smoothstep(inner - aa, inner, r);
-    float rim = uHollow > 1.5 ? smoothstep(0.82, 0.9, r) : 0.35 * smoothstep(0.78, 0.95, r);
+    // The rim is the theme's line colour (dark on the light theme, light on the dark one): a yellow or
+    // sky-blue point keeps a 3:1 edge against any background (WCAG 1.4.11).
+    float rim = uHollow > 1.5 ? smoothstep(0.82, 0.9, r) : 0.8 * smoothstep(0.74, 0.86, r);
     vec3 col = mix(vColor, uEdge, rim);
+    // A marked point (CurricularFace: it has a hard negative) carries a dark centre: a shape, not a colour.
+    if (vMark > 0.5) col = mix(col, uMarkColor, 1.0 - smoothstep(0.38 - aa, 0.38, r));
     float alpha = uHollow > 0.5 ? disc * ring : disc;
     if (alpha < 0.02) discard;
     gl_FragColor = vec4(col, alpha);
@@ -52,13 +66,15 @@ interface Props {
   vs: ViewState;
   which: PointSet;
   edge: string;
+  /** The colour of the centre dot on marked points (the training points with a hard negative). */
+  markColor?: string;
   onHover?: (index: number | null, which: PointSet, e: ThreeEvent<PointerEvent> | null) => void;
 }
 
 /** Every feature of one point set as round points in its class colour, moved in place each frame. */
-export function FeaturePoints({ vs, which, edge, onHover }: Props) {
+export function FeaturePoints({ vs, which, edge, markColor = '#000000', onHover }: Props) {
   const ref = useRef<THREE.Points>(null);
-  const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null });
+  const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null, marks: null as Uint8Array | null });
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
   const bound = useMemo(() => new THREE.Sphere(), []);
   const material = useMemo(
@@ -73,9 +89,10 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
           uPixelRatio: { value: 1 },
           uHollow: { value: HOLLOW[which] },
           uEdge: { value: new THREE.Color(edge) },
+          uMarkColor: { value: new THREE.Color(markColor) },
         },
       }),
-    [which, edge],
+    [which, edge, markColor],
   );
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => material.dispose(), [material]);
@@ -95,12 +112,23 @@ export function FeaturePoints({ vs, which, edge, onHover }: Props) {
         c.set(classColor(colorIndex(info, which, y))).toArray(colors, 3 * i);
       });
       geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+      geometry.setAttribute('shape', new THREE.BufferAttribute(Float32Array.from(labels, (y) => classShapeIndex(colorIndex(info, which, y))), 1));
+      geometry.setAttribute('mark', new THREE.BufferAttribute(new Float32Array(labels.length), 1).setUsage(THREE.DynamicDrawUsage));
+      s.marks = null;
       s.labels = labels;
       s.count = labels.length;
       s.version = -1;
       material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which];
     }
     material.uniforms.uPixelRatio!.value = state.gl.getPixelRatio();
+    const marks = which === 'train' ? vs.hard : null;
+    if (marks !== s.marks) {
+      const attr = geometry.getAttribute('mark') as THREE.BufferAttribute;
+      const a = attr.array as Float32Array;
+      for (let i = 0; i < a.length; i++) a[i] = marks?.[i] ?? 0;
+      attr.needsUpdate = true;
+      s.marks = marks;
+    }
     if (s.version !== vs.version) {
       const attr = geometry.getAttribute('position') as THREE.BufferAttribute;
       (attr.array as Float32Array).set(pos);

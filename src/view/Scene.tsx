@@ -22,6 +22,7 @@ import type { CueAnchor } from './cueAnchor';
 import { TourCue } from './TourCue';
 import { ViewState } from './viewState';
 import { WeightArrows } from './WeightArrows';
+import { SubcenterArrows } from './SubcenterArrows';
 
 /** Half-extent of the 2-D view in world units: the circle, arrows and labels fit with room. */
 const VIEW_HALF = 1.62;
@@ -141,10 +142,11 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       ) : (
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
       )}
-      <FeaturePoints vs={vs} which="train" edge={theme.background} onHover={onHover} />
-      {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.background} onHover={onHover} />}
+      <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} onHover={onHover} />
+      {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.line} onHover={onHover} />}
       {params.showHeldout && <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} onHover={onHover} />}
-      {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} />}
+      {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} ink={theme.foreground} />}
+      {show.has('weights') && <SubcenterArrows vs={vs} dim={dim} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
       {(show.has('centers') || lossDef(params.loss).centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}
       {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}

@@ -25,6 +25,7 @@ function bakeFragment(classes: number, shader: RegionShader, regions: boolean, m
   ${regionGlsl(classes, shader)}
   #define SHOW_REGIONS ${regions ? 1 : 0}
   #define SHOW_MARGINS ${margins ? 1 : 0}
+  #define SHOW_CAPS ${shader.caps && margins ? 1 : 0}
   uniform vec3 uBase, uMarginColor, uLine;
   varying vec2 vUv;
   void main() {
@@ -48,6 +49,14 @@ function bakeFragment(classes: number, shader: RegionShader, regions: boolean, m
       // Boundary lines about 1.2° wide (k.y is the angle to the nearest boundary).
       col = mix(col, uLine, 0.85 * (1.0 - smoothstep(0.008, 0.013, k.y)));
     #endif
+  #endif
+  #if SHOW_CAPS
+    // Each class's own cap edge, a ring in its colour, darkened: where the caps overlap, both rings show.
+    float capAngle = acos(clamp(uLoss.x, -1.0, 1.0));
+    for (int j = 0; j < NUM_CLASSES; j++) {
+      float d = abs(acos(clamp(dot(n, uW[j]), -1.0, 1.0)) - capAngle);
+      col = mix(col, uColor[j] * 0.7, 0.9 * (1.0 - smoothstep(0.007, 0.013, d)));
+    }
   #endif
     gl_FragColor = vec4(col, 1.0);
   }
@@ -123,11 +132,11 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     t.texture.colorSpace = THREE.NoColorSpace;
     return t;
   }, [compact]);
-  const { raw, margin } = shader;
+  const { raw, margin, caps } = shader;
   const bake = useMemo(() => {
     const material = new THREE.ShaderMaterial({
       vertexShader: bakeVertex,
-      fragmentShader: bakeFragment(classes, { raw, margin }, showRegions, showMargins),
+      fragmentShader: bakeFragment(classes, { raw, margin, caps }, showRegions, showMargins),
       uniforms,
       depthTest: false,
       depthWrite: false,
@@ -136,7 +145,7 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     const scene = new THREE.Scene();
     scene.add(quad);
     return { scene, quad, material, camera: new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1) };
-  }, [uniforms, classes, raw, margin, showRegions, showMargins]);
+  }, [uniforms, classes, raw, margin, caps, showRegions, showMargins]);
   const material = useMemo(
     () =>
       new THREE.ShaderMaterial({

@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { classColor } from './palette';
+import { SHAPE_GLYPHS, classColor, classShape } from './palette';
 import { separateLabels, type LabelBox } from './labelLayout';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
@@ -10,10 +10,15 @@ const UP = new THREE.Vector3(0, 1, 0);
 const scratchDir = new THREE.Vector3();
 
 /** One class weight: a shaft and a cone from the origin along ŵ_j, with its label. */
-function Arrow({ vs, j, length, dim, outline, labels }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string; labels: THREE.Sprite[] }) {
+function Arrow({ vs, j, length, dim, outline, ink, labels }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string; ink: string; labels: THREE.Sprite[] }) {
   const group = useRef<THREE.Group>(null);
   const color = classColor(j);
-  const label = useMemo(() => (dim === 3 ? makeTextSprite(`W${j + 1}`, color, outline, 0.034, false) : makeTextSprite(`W${j + 1}`, color, outline, 0.16)), [j, color, outline, dim]);
+  // The text in the theme's ink (a pale class colour would fail text contrast); the class's marker,
+  // its colour and shape, before it.
+  const label = useMemo(() => {
+    const mark = { glyph: SHAPE_GLYPHS[classShape(j)], color, edge: ink };
+    return dim === 3 ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034, false, mark) : makeTextSprite(`W${j + 1}`, ink, outline, 0.16, true, mark);
+  }, [j, color, outline, ink, dim]);
   useEffect(() => {
     labels[j] = label;
     return () => {
@@ -97,13 +102,13 @@ function useLabelLayout(labels: THREE.Sprite[]) {
 }
 
 /** Arrows for every class weight W_j, normalised (direction is what the cosine losses use). */
-export function WeightArrows({ vs, classes, dim, outline }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string }) {
+export function WeightArrows({ vs, classes, dim, outline, ink }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string; ink: string }) {
   const labels = useMemo<THREE.Sprite[]>(() => [], []);
   useLabelLayout(labels);
   return (
     <group>
       {Array.from({ length: classes }, (_, j) => (
-        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} labels={labels} />
+        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} ink={ink} labels={labels} />
       ))}
     </group>
   );

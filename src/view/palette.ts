@@ -1,4 +1,7 @@
-// Colours: a colour-blind-safe class palette of 12 (Okabe–Ito's 7 and 5 of Paul Tol's muted set).
+// Colours and marker shapes: Okabe–Ito's seven colours (black left out: it is the ink), and a second
+// shape for classes 8–14, so that colour is never the only cue (WCAG 1.4.1). palette.test.ts checks
+// with culori that any two classes of one shape stay ≥ 10 apart in CIEDE2000 for normal vision and
+// under simulated protanopia, deuteranopia and tritanopia, and apart from each theme's background.
 
 /** Class colours, most distinct first. */
 export const CLASS_COLORS = [
@@ -8,17 +11,28 @@ export const CLASS_COLORS = [
   '#CC79A7', // reddish purple
   '#E69F00', // orange
   '#56B4E9', // sky blue
-  '#882255', // wine
-  '#44AA99', // teal
-  '#332288', // indigo
-  '#999933', // olive
   '#F0E442', // yellow
-  '#888888', // grey
 ] as const;
 
-/** Colour of class j (the palette repeats past 12). */
+/** The marker shapes, in order of use: classes 1–7 are discs, 8–14 diamonds (then it repeats). */
+export const CLASS_SHAPES = ['disc', 'diamond'] as const;
+export type ClassShape = (typeof CLASS_SHAPES)[number];
+
+/** A glyph of each shape, for text (weight labels, tables, legends). */
+export const SHAPE_GLYPHS: Record<ClassShape, string> = { disc: '●', diamond: '◆' };
+
+/** Colour of class j. */
 export function classColor(j: number): string {
   return CLASS_COLORS[j % CLASS_COLORS.length]!;
+}
+
+/** Marker shape of class j (its index in CLASS_SHAPES for the shader). */
+export function classShapeIndex(j: number): number {
+  return Math.floor(j / CLASS_COLORS.length) % CLASS_SHAPES.length;
+}
+
+export function classShape(j: number): ClassShape {
+  return CLASS_SHAPES[classShapeIndex(j)]!;
 }
 
 export interface ThemeColors {

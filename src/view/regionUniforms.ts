@@ -11,13 +11,19 @@ export interface RegionShader {
   raw: boolean;
   /** The body of `marginTarget(cc)`; null: no margin zone. */
   margin: string | null;
+  /** A one-vs-all loss (SphereFace2): each class's cap edge, cos θ = uLoss.x, is drawn as a ring in its colour (the caps may overlap). */
+  caps?: boolean;
 }
 
 /** The shader variant of a spec (its discrete settings only: live values travel as uniforms). */
 export function regionShader(spec: LossSpec): RegionShader {
   const def = lossDef(spec.kind);
+  if (def.capCos) return { raw: false, margin: CAP_GLSL, caps: true };
   return { raw: def.rawLogits, margin: def.rawLogits ? null : (def.shader?.source(spec) ?? null) };
 }
+
+/** A one-vs-all loss's rule (SphereFace2): the winner holds a direction only inside its own cap, cos > uLoss.x (others' cosines are ≤ 1). */
+const CAP_GLSL = 'return cc > uLoss.x ? 2.0 : -2.0;';
 
 export function makeRegionUniforms() {
   return {
@@ -53,7 +59,8 @@ export function setRegionUniforms(u: RegionUniforms, r: RegionModel, wDirs: Floa
     u.uWNorm.value[j] = r.weightNorms[j] ?? 1;
     u.uBias.value[j] = r.bias[j] ?? 0;
   }
-  const values = lossDef(r.spec.kind).shader?.uniforms(r.spec, r.featureNorm) ?? [];
+  const def = lossDef(r.spec.kind);
+  const values = def.capCos ? [def.capCos(r.spec, C)] : (def.shader?.uniforms(r.spec, r.featureNorm) ?? []);
   u.uLoss.value.set(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0);
   u.uFeatureNorm.value = r.featureNorm;
 }

@@ -1,28 +1,48 @@
 import * as THREE from 'three';
 
+/** A coloured marker drawn before a label's text (a class's ● or ◆), edged so that a pale colour still shows. */
+export interface LabelMark {
+  glyph: string;
+  color: string;
+  edge: string;
+}
+
 /**
  * A text label as a sprite (a canvas texture): drawn by WebGL with the scene, so it obeys
  * visibility and needs no DOM portal. `height` is the label's height in world units, or, without
- * size attenuation, in units at distance 1 from a perspective camera (constant on screen).
+ * size attenuation, in units at distance 1 from a perspective camera (constant on screen). The
+ * text is drawn in `color` on a halo of `outline`; a `mark` goes before it in its own colour.
  */
-export function makeTextSprite(text: string, color: string, outline: string, height = 0.15, sizeAttenuation = true): THREE.Sprite {
+export function makeTextSprite(text: string, color: string, outline: string, height = 0.15, sizeAttenuation = true, mark?: LabelMark): THREE.Sprite {
   const px = 96;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) return new THREE.Sprite();
-  ctx.font = `700 ${px}px system-ui, sans-serif`;
-  const width = Math.ceil(ctx.measureText(text).width + px * 0.5);
+  const font = `700 ${px}px system-ui, sans-serif`;
+  ctx.font = font;
+  const markWidth = mark ? ctx.measureText(`${mark.glyph} `).width : 0;
+  const width = Math.ceil(markWidth + ctx.measureText(text).width + px * 0.5);
   canvas.width = width;
   canvas.height = Math.ceil(px * 1.3);
-  ctx.font = `700 ${px}px system-ui, sans-serif`;
-  ctx.textAlign = 'center';
+  ctx.font = font;
+  ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  const x0 = px * 0.25;
+  const y = canvas.height / 2;
   ctx.lineWidth = px * 0.16;
   ctx.strokeStyle = outline;
-  ctx.lineJoin = 'round';
-  ctx.strokeText(text, width / 2, canvas.height / 2);
+  if (mark) ctx.strokeText(mark.glyph, x0, y);
+  ctx.strokeText(text, x0 + markWidth, y);
+  if (mark) {
+    ctx.lineWidth = px * 0.05;
+    ctx.strokeStyle = mark.edge;
+    ctx.strokeText(mark.glyph, x0, y);
+    ctx.fillStyle = mark.color;
+    ctx.fillText(mark.glyph, x0, y);
+  }
   ctx.fillStyle = color;
-  ctx.fillText(text, width / 2, canvas.height / 2);
+  ctx.fillText(text, x0 + markWidth, y);
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
   texture.anisotropy = 4;

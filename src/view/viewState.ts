@@ -2,8 +2,10 @@
 import type { FrameSlot } from './frameSlot';
 import type { Frame, RunInfo } from '../train/frame';
 import type { RegionModel } from '../geometry/regions';
-import { lossDef, lossSpecOf } from '../losses/registry';
+import { lossDef } from '../losses/registry';
+import { specInForce } from '../losses/inForce';
 import { classMeanDirections } from '../metrics/metrics';
+import { hardNegativeFlags } from '../metrics/hardNegatives';
 import type { Params } from '../params/table';
 import { interpolate, normStats, projectInto, unitColumns, type Projection } from './frameMath';
 
@@ -48,6 +50,11 @@ export class ViewState {
   bias: Float32Array = new Float32Array(0);
   centers: Float32Array = new Float32Array(0);
   means: Float32Array = new Float32Array(0);
+  /** Sub-center ArcFace: the directions of the sub-centres that are not their class's dominant one (3 floats each) and their classes. */
+  subDirs: Float32Array = new Float32Array(0);
+  subClass: Int32Array = new Int32Array(0);
+  /** CurricularFace: 1 for each training sample with a hard negative (empty under the other losses). */
+  hard: Uint8Array = new Uint8Array(0);
   /** Mean directions of the held-out classes (h×3; empty when none are held out). */
   heldoutMeans: Float32Array = new Float32Array(0);
   featureNorm = 1;
@@ -122,7 +129,25 @@ export class ViewState {
       return out;
     };
     this.means = directions(frame.train, info.trainLabels, C);
+    this.ingestSubcenters(frame, D, C);
+    const spec = specInForce(params, frame);
+    const hardM = lossDef(spec.kind).hardNegativeMargin?.(spec);
+    this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativeFlags(frame.train, info.trainLabels, frame.W, D, C, hardM);
     this.heldoutMeans = directions(frame.heldout, info.heldoutLabels, info.numHeldout);
+  }
+
+  private ingestSubcenters(frame: Frame, D: number, C: number): void {
+    const sub = frame.subcenters;
+    if (!sub || sub.K < 2) {
+      this.subDirs = new Float32Array(0);
+      this.subClass = new Int32Array(0);
+      return;
+    }
+    const { dirs } = unitColumns(sub.W, D, C * sub.K);
+    const keep: number[] = [];
+    for (let j = 0; j < C * sub.K; j++) if (j % sub.K !== sub.dominant[Math.floor(j / sub.K)]) keep.push(j);
+    this.subDirs = Float32Array.from(keep.flatMap((j) => [dirs[3 * j]!, dirs[3 * j + 1]!, dirs[3 * j + 2]!]));
+    this.subClass = Int32Array.from(keep, (j) => Math.floor(j / sub.K));
   }
 
   /**
@@ -135,14 +160,8 @@ export class ViewState {
   }
 
   private regionModel(params: Params): RegionModel {
-    const f = this.frame;
-    // The live settings where the last step stood: its warm-up ramp and λ (the floor before any step).
-    const at = { ramp: f?.ramp ?? 1, lambda: f && Number.isFinite(f.lambda) ? f.lambda : params.lambdaMin };
-    const plain = lossSpecOf(params, at);
-    // A loss with running statistics draws with the ones the last step used.
-    const running = lossDef(plain.kind).running;
     return {
-      spec: running && f && f.lossState.length ? running.withState(plain, f.lossState) : plain,
+      spec: specInForce(params, this.frame),
       featureNorm: this.featureNorm,
       weightNorms: this.wNorms,
       bias: this.bias,

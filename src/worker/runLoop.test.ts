@@ -9,7 +9,7 @@ import { createRunLoop } from './runLoop';
 
 beforeAll(useCpuBackend);
 
-const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, idDims: 32, idScale: 1, holdout: 0, labelNoise: 0, lowQuality: 0, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
+const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, idDims: 32, idScale: 1, holdout: 0, labelNoise: 0, noiseKind: 'uniform', lowQuality: 0, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
 
 /** A loop on a fake host: a manual clock, a queue for yields and timers, every posted message kept. */
 function host() {
