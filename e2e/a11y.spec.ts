@@ -21,6 +21,25 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
   { name: 'held-out classes', query: 'dataset=identities&idDims=6&idScale=5.66&holdout=4&speed=0' },
   { name: 'phone, 320 px', query: 'play=0', viewport: { width: 320, height: 640 } },
   {
+    name: 'projector theme',
+    query: 'theme=projector&speed=0',
+    act: async (p) => {
+      await expect(p.locator('html')).toHaveAttribute('data-theme', 'projector');
+      await test.info().attach('projector theme', { body: await p.screenshot(), contentType: 'image/png' });
+    },
+  },
+  {
+    name: "Windows' forced colours",
+    query: 'play=0',
+    act: async (p) => {
+      await p.emulateMedia({ forcedColors: 'active' });
+      // Every button keeps a visible edge in the system's colours.
+      const edge = await p.getByRole('button', { name: /play/i }).first().evaluate((b) => getComputedStyle(b).borderTopStyle);
+      expect(edge).toBe('solid');
+      await test.info().attach('forced colours', { body: await p.screenshot(), contentType: 'image/png' });
+    },
+  },
+  {
     name: 'an upload error',
     query: 'play=0',
     act: async (p) => {
@@ -115,4 +134,89 @@ test('the view orbits by keyboard when focused (arrows, + and −, Home), and by
   await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('ArrowRight');
   await waitForStatus(page, (st) => st.step === 1);
+});
+
+test('a keyboard-only walk: Tab reaches every control in order with its focus visible, nothing traps it, m changes by arrows, help returns focus', async ({ page }) => {
+  await page.goto('/?play=0&rotate=0&backend=wasm');
+  await waitForStatus(page, (st) => st.state === 'paused', 60_000);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const seen: string[] = [];
+  let reachedM = false;
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      // What a sighted keyboard user sees: the element on screen, not covered at its centre, with a ring or outline.
+      const cx = Math.min(window.innerWidth - 1, Math.max(0, r.left + r.width / 2));
+      const cy = Math.min(window.innerHeight - 1, Math.max(0, r.top + r.height / 2));
+      const top = document.elementFromPoint(cx, cy);
+      const visited = el.dataset.walked === '1';
+      el.dataset.walked = '1';
+      return {
+        visited,
+        id: `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${el.getAttribute('value') && el.getAttribute('type') !== 'range' ? `[value=${el.getAttribute('value')}]` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}`,
+        name: (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? '').trim(),
+        labelled: !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim()),
+        onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight,
+        uncovered: !!top && (top === el || el.contains(top) || top.contains(el)),
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        isM: el.getAttribute('name') === 'm',
+      };
+    });
+    if (!f) continue;
+    if (f.visited) break; // back at the start: the walk went round, nothing trapped it
+    seen.push(f.id);
+    expect(f.labelled, `${f.id} has a name`).toBe(true);
+    expect(f.onScreen && f.uncovered, `${f.id} is in view and not covered`).toBe(true);
+    expect(f.ring, `${f.id} shows its focus`).toBe(true);
+    if (f.isM && !reachedM) {
+      reachedM = true;
+      const before = page.url();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.url()).not.toBe(before);
+      expect(new URL(page.url()).searchParams.get('m')).not.toBe(new URL(before).searchParams.get('m'));
+    }
+  }
+  expect(reachedM, 'Tab reaches the m slider').toBe(true);
+  expect(seen.length, 'controls reached').toBeGreaterThan(25);
+  test.info().annotations.push({ type: 'Tab order', description: seen.join(' → ') });
+  // Help opens by its button and Esc closes it, handing focus back to what opened it.
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' }).first();
+  await help.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(help).toBeFocused();
+});
+
+test('the main controls carry the names a screen reader reads (ARIA snapshot)', async ({ page }) => {
+  await page.goto('/?play=0&backend=wasm');
+  await waitForStatus(page, (st) => st.state === 'paused', 60_000);
+  await expect(page.getByRole('group', { name: 'Training' })).toMatchAriaSnapshot(`
+    - group "Training":
+      - button /Play/
+      - button "Step"
+      - button /Reset/
+      - button /Full speed/
+  `);
+  await expect(page.getByRole('complementary')).toMatchAriaSnapshot(`
+    - combobox "Loss"
+    - slider /Margin m/
+    - slider /Scale s/
+  `);
+  await expect(page.getByRole('banner')).toMatchAriaSnapshot(`
+    - banner:
+      - heading "Hypersphere" [level=1]
+      - combobox "Preset"
+      - button "Copy link"
+      - button "Copy embed code"
+      - button "Keyboard shortcuts"
+      - button "Save PNG"
+      - button /Record/
+      - checkbox "Caption"
+  `);
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { THEMES, type ThemeColors } from '../view/palette';
+import { THEMES, type ThemeColors, type ThemeName } from '../view/palette';
 
 function useMediaQuery(query: string): boolean {
   const [match, setMatch] = useState(() => window.matchMedia(query).matches);
@@ -12,8 +12,8 @@ function useMediaQuery(query: string): boolean {
   return match;
 }
 
-/** The resolved light/dark theme (auto follows the system) and the user's motion preference. */
-export function useTheme(choice: 'auto' | 'light' | 'dark'): { name: 'light' | 'dark'; colors: ThemeColors; reducedMotion: boolean } {
+/** The resolved theme (auto follows the system's light or dark) and the user's motion preference. */
+export function useTheme(choice: 'auto' | ThemeName): { name: ThemeName; colors: ThemeColors; reducedMotion: boolean } {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const name = choice === 'auto' ? (prefersDark ? 'dark' : 'light') : choice;

@@ -9,7 +9,7 @@ interface Props {
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
 }
 
-const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'idDims', 'idScale', 'holdout', 'labelNoise', 'lowQuality', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
+const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'idDims', 'idScale', 'holdout', 'labelNoise', 'noiseKind', 'lowQuality', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
 const VIEW_KEYS = ['projection', 'show', 'showHeldout', 'rotate', 'theme', 'timeline'] as const;
 
 /** Data and model (a change starts a new run) and the view settings. */
@@ -23,7 +23,8 @@ export const SettingsPanel = memo(function SettingsPanel({
     (k === 'classes' && (params.dataset === 'mnist' || params.dataset === 'custom')) ||
     (['perClass', 'noise', 'labelNoise', 'noiseKind', 'lowQuality'].includes(k) && ['mnist', 'custom'].includes(params.dataset)) ||
     (['idDims', 'idScale'].includes(k) && params.dataset !== 'identities') ||
-    (k === 'showHeldout' && params.holdout === 0);
+    (k === 'showHeldout' && params.holdout === 0) ||
+    (k === 'noiseKind' && params.labelNoise === 0);
   return (
     <>
       <section aria-labelledby="sec-data">

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { ChartTable } from './ChartTable';
 
 const CHART_HZ = 4;
 
@@ -58,5 +59,10 @@ export function UPlotChart({ opts, data, height, label, redrawKey }: Props) {
     if (redrawKey !== undefined) plot.current?.redraw(false);
   }, [redrawKey]);
 
-  return <div ref={box} className="chart" role="img" aria-label={label} />;
+  return (
+    <>
+      <div ref={box} className="chart" role="img" aria-label={label} />
+      <ChartTable opts={opts} data={data} label={label} />
+    </>
+  );
 }

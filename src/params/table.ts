@@ -66,7 +66,7 @@ export const PARAMS = [
   { key: 'rotate', label: 'Auto-rotate when idle', type: 'bool', scope: 'view', default: true },
   { key: 'timeline', label: 'Snapshots kept for the timeline', type: 'number', scope: 'view', default: 120, min: 0, max: 1000, step: 10, integer: true },
   { key: 'caption', label: 'Caption saved pictures and recordings', type: 'bool', scope: 'view', default: true },
-  { key: 'theme', label: 'Theme', type: 'enum', scope: 'view', default: 'auto', choices: ['auto', 'light', 'dark'] },
+  { key: 'theme', label: 'Theme', type: 'enum', scope: 'view', default: 'auto', choices: ['auto', 'light', 'dark', 'projector'], choiceLabels: ['Auto (the system’s)', 'Light', 'Dark', 'Projector (high contrast, large)'] },
   { key: 'embed', label: 'Embed mode', type: 'bool', scope: 'page', default: false },
   { key: 'controls', label: 'Controls in embed mode', type: 'set', scope: 'page', default: [], choices: [] },
   { key: 'play', label: 'Autoplay', type: 'bool', scope: 'page', default: true },

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 const KEYS: [string, string][] = [
   ['Space', 'play / pause'],
   ['→', 'one training step (in the lecture tour: next step)'],
@@ -8,8 +10,16 @@ const KEYS: [string, string][] = [
   ['Esc', 'close'],
 ];
 
-/** The keyboard shortcuts, over everything; Esc or a click closes it. */
+/** The keyboard shortcuts, over everything; Esc or a click closes it, and focus goes back to what had it before (WCAG 2.4.3). */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  // Taken while rendering: by the time an effect runs, the Close button's autoFocus has moved focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(
+    () => () => {
+      if (opener?.isConnected) opener.focus();
+    },
+    [opener],
+  );
   return (
     <div className="help-backdrop" onClick={onClose}>
       <div className="help" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>

@@ -68,11 +68,13 @@ interface Props {
   edge: string;
   /** The colour of the centre dot on marked points (the training points with a hard negative). */
   markColor?: string;
+  /** A factor on the point size (the projector theme's). */
+  sizeScale?: number;
   onHover?: (index: number | null, which: PointSet, e: ThreeEvent<PointerEvent> | null) => void;
 }
 
 /** Every feature of one point set as round points in its class colour, moved in place each frame. */
-export function FeaturePoints({ vs, which, edge, markColor = '#000000', onHover }: Props) {
+export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScale = 1, onHover }: Props) {
   const ref = useRef<THREE.Points>(null);
   const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null, marks: null as Uint8Array | null });
   const geometry = useMemo(() => new THREE.BufferGeometry(), []);
@@ -118,8 +120,8 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', onHover 
       s.labels = labels;
       s.count = labels.length;
       s.version = -1;
-      material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which];
     }
+    material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which] * sizeScale;
     material.uniforms.uPixelRatio!.value = state.gl.getPixelRatio();
     const marks = which === 'train' ? vs.hard : null;
     if (marks !== s.marks) {

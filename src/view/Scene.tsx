@@ -23,6 +23,7 @@ import { TourCue } from './TourCue';
 import { ViewState } from './viewState';
 import { WeightArrows } from './WeightArrows';
 import { SubcenterArrows } from './SubcenterArrows';
+import { ClusterCounts } from './ClusterCounts';
 
 /** Half-extent of the 2-D view in world units: the circle, arrows and labels fit with room. */
 const VIEW_HALF = 1.62;
@@ -142,11 +143,12 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       ) : (
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
       )}
-      <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} onHover={onHover} />
-      {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.line} onHover={onHover} />}
-      {params.showHeldout && <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} onHover={onHover} />}
-      {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} ink={theme.foreground} />}
-      {show.has('weights') && <SubcenterArrows vs={vs} dim={dim} />}
+      <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
+      {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.line} sizeScale={theme.sizes.point} onHover={onHover} />}
+      {params.showHeldout && <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />}
+      {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} ink={theme.foreground} sizes={theme.sizes} />}
+      {show.has('weights') && <SubcenterArrows vs={vs} dim={dim} thickness={theme.sizes.arrow} />}
+      {dim === 2 && <ClusterCounts vs={vs} classes={classes} ink={theme.foreground} outline={theme.background} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
       {(show.has('centers') || lossDef(params.loss).centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}
       {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}

@@ -20,13 +20,13 @@ const color = new THREE.Color();
  * class's thick one (its dominant sub-centre, drawn by WeightArrows). Two instanced meshes, so any
  * number of classes and K costs two draw calls.
  */
-export function SubcenterArrows({ vs, dim }: { vs: ViewState; dim: 2 | 3 }) {
+export function SubcenterArrows({ vs, dim, thickness = 1 }: { vs: ViewState; dim: 2 | 3; thickness?: number }) {
   const shafts = useMemo(() => {
-    const mesh = new THREE.InstancedMesh(new THREE.CylinderGeometry(0.007, 0.007, 1, 8).translate(0, 0.5, 0), new THREE.MeshBasicMaterial(), MAX_ARROWS);
+    const mesh = new THREE.InstancedMesh(new THREE.CylinderGeometry(0.007 * thickness, 0.007 * thickness, 1, 8).translate(0, 0.5, 0), new THREE.MeshBasicMaterial(), MAX_ARROWS);
     mesh.renderOrder = 1;
     mesh.frustumCulled = false;
     return mesh;
-  }, []);
+  }, [thickness]);
   const heads = useMemo(() => {
     const mesh = new THREE.InstancedMesh(new THREE.ConeGeometry(0.032, 0.1, 12).translate(0, -0.05, 0), new THREE.MeshBasicMaterial(), MAX_ARROWS);
     mesh.renderOrder = 1;

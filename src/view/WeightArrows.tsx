@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { SHAPE_GLYPHS, classColor, classShape } from './palette';
+import { SHAPE_GLYPHS, classColor, classShape, type ThemeColors } from './palette';
 import { separateLabels, type LabelBox } from './labelLayout';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
@@ -10,15 +10,18 @@ const UP = new THREE.Vector3(0, 1, 0);
 const scratchDir = new THREE.Vector3();
 
 /** One class weight: a shaft and a cone from the origin along ŵ_j, with its label. */
-function Arrow({ vs, j, length, dim, outline, ink, labels }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string; ink: string; labels: THREE.Sprite[] }) {
+type Sizes = ThemeColors['sizes'];
+
+function Arrow({ vs, j, length, dim, outline, ink, sizes, labels }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string; ink: string; sizes: Sizes; labels: THREE.Sprite[] }) {
   const group = useRef<THREE.Group>(null);
   const color = classColor(j);
   // The text in the theme's ink (a pale class colour would fail text contrast); the class's marker,
   // its colour and shape, before it.
   const label = useMemo(() => {
     const mark = { glyph: SHAPE_GLYPHS[classShape(j)], color, edge: ink };
-    return dim === 3 ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034, false, mark) : makeTextSprite(`W${j + 1}`, ink, outline, 0.16, true, mark);
-  }, [j, color, outline, ink, dim]);
+    const k = sizes.label;
+    return dim === 3 ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034 * k, false, mark) : makeTextSprite(`W${j + 1}`, ink, outline, 0.16 * k, true, mark);
+  }, [j, color, outline, ink, dim, sizes.label]);
   useEffect(() => {
     labels[j] = label;
     return () => {
@@ -26,8 +29,9 @@ function Arrow({ vs, j, length, dim, outline, ink, labels }: { vs: ViewState; j:
       if (labels[j] === label) delete labels[j];
     };
   }, [label, labels, j]);
-  const shaftGeo = useMemo(() => new THREE.CylinderGeometry(0.014, 0.014, 1, 12).translate(0, 0.5, 0), []);
-  const headGeo = useMemo(() => new THREE.ConeGeometry(0.05, 0.14, 20).translate(0, -0.07, 0), []);
+  const t = sizes.arrow;
+  const shaftGeo = useMemo(() => new THREE.CylinderGeometry(0.014 * t, 0.014 * t, 1, 12).translate(0, 0.5, 0), [t]);
+  const headGeo = useMemo(() => new THREE.ConeGeometry(0.05 * Math.sqrt(t), 0.14, 20).translate(0, -0.07, 0), [t]);
   useEffect(() => () => [shaftGeo, headGeo].forEach((g) => g.dispose()), [shaftGeo, headGeo]);
   const head = useRef<THREE.Mesh>(null);
   const shaft = useRef<THREE.Mesh>(null);
@@ -102,13 +106,13 @@ function useLabelLayout(labels: THREE.Sprite[]) {
 }
 
 /** Arrows for every class weight W_j, normalised (direction is what the cosine losses use). */
-export function WeightArrows({ vs, classes, dim, outline, ink }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string; ink: string }) {
+export function WeightArrows({ vs, classes, dim, outline, ink, sizes }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string; ink: string; sizes: Sizes }) {
   const labels = useMemo<THREE.Sprite[]>(() => [], []);
   useLabelLayout(labels);
   return (
     <group>
       {Array.from({ length: classes }, (_, j) => (
-        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} ink={ink} labels={labels} />
+        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} ink={ink} sizes={sizes} labels={labels} />
       ))}
     </group>
   );

@@ -14,7 +14,9 @@ export interface LabelMark {
  * text is drawn in `color` on a halo of `outline`; a `mark` goes before it in its own colour.
  */
 export function makeTextSprite(text: string, color: string, outline: string, height = 0.15, sizeAttenuation = true, mark?: LabelMark): THREE.Sprite {
-  const px = 96;
+  // Drawn near the size it shows at (a label is some 20–40 CSS px tall) times the device pixel
+  // ratio, and sampled without mipmaps: a 96 px texture shrunk through mipmaps was blurred.
+  const px = Math.round(48 * Math.min(3, Math.max(1, globalThis.devicePixelRatio || 1)));
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) return new THREE.Sprite();
@@ -45,7 +47,8 @@ export function makeTextSprite(text: string, color: string, outline: string, hei
   ctx.fillText(text, x0 + markWidth, y);
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
-  texture.anisotropy = 4;
+  texture.generateMipmaps = false;
+  texture.minFilter = THREE.LinearFilter;
   const material = new THREE.SpriteMaterial({ map: texture, depthTest: false, transparent: true, sizeAttenuation });
   const sprite = new THREE.Sprite(material);
   sprite.scale.set((height * width) / canvas.height, height, 1);

@@ -53,6 +53,9 @@ export class ViewState {
   /** Sub-center ArcFace: the directions of the sub-centres that are not their class's dominant one (3 floats each) and their classes. */
   subDirs: Float32Array = new Float32Array(0);
   subClass: Int32Array = new Int32Array(0);
+  /** Per class: the training features' mean angle to their class's mean direction (radians), and how many there are. */
+  classSpread: Float32Array = new Float32Array(0);
+  classCount: Int32Array = new Int32Array(0);
   /** CurricularFace: 1 for each training sample with a hard negative (empty under the other losses). */
   hard: Uint8Array = new Uint8Array(0);
   /** Mean directions of the held-out classes (h×3; empty when none are held out). */
@@ -129,11 +132,31 @@ export class ViewState {
       return out;
     };
     this.means = directions(frame.train, info.trainLabels, C);
+    this.ingestSpreads(frame.train, info.trainLabels, D, C);
     this.ingestSubcenters(frame, D, C);
     const spec = specInForce(params, frame);
     const hardM = lossDef(spec.kind).hardNegativeMargin?.(spec);
     this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativeFlags(frame.train, info.trainLabels, frame.W, D, C, hardM);
     this.heldoutMeans = directions(frame.heldout, info.heldoutLabels, info.numHeldout);
+  }
+
+  private ingestSpreads(x: Float32Array, y: Int32Array, D: number, C: number): void {
+    const sum = new Float64Array(C);
+    const count = new Int32Array(C);
+    for (let i = 0; i < y.length; i++) {
+      const c = y[i]!;
+      let dot = 0;
+      let n = 0;
+      for (let d = 0; d < D; d++) {
+        const v = x[i * D + d]!;
+        dot += v * (this.means[3 * c + d] ?? 0);
+        n += v * v;
+      }
+      sum[c]! += Math.acos(Math.min(1, Math.max(-1, dot / (Math.sqrt(n) || 1))));
+      count[c]! += 1;
+    }
+    this.classSpread = Float32Array.from(sum, (s, c) => s / Math.max(1, count[c]!));
+    this.classCount = count;
   }
 
   private ingestSubcenters(frame: Frame, D: number, C: number): void {
