@@ -40,6 +40,16 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
     },
   },
   {
+    name: 'every side panel open',
+    query: 'play=0',
+    act: async (p) => {
+      // Every folded section of the side panel: the picture in words, each chart's table, the loss settings.
+      await expect.poll(() => p.locator('.panel details').count()).toBeGreaterThan(3);
+      await p.locator('.panel details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await expect(p.locator('.panel details:not([open])')).toHaveCount(0);
+    },
+  },
+  {
     name: 'an upload error',
     query: 'play=0',
     act: async (p) => {
@@ -183,6 +193,12 @@ test('a keyboard-only walk: Tab reaches every control in order with its focus vi
   expect(reachedM, 'Tab reaches the m slider').toBe(true);
   expect(seen.length, 'controls reached').toBeGreaterThan(25);
   test.info().annotations.push({ type: 'Tab order', description: seen.join(' → ') });
+  // Space plays and pauses (off the view and the controls).
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await waitForStatus(page, (st) => st.state === 'running');
+  await page.keyboard.press('Space');
+  await waitForStatus(page, (st) => st.state === 'paused');
   // Help opens by its button and Esc closes it, handing focus back to what opened it.
   const help = page.getByRole('button', { name: 'Keyboard shortcuts' }).first();
   await help.focus();

@@ -83,6 +83,25 @@ async function compare(page, base, results) {
     results.compare[`${dim}d`] = r;
     console.log(`compare, 4 panels, ${dim}-D: ${JSON.stringify(r)} (targets: ≥ 25 steps/s per model, ratio ≥ 0.8)`);
   }
+  // Steps/s per model for 2, 4 and 6 panels of ArcFace, and the single view's, side by side in one run
+  // (compare mode shares its models out over up to hardwareConcurrency − 1 workers, at least 2).
+  const perModel = {};
+  const fps = {};
+  const runs = [['1', 1, 0], ['2', 2, 0], ['4', 4, 0], ['6', 6, 0], ['4, 2 workers', 4, 2]];
+  for (const [key, n, workers] of runs) {
+    await page.goto(n === 1 ? `${base}?v=2&speed=0&loss=arcface` : `${base}?v=2&speed=0&workers=${workers}&compare=${Array.from({ length: n }, () => 'arcface').join(',')}`);
+    await waitFor(page, (s) => s.state === 'running' && s.step > 50, 120_000);
+    await sleep(2000);
+    const [rate, frames] = await Promise.all([stepRate(page, 4000), frameStats(page)]);
+    perModel[key] = rate.rate;
+    fps[key] = frames.fps;
+  }
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  for (const [key, n, workers] of runs.slice(1)) {
+    results.compare[key] = { stepsPerSecPerModel: Math.round(perModel[key]), ratioToSingle: round(perModel[key] / perModel['1'], 3), fpsTraining: round(fps[key]), workers: workers || Math.max(1, Math.min(n, cores - 1)) };
+  }
+  results.compare.singleStepsPerSec = Math.round(perModel['1']);
+  console.log(`compare per panel count (${cores} cores): single ${Math.round(perModel['1'])} steps/s, ${round(fps['1'])} fps; ${runs.slice(1).map(([k]) => `${k}: ${JSON.stringify(results.compare[k])}`).join('; ')} (goal: 4 panels ≥ 0.6 of single)`);
 }
 
 /** The MNIST presets: steps/s, snapshot time, test accuracy after 10 s and 20 s of training. */

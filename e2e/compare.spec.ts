@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/params/presets';
 import { decodeParams } from '../src/params/urlCodec';
-import { collectErrors, framesDrawn, readPanels, waitForSettled, waitForStatus } from './helpers';
+import { PAGE_STATUS, collectErrors, framesDrawn, readPanels, waitForSettled, waitForStatus } from './helpers';
 
 const panel = (page: Page, i: number) => page.locator(`[data-compare-panel="${i}"]`);
 
@@ -162,4 +162,20 @@ test('embedded compare mode: postMessage sets one panel or all of them', async (
   await send({ type: 'hypersphere:step', n: 3 });
   await expect.poll(async () => (await frame.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).join()).toBe('3,3');
   await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.35');
+});
+
+test('compare mode shares its panels out over several workers (workers=2); a pause and a step leave every panel at one step', async ({ page }) => {
+  await page.goto('/?compare=softmax,normface,cosface,arcface&speed=0&backend=wasm&workers=2');
+  await waitForPanels(page, 4, (p) => p.state === 'running' && p.step > 30);
+  // Asked for 2 (auto is one per panel up to the cores − 1: on 2 cores, 1).
+  await expect.poll(() => page.workers().filter((w) => w.url().includes('trainer.worker')).length).toBe(2);
+  await expect(page.locator(PAGE_STATUS)).toHaveAttribute('data-backend', 'wasm');
+  await page.getByRole('button', { name: /pause/i }).click();
+  // "Paused" once the workers behind have caught up: every panel stands at the same step.
+  await waitForStatus(page, (s) => s.state === 'paused');
+  const paused = await waitForPanels(page, 4, (p) => p.state === 'paused');
+  expect(new Set(paused.map((p) => p.step)).size).toBe(1);
+  const at = paused[0]!.step;
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(async () => (await readPanels(page)).map((p) => p.step)).toEqual([at + 1, at + 1, at + 1, at + 1]);
 });

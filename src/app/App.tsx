@@ -46,7 +46,7 @@ export function App() {
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
   const [captures] = useState(() => new CaptureRegistry());
-  const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data, params.timeline);
+  const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data, params.timeline, params.workers);
   useRunHistory(compare.models.length);
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);

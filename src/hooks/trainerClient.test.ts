@@ -1,55 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../params/table';
 import { DEFAULT_STRUCTURE, liveOf } from '../params/toTrainer';
-import type { FromWorker, ToWorker } from '../worker/protocol';
-import { MAX_RESTARTS, TrainerClient, type Clock, type TrainerEvents, type WorkerLike } from './trainerClient';
-
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  postMessage(msg: ToWorker): void {
-    this.sent.push(msg);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(msg: FromWorker): void {
-    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-  }
-  crash(message: string): void {
-    this.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
-  }
-}
-
-class FakeClock implements Clock {
-  t = 0;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private next = 1;
-  now = () => this.t;
-  shown = true;
-  visible = () => this.shown;
-  setTimeout = (fn: () => void, ms: number) => {
-    this.timers.set(this.next, { at: this.t + ms, fn });
-    return this.next++;
-  };
-  clearTimeout = (id: number) => {
-    this.timers.delete(id);
-  };
-  advance(ms: number): void {
-    this.t += ms;
-    for (const [id, { at, fn }] of [...this.timers]) {
-      if (at <= this.t) {
-        this.timers.delete(id);
-        fn();
-      }
-    }
-  }
-  get pending(): number {
-    return this.timers.size;
-  }
-}
+import type { ToWorker } from '../worker/protocol';
+import { MAX_RESTARTS, TrainerClient, type TrainerEvents } from './trainerClient';
+import { FakeClock, FakeWorker } from './test/fakes';
 
 function setup() {
   const workers: FakeWorker[] = [];

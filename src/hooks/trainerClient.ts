@@ -55,6 +55,8 @@ export interface RunRequest {
   lives: LiveParams[];
   custom?: CustomData;
   assetBase: string;
+  /** Compare mode's workers, when not one per panel up to the cores − 1 (PoolClient). */
+  workers?: number;
 }
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
@@ -82,6 +84,8 @@ export class TrainerClient {
   private watchdog: { heard(): void; stop(): void } | undefined;
   /** Whether the run plays (the worker is told again after a restart). */
   playing: boolean;
+  /** Steps were asked of the worker and it owes their frame (a pool's shard): its silence counts, as a playing run's does. */
+  expectingWork = false;
 
   private readonly spawn: () => WorkerLike;
   private readonly events: TrainerEvents;
@@ -93,6 +97,11 @@ export class TrainerClient {
     this.clock = clock;
     this.playing = autoplay;
     this.attach();
+  }
+
+  /** The step the last checkpoint holds (0 without one): where a restart resumes. */
+  get checkpointStep(): number {
+    return this.checkpoint?.step ?? 0;
   }
 
   /** The id of the current run (0 before the first). */
@@ -195,7 +204,7 @@ export class TrainerClient {
       this.crash(`crashed (${ev.message || 'unknown error'})`);
     };
     this.watchdog?.stop();
-    this.watchdog = startWatchdog(this.clock, () => this.training && this.playing, (ms) => this.crash(`stopped answering for ${(ms / 1000).toFixed(1)} s`));
+    this.watchdog = startWatchdog(this.clock, () => (this.training && this.playing) || this.expectingWork, (ms) => this.crash(`stopped answering for ${(ms / 1000).toFixed(1)} s`));
   }
 
   /**

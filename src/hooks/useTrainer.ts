@@ -4,7 +4,8 @@ import type { LiveParams, StructuralConfig } from '../train/config';
 import type { Frame } from '../train/frame';
 import type { FrameSlot } from '../view/frameSlot';
 import { useAppStore } from '../state/store';
-import { TrainerClient, type TrainerEvents, type WorkerLike } from './trainerClient';
+import type { TrainerEvents, WorkerLike } from './trainerClient';
+import { PoolClient } from './poolClient';
 import { FrameHistory } from './frameHistory';
 import { initialStatus, type ModelStatus } from '../state/status';
 import { useBatchedStatus } from './trainerStatus';
@@ -27,19 +28,19 @@ function spawnWorker(): WorkerLike {
  * Owns the training worker for one mount (through a TrainerClient): (re)starts a run when
  * `structure` or the number of models changes, forwards each model's `lives` changes, and turns
  * the worker's reports into frames for the view, the timeline and the batched status. One model
- * is the single view; compare mode trains one per panel, in lockstep, in the one worker.
+ * is the single view; compare mode trains one per panel, in lockstep, on several workers (poolClient.ts).
  */
-export function useTrainer(structure: StructuralConfig, lives: LiveParams[], autoplay: boolean, custom?: CustomData, keep = 120) {
+export function useTrainer(structure: StructuralConfig, lives: LiveParams[], autoplay: boolean, custom?: CustomData, keep = 120, workers = 0) {
   const count = lives.length;
   const allSlots = useRef<Slot[]>([]);
   while (allSlots.current.length < count) allSlots.current.push(emptySlot());
   const slots = useMemo(() => allSlots.current.slice(0, count), [count]);
   const { pushStatus, dropPending } = useBatchedStatus();
-  const latest = useRef({ structure, lives, custom });
-  latest.current = { structure, lives, custom };
+  const latest = useRef({ structure, lives, custom, workers });
+  latest.current = { structure, lives, custom, workers };
   const history = useRef(new FrameHistory(keep));
   history.current.setLimit(keep);
-  const client = useRef<TrainerClient | null>(null);
+  const client = useRef<PoolClient | null>(null);
   /** Autoplay as the mount began: the worker starts playing or not once. */
   const autoplayAtMount = useRef(autoplay);
 
@@ -77,7 +78,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
       error: (message) => pushStatus({ state: 'error', message }, true),
       crashed: (message, fatal) => pushStatus(fatal ? { state: 'error', message } : { message }, true),
     };
-    const c = new TrainerClient(spawnWorker, events, autoplayAtMount.current);
+    const c = new PoolClient(spawnWorker, events, autoplayAtMount.current, navigator.hardwareConcurrency || 2);
     client.current = c;
     return () => {
       c.dispose();
@@ -86,12 +87,12 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
   }, [pushStatus, dropPending]);
 
   const startRun = useCallback(() => {
-    const { structure: config, lives: models, custom: data } = latest.current;
-    client.current?.start({ config, lives: models, custom: data, assetBase: document.baseURI });
+    const { structure: config, lives: models, custom: data, workers: w } = latest.current;
+    client.current?.start({ config, lives: models, custom: data, assetBase: document.baseURI, ...(w > 0 ? { workers: w } : {}) });
   }, []);
 
   // A structural change, or another number of models, starts a new run.
-  const structureKey = `${JSON.stringify(structure)}×${count}`;
+  const structureKey = `${JSON.stringify(structure)}×${count}×${workers}`;
   useEffect(() => {
     startRun();
   }, [structureKey, startRun]);

@@ -69,11 +69,16 @@ export function meanAngleToOwnWeight(f: Labeled, W: Float32Array, C: number): nu
 
 /** Mean direction of each class: the normalised mean of its unit features (zero if empty). */
 export function classMeanDirections(f: Labeled, C: number): Float64Array[] {
-  const sums = Array.from({ length: C }, () => new Float64Array(f.dim));
+  const D = f.dim;
+  const sums = Array.from({ length: C }, () => new Float64Array(D));
+  // In place, without a copy per row: these run over every feature of every snapshot.
   for (let i = 0; i < f.n; i++) {
-    const u = normalized(row(f.x, f.dim, i));
+    let sq = 0;
+    for (let d = 0; d < D; d++) sq += (f.x[i * D + d] as number) ** 2;
+    if (sq === 0) continue;
+    const inv = 1 / Math.sqrt(sq);
     const s = sums[f.y[i] ?? 0]!;
-    for (let d = 0; d < f.dim; d++) s[d]! += u[d]!;
+    for (let d = 0; d < D; d++) s[d]! += (f.x[i * D + d] as number) * inv;
   }
   return sums.map(normalized);
 }
@@ -81,9 +86,23 @@ export function classMeanDirections(f: Labeled, C: number): Float64Array[] {
 /** Mean angle (radians) between each feature and its class's mean direction: the intra-class spread. */
 export function meanIntraClassAngle(f: Labeled, C: number): number {
   if (f.n === 0) return 0;
+  const D = f.dim;
   const means = classMeanDirections(f, C);
   let sum = 0;
-  for (let i = 0; i < f.n; i++) sum += angleBetween(row(f.x, f.dim, i), means[f.y[i] ?? 0]!);
+  for (let i = 0; i < f.n; i++) {
+    const m = means[f.y[i] ?? 0]!;
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (let d = 0; d < D; d++) {
+      const a = f.x[i * D + d] as number;
+      dot += a * m[d]!;
+      na += a * a;
+      nb += m[d]! * m[d]!;
+    }
+    // angleBetween's convention: a zero vector is at π/2.
+    sum += na === 0 || nb === 0 ? Math.PI / 2 : Math.acos(Math.max(-1, Math.min(1, dot / Math.sqrt(na * nb))));
+  }
   return sum / f.n;
 }
 

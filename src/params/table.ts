@@ -59,6 +59,8 @@ export const PARAMS = [
   { key: 'depth', label: 'Hidden layers', type: 'number', scope: 'reset', default: 2, min: 1, max: 4, step: 1, integer: true },
   { key: 'seed', label: 'Seed', type: 'number', scope: 'reset', default: 1, min: 0, max: 2 ** 31 - 1, step: 1, integer: true },
   { key: 'backend', label: 'Backend', type: 'enum', scope: 'reset', default: 'auto', choices: ['auto', 'webgl', 'wasm', 'cpu'] },
+  // Compare mode's training workers: 0 is one per panel up to the logical cores − 1 (at least 1).
+  { key: 'workers', label: 'Compare: training workers (0 = cores − 1)', type: 'number', scope: 'reset', default: 0, min: 0, max: 6, step: 1, integer: true },
   { key: 'projection', label: 'Projection', type: 'enum', scope: 'view', default: 'sphere', choices: ['sphere', 'raw'], choiceLabels: ['On the sphere (x̂)', 'Raw (x)'] },
   { key: 'show', label: 'Show', type: 'set', scope: 'view', default: ['weights', 'regions', 'margins'], choices: SHOW_CHOICES },
   { key: 'showHeldout', label: 'Show held-out classes (hollow points)', type: 'bool', scope: 'view', default: true },
