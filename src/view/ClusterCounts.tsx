@@ -35,9 +35,6 @@ export function ClusterCounts({ vs, classes, ink, outline }: { vs: ViewState; cl
     },
     [rings],
   );
-  useEffect(() => {
-    made.current.key = ''; // new colours: remake the labels
-  }, [ink, outline]);
   useEffect(
     () => () => {
       made.current.labels.forEach(disposeSprite);

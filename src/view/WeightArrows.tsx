@@ -52,11 +52,19 @@ function Arrow({ vs, j, length, dim, outline, ink, sizes, labels }: { vs: ViewSt
 
   return (
     <group ref={group}>
+      {/* Each part has an outline in the theme's ink (its back faces, enlarged): a yellow or sky-blue
+          arrow keeps a 3:1 edge on any background (WCAG 1.4.11). */}
       <mesh ref={shaft} geometry={shaftGeo} renderOrder={1}>
         <meshBasicMaterial color={color} />
+        <mesh geometry={shaftGeo} scale={[1.6, 1, 1.6]} renderOrder={1}>
+          <meshBasicMaterial color={ink} side={THREE.BackSide} />
+        </mesh>
       </mesh>
       <mesh ref={head} geometry={headGeo} renderOrder={1}>
         <meshBasicMaterial color={color} />
+        <mesh geometry={headGeo} scale={[1.22, 1.12, 1.22]} position={[0, 0.012, 0]} renderOrder={1}>
+          <meshBasicMaterial color={ink} side={THREE.BackSide} />
+        </mesh>
       </mesh>
       <primitive object={label} />
     </group>
