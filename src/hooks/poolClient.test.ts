@@ -93,7 +93,7 @@ describe('PoolClient: compare mode on several workers', () => {
     a!.reply({ type: 'ready', runId: runOf(a!), info: {} as never, backend: 'wasm', backendReport: '' });
     b!.reply({ type: 'ready', runId: runOf(b!), info: {} as never, backend: 'wasm', backendReport: '' });
     b!.crash('boom');
-    expect(log.some((l) => l.startsWith('crashed: Panels 2:'))).toBe(true);
+    expect(log.some((l) => l.startsWith('crashed: Panel 2:'))).toBe(true);
     const b2 = workers[workers.length - 1]!;
     expect(b2).not.toBe(b);
     frames(a!, CHUNK, 1);
@@ -111,5 +111,18 @@ describe('PoolClient: compare mode on several workers', () => {
     expect(steps(a!)).toEqual([CHUNK]); // the next chunk is due 100 ms after the first
     clock.advance((CHUNK * 1000) / 100);
     expect(steps(a!)).toEqual([CHUNK, CHUNK]);
+  });
+
+  it("a new run silences the old one's timers: no steps reach the new run before it is built", () => {
+    const { workers, clock, pool, runOf, frames } = setup(2, 2, 100);
+    const [a, b] = workers;
+    a!.reply({ type: 'ready', runId: runOf(a!), info: {} as never, backend: 'wasm', backendReport: '' });
+    b!.reply({ type: 'ready', runId: runOf(b!), info: {} as never, backend: 'wasm', backendReport: '' });
+    frames(a!, CHUNK, 1); // a's next chunk waits on a timer (speed 100 steps/s)
+    const lives = [0, 1].map((i) => ({ ...liveOf(defaultParams()), m: 0.1 * i, speed: 100 }));
+    pool.start({ config: DEFAULT_STRUCTURE, lives, assetBase: '/', workers: 2 });
+    const since = a!.sent.length;
+    clock.advance(1000);
+    expect(a!.sent.slice(since).filter((m) => m.type === 'step')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // One model, or one worker, is a single TrainerClient passed straight through.
 import type { LiveParams } from '../train/config';
 import { ShardedRun } from './shardedRun';
-import { TrainerClient, type Clock, type ModelWeights, type RunRequest, type TrainerEvents, type WorkerLike } from './trainerClient';
+import { TrainerClient, browserClock, type Clock, type ModelWeights, type RunRequest, type TrainerEvents, type WorkerLike } from './trainerClient';
 
 /**
  * Workers for `models` panels on `cores` logical cores: one each, at most cores − 1 (one is the
@@ -25,10 +25,10 @@ export class PoolClient {
 
   private readonly spawn: () => WorkerLike;
   private readonly events: TrainerEvents;
-  private readonly clock: Clock | undefined;
+  private readonly clock: Clock;
   private readonly cores: number;
 
-  constructor(spawn: () => WorkerLike, events: TrainerEvents, autoplay: boolean, cores: number, clock?: Clock) {
+  constructor(spawn: () => WorkerLike, events: TrainerEvents, autoplay: boolean, cores: number, clock: Clock = browserClock) {
     this.spawn = spawn;
     this.events = events;
     this.clock = clock;

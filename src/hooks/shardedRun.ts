@@ -4,7 +4,7 @@
 import type { LiveParams } from '../train/config';
 import type { RunState } from '../worker/protocol';
 import { CHUNK, Lockstep, type StepOrder } from './lockstep';
-import type { Clock, ModelWeights, RunRequest, TrainerClient, TrainerEvents } from './trainerClient';
+import { browserClock, type Clock, type ModelWeights, type RunRequest, type TrainerClient, type TrainerEvents } from './trainerClient';
 
 /** A shard's snapshot rate: its frames come at the ends of its chunks, so its own timer seldom needs to add one. */
 const SHARD_SNAPSHOT_HZ = 1;
@@ -25,12 +25,14 @@ export class ShardedRun {
   private outerState: RunState | null = null;
   private queuedSteps = 0;
   private timer: number | undefined;
+  /** Ended: a new run has the workers now, so a late timer of this one sends nothing. */
+  private stopped = false;
   wantPlaying: boolean;
 
   private readonly events: TrainerEvents;
-  private readonly clock: Clock | undefined;
+  private readonly clock: Clock;
 
-  constructor(run: RunRequest, clients: TrainerClient[], events: TrainerEvents, playing: boolean, clock?: Clock) {
+  constructor(run: RunRequest, clients: TrainerClient[], events: TrainerEvents, playing: boolean, clock: Clock = browserClock) {
     const K = clients.length;
     this.run = run;
     this.events = events;
@@ -54,7 +56,8 @@ export class ShardedRun {
 
   /** Ends the run's timers (its clients live on: the pool owns them). */
   stop(): void {
-    this.clock?.clearTimeout(this.timer ?? -1);
+    this.stopped = true;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -94,6 +97,7 @@ export class ShardedRun {
 
   /** Sends what the lockstep asks (paced by the speed setting), and reports the state. */
   private drive(): void {
+    if (this.stopped) return;
     const lock = this.lock;
     if (this.queuedSteps > 0 && lock.aligned) {
       const orders = lock.stepAll(this.queuedSteps);
@@ -101,7 +105,7 @@ export class ShardedRun {
       this.send(orders);
     }
     const speed = this.run.lives[0]?.speed ?? 0;
-    const now = this.clock?.now() ?? performance.now();
+    const now = this.clock.now();
     const orders = lock.plan(this.wantPlaying).filter((o) => {
       const s = this.shards[o.shard]!;
       const due = speed > 0 && this.wantPlaying ? s.lastOrderAt + (CHUNK * 1000) / speed : -Infinity;
@@ -116,7 +120,7 @@ export class ShardedRun {
     this.report();
   }
 
-  private send(orders: StepOrder[], now = this.clock?.now() ?? performance.now()): void {
+  private send(orders: StepOrder[], now = this.clock.now()): void {
     for (const { shard, n } of orders) {
       const s = this.shards[shard]!;
       s.lastOrderAt = now;
@@ -127,8 +131,7 @@ export class ShardedRun {
 
   private later(ms: number): void {
     if (this.timer !== undefined) return;
-    const set = this.clock?.setTimeout ?? ((fn: () => void, t: number) => window.setTimeout(fn, t));
-    this.timer = set(() => {
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       this.drive();
     }, Math.max(1, ms));
@@ -171,7 +174,7 @@ export class ShardedRun {
   onCrashed(k: number, message: string, fatal: boolean): void {
     const s = this.shards[k]!;
     const panels = s.models.map((i) => i + 1).join(', ');
-    this.events.crashed(`Panels ${panels}: ${message}`, fatal);
+    this.events.crashed(`${s.models.length > 1 ? 'Panels' : 'Panel'} ${panels}: ${message}`, fatal);
     const lock = this.lock;
     if (fatal) {
       s.state = 'error';

@@ -25,7 +25,7 @@ export interface Clock {
   visible(): boolean;
 }
 
-const browserClock: Clock = {
+export const browserClock: Clock = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => window.setTimeout(fn, ms),
   clearTimeout: (id) => window.clearTimeout(id),
