@@ -33,7 +33,6 @@ function batchNumbers(x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): Batc
   return out;
 }
 
-
 /**
  * A training run: the embedding MLP, the loss head (class weights, sub-centres, biases, centres),
  * the optimizer and the seeded batch order. Runs on whatever tfjs backend is active.
