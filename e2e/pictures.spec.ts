@@ -13,7 +13,11 @@ for (const dim of [3, 2] as const) {
     for (const loss of LOSS_KINDS) {
       // WASM: the backend choice is tested elsewhere; 200 steps: every loss has formed its classes.
       await page.goto(`/?loss=${loss}&dim=${dim}&speed=0&rotate=0&backend=wasm`);
-      const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 200, 90_000);
+      const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 200, 90_000).catch(async (e: Error) => {
+        const last = await page.locator('[role="status"][data-state]').first().evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+        const notice = await page.getByRole('alert').allTextContents();
+        throw new Error(`${loss} in ${dim}-D: ${e.message}; last status ${JSON.stringify(last)}; notices ${JSON.stringify(notice)}`);
+      });
       await page.getByRole('button', { name: /pause/i }).click();
       await waitForStatus(page, (st) => st.state === 'paused');
       const canvas = page.locator('.view canvas');
