@@ -3,6 +3,7 @@
 import type { Dataset } from '../../src/data/datasets';
 import { lossDef, type LossSpec } from '../../src/losses/registry';
 import { capShares } from '../../src/metrics/caps';
+import { nearestSubcenters } from '../../src/losses/subcenter';
 import type { Frame } from '../../src/train/frame';
 
 export interface Mechanism {
@@ -20,34 +21,12 @@ export interface Mechanism {
   weightNormRatio?: number;
 }
 
-/** Per training sample, the nearest of its own class's K sub-centres (the frame's columns c·K + k). */
-function nearestSubcenter(f: Frame, y: Int32Array, D: number, C: number): Int32Array {
-  const { K, W } = f.subcenters!;
-  const cols = C * K;
-  return Int32Array.from(y, (c, i) => {
-    let best = 0;
-    let bestCos = -Infinity;
-    for (let k = 0; k < K; k++) {
-      let dot = 0;
-      let n = 0;
-      for (let d = 0; d < D; d++) {
-        const w = W[d * cols + c * K + k]!;
-        dot += f.train[i * D + d]! * w;
-        n += w * w;
-      }
-      const cos = dot / Math.sqrt(n || 1);
-      if (cos > bestCos) [best, bestCos] = [k, cos];
-    }
-    return best;
-  });
-}
-
 export function mechanismOf(kind: string, f: Frame, data: Dataset, spec: LossSpec): Mechanism {
   const D = f.W.length / data.numClasses;
   const C = data.numClasses;
   const def = lossDef(spec.kind);
   if (kind === 'subcenter' && f.subcenters) {
-    const near = nearestSubcenter(f, data.train.y, D, C);
+    const near = nearestSubcenters(f.train, data.train.y, f.subcenters.W, D, C, f.subcenters.K);
     const off = (want: number) => {
       let n = 0;
       let hit = 0;

@@ -27,19 +27,15 @@ const params = [
 /** K as a whole number in 1…MAX_SUBCENTERS. */
 export const fitK = (K: number): number => Math.min(MAX_SUBCENTERS, Math.max(1, Math.round(Number.isFinite(K) ? K : 1)));
 
-/**
- * For each class, the sub-centre most of its training samples are nearest (the dominant one: the
- * paper keeps it and drops the rest). `x` N×D features, `W` D×(C·K), labels in 0…C−1.
- */
-export function dominantSubcenters(x: Float32Array, labels: ArrayLike<number>, W: Float32Array, D: number, C: number, K: number): Int32Array {
-  const counts = new Int32Array(C * K);
+/** For each sample, the nearest (by cosine) of its own class's K sub-centres. `x` N×D features, `W` D×(C·K), labels in 0…C−1. */
+export function nearestSubcenters(x: Float32Array, labels: ArrayLike<number>, W: Float32Array, D: number, C: number, K: number): Int32Array {
   const cols = C * K;
   const norms = Array.from({ length: cols }, (_, j) => {
     let s = 0;
     for (let d = 0; d < D; d++) s += (W[d * cols + j] ?? 0) ** 2;
     return Math.sqrt(s) || 1;
   });
-  for (let i = 0; i < labels.length; i++) {
+  return Int32Array.from({ length: labels.length }, (_, i) => {
     const c = labels[i] as number;
     let best = 0;
     let bestCos = -Infinity;
@@ -52,8 +48,17 @@ export function dominantSubcenters(x: Float32Array, labels: ArrayLike<number>, W
         best = k;
       }
     }
-    counts[c * K + best]! += 1;
-  }
+    return best;
+  });
+}
+
+/**
+ * For each class, the sub-centre most of its training samples are nearest (the dominant one: the
+ * paper keeps it and drops the rest). `x` N×D features, `W` D×(C·K), labels in 0…C−1.
+ */
+export function dominantSubcenters(x: Float32Array, labels: ArrayLike<number>, W: Float32Array, D: number, C: number, K: number): Int32Array {
+  const counts = new Int32Array(C * K);
+  nearestSubcenters(x, labels, W, D, C, K).forEach((k, i) => (counts[(labels[i] as number) * K + k]! += 1));
   return Int32Array.from({ length: C }, (_, c) => {
     let best = 0;
     for (let k = 1; k < K; k++) if (counts[c * K + k]! > counts[c * K + best]!) best = k;

@@ -1,7 +1,7 @@
 // The picture in words, per class: where each class sits, how wide it is, how well it is recognised
 // and which class is nearest (pure: a screen reader's view of a frame).
-import { angleBetween, row } from './geometry';
-import { classMeanDirections, predict, type Classifier, type Labeled } from './metrics';
+import { angleBetween } from './geometry';
+import { classMeanDirections, classSpreads, predict, type Classifier, type Labeled } from './metrics';
 
 /** One class, as the text alternative reads it; angles in degrees. */
 export interface ClassSummary {
@@ -26,13 +26,7 @@ export function summariseClasses(train: Labeled, test: Labeled, clf: Classifier)
   const C = clf.numClasses;
   const D = train.dim;
   const means = classMeanDirections(train, C);
-  const spread = new Float64Array(C);
-  const count = new Float64Array(C);
-  for (let i = 0; i < train.n; i++) {
-    const c = train.y[i]!;
-    spread[c]! += angleBetween(row(train.x, D, i), means[c]!);
-    count[c]! += 1;
-  }
+  const { spread } = classSpreads(train, means, C);
   const pred = predict(test, clf);
   const right = new Float64Array(C);
   const seen = new Float64Array(C);
@@ -56,7 +50,7 @@ export function summariseClasses(train: Labeled, test: Labeled, clf: Classifier)
       label: c + 1,
       azimuth: Math.atan2(y, x) * DEG,
       elevation: D > 2 ? Math.atan2(z, Math.hypot(x, y)) * DEG : 0,
-      spread: count[c]! ? (spread[c]! / count[c]!) * DEG : NaN,
+      spread: spread[c]! * DEG,
       testAccuracy: seen[c]! ? right[c]! / seen[c]! : NaN,
       nearest: nearest + 1,
       nearestAngle: nearest >= 0 ? nearestAngle * DEG : NaN,

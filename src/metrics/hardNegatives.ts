@@ -31,3 +31,17 @@ export function hardNegativeFlags(x: Float32Array, y: ArrayLike<number>, W: Floa
   }
   return out;
 }
+
+const computed = new WeakMap<Float32Array, { W: Float32Array; m: number; flags: Uint8Array }>();
+
+/**
+ * hardNegativeFlags of one frame's features, computed once: the view and the Angles panel both
+ * ask for the frame they show (keyed by its feature array, which is the frame's own).
+ */
+export function hardNegativesOnce(x: Float32Array, y: ArrayLike<number>, W: Float32Array, D: number, C: number, m: number): Uint8Array {
+  const hit = computed.get(x);
+  if (hit && hit.W === W && hit.m === m) return hit.flags;
+  const flags = hardNegativeFlags(x, y, W, D, C, m);
+  computed.set(x, { W, m, flags });
+  return flags;
+}

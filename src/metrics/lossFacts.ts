@@ -3,7 +3,7 @@
 import { lossDef, type LossSpec } from '../losses/registry';
 import type { Frame, RunInfo } from '../train/frame';
 import { capShares } from './caps';
-import { hardNegativeFlags } from './hardNegatives';
+import { hardNegativesOnce } from './hardNegatives';
 
 export interface LossFact {
   /** A stable id (test ids, data attributes). */
@@ -32,7 +32,7 @@ export function lossFacts(spec: LossSpec, frame: Frame, info: RunInfo): LossFact
   }
   const hardM = def.hardNegativeMargin?.(spec);
   if (hardM !== undefined) {
-    const flags = hardNegativeFlags(frame.train, info.trainLabels, frame.W, D, C, hardM);
+    const flags = hardNegativesOnce(frame.train, info.trainLabels, frame.W, D, C, hardM);
     const share = flags.reduce((a, b) => a + b, 0) / Math.max(1, flags.length);
     facts.push({ id: 'hard', label: 'training samples with a hard negative (dotted)', value: pct(share) });
   }

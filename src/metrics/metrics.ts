@@ -83,6 +83,18 @@ export function classMeanDirections(f: Labeled, C: number): Float64Array[] {
   return sums.map(normalized);
 }
 
+/** Per class: the mean angle (radians) of its features to its mean direction (NaN with none), and how many it has. */
+export function classSpreads(f: Labeled, means: readonly ArrayLike<number>[], C: number): { spread: Float64Array; count: Int32Array } {
+  const sum = new Float64Array(C);
+  const count = new Int32Array(C);
+  for (let i = 0; i < f.n; i++) {
+    const c = f.y[i]!;
+    sum[c]! += angleBetween(row(f.x, f.dim, i), means[c]!);
+    count[c]! += 1;
+  }
+  return { spread: Float64Array.from(sum, (s, c) => (count[c] ? s / count[c]! : NaN)), count };
+}
+
 /** Mean angle (radians) between each feature and its class's mean direction: the intra-class spread. */
 export function meanIntraClassAngle(f: Labeled, C: number): number {
   if (f.n === 0) return 0;

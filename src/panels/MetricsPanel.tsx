@@ -1,15 +1,19 @@
 import { Fragment, useMemo } from 'react';
 import { idealMinAngle } from '../losses/curves';
-import { lossDef, type LossKind, type LossSpec } from '../losses/registry';
+import { lossDef } from '../losses/registry';
+import { specInForce } from '../losses/inForce';
+import type { Params } from '../params/table';
 import { lossFacts } from '../metrics/lossFacts';
 import type { Frame, RunInfo } from '../train/frame';
 import { RunningStateChart } from './RunningStateChart';
 import { degrees as deg } from '../ui/format';
 
 /** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
-export function MetricsPanel({ frame, info, spec, classes, dim, lossKind }: { frame: Frame | null; info: RunInfo | null; spec: LossSpec; classes: number; dim: 2 | 3; lossKind: LossKind }) {
+export function MetricsPanel({ frame, info, params, classes, dim }: { frame: Frame | null; info: RunInfo | null; params: Params; classes: number; dim: 2 | 3 }) {
   const m = frame?.metrics;
-  const facts = useMemo(() => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(spec, frame, info) : []), [frame, info, spec]);
+  const lossKind = params.loss;
+  // Once per frame (the panel re-renders with every status tick).
+  const facts = useMemo(() => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(specInForce(params, frame), frame, info) : []), [frame, info, params]);
   const ideal = idealMinAngle(classes, dim);
   return (
     <section aria-labelledby="sec-metrics">

@@ -2,7 +2,6 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import type { CustomData } from '../data/csv';
 import { useAppStore } from '../state/store';
 import { MetricsPanel } from './MetricsPanel';
-import { specInForce } from '../losses/inForce';
 import { PictureText } from './PictureText';
 import type { StoredRun } from '../state/runHistory';
 import type { ParamKey, Params } from '../params/table';
@@ -60,7 +59,7 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
         <HistoryPanel rows={history.rows} version={history.version} titles={compare ? titles : undefined} stored={runFile.stored} />
       </Suspense>
       {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}
-      {shown && <MetricsPanel frame={shown.model?.frame ?? null} info={status.info} spec={specInForce(shown.params, shown.model?.frame)} classes={classes} dim={dim} lossKind={shown.params.loss} />}
+      {shown && <MetricsPanel frame={shown.model?.frame ?? null} info={status.info} params={shown.params} classes={classes} dim={dim} />}
       {shown && <PictureText frame={shown.model?.frame ?? null} info={status.info} lossKind={shown.params.loss} dim={dim} />}
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />

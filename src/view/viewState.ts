@@ -4,8 +4,8 @@ import type { Frame, RunInfo } from '../train/frame';
 import type { RegionModel } from '../geometry/regions';
 import { lossDef } from '../losses/registry';
 import { specInForce } from '../losses/inForce';
-import { classMeanDirections } from '../metrics/metrics';
-import { hardNegativeFlags } from '../metrics/hardNegatives';
+import { classMeanDirections, classSpreads } from '../metrics/metrics';
+import { hardNegativesOnce } from '../metrics/hardNegatives';
 import type { Params } from '../params/table';
 import { interpolate, normStats, projectInto, unitColumns, type Projection } from './frameMath';
 
@@ -126,37 +126,22 @@ export class ViewState {
     this.bias = frame.bias;
     this.centers = new Float32Array(C * 3);
     projectInto(this.centers, frame.centers, C, D, projection, this.rawScale, 1);
-    const directions = (x: Float32Array, y: Int32Array, k: number) => {
-      const out = new Float32Array(k * 3);
-      classMeanDirections({ x, y, n: y.length, dim: D }, k).forEach((v, j) => out.set([v[0] ?? 0, v[1] ?? 0, D > 2 ? (v[2] ?? 0) : 0], 3 * j));
+    const pack = (dirs: Float64Array[]) => {
+      const out = new Float32Array(dirs.length * 3);
+      dirs.forEach((v, j) => out.set([v[0] ?? 0, v[1] ?? 0, D > 2 ? (v[2] ?? 0) : 0], 3 * j));
       return out;
     };
-    this.means = directions(frame.train, info.trainLabels, C);
-    this.ingestSpreads(frame.train, info.trainLabels, D, C);
+    const train = { x: frame.train, y: info.trainLabels, n: info.trainLabels.length, dim: D };
+    const trainMeans = classMeanDirections(train, C);
+    this.means = pack(trainMeans);
+    const { spread, count } = classSpreads(train, trainMeans, C);
+    this.classSpread = Float32Array.from(spread);
+    this.classCount = count;
     this.ingestSubcenters(frame, D, C);
     const spec = specInForce(params, frame);
     const hardM = lossDef(spec.kind).hardNegativeMargin?.(spec);
-    this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativeFlags(frame.train, info.trainLabels, frame.W, D, C, hardM);
-    this.heldoutMeans = directions(frame.heldout, info.heldoutLabels, info.numHeldout);
-  }
-
-  private ingestSpreads(x: Float32Array, y: Int32Array, D: number, C: number): void {
-    const sum = new Float64Array(C);
-    const count = new Int32Array(C);
-    for (let i = 0; i < y.length; i++) {
-      const c = y[i]!;
-      let dot = 0;
-      let n = 0;
-      for (let d = 0; d < D; d++) {
-        const v = x[i * D + d]!;
-        dot += v * (this.means[3 * c + d] ?? 0);
-        n += v * v;
-      }
-      sum[c]! += Math.acos(Math.min(1, Math.max(-1, dot / (Math.sqrt(n) || 1))));
-      count[c]! += 1;
-    }
-    this.classSpread = Float32Array.from(sum, (s, c) => s / Math.max(1, count[c]!));
-    this.classCount = count;
+    this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativesOnce(frame.train, info.trainLabels, frame.W, D, C, hardM);
+    this.heldoutMeans = pack(classMeanDirections({ x: frame.heldout, y: info.heldoutLabels, n: info.heldoutLabels.length, dim: D }, info.numHeldout));
   }
 
   private ingestSubcenters(frame: Frame, D: number, C: number): void {
