@@ -20,15 +20,30 @@ test('bench:step', async () => {
   const data = makeToyDataset('identities', toyParamsOf(cfg));
   const kernels: Record<string, number> = {};
   const stepsPerSec: Record<string, number> = {};
+  const profile: Record<string, { kernelMs: number; wallMs: number; byName: Record<string, { count: number; ms: number }> }> = {};
   for (const loss of LOSS_KINDS) {
     const t = new Trainer(data, cfg, { ...liveOf(p), loss, m: loss === 'sphereface' ? 4 : loss === 'cosface' ? 0.2 : 0.3 });
     for (let i = 0; i < 30; i++) t.trainStep();
     t.lossValue();
+    const w0 = performance.now();
     const prof = await tf.profile(() => {
       t.trainStep();
     });
+    const wall = performance.now() - w0;
     const byName = new Map<string, number>();
-    for (const k of prof.kernels) byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
+    const timeByName = new Map<string, number>();
+    let kernelMs = 0;
+    for (const k of prof.kernels) {
+      byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
+      const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+      timeByName.set(k.name, (timeByName.get(k.name) ?? 0) + ms);
+      kernelMs += ms;
+    }
+    if (loss === 'arcface' || loss === 'softmax') {
+      const rows = [...timeByName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, ms]) => `${k}×${byName.get(k)} ${ms.toFixed(3)} ms`);
+      console.log(`PROFILE ${loss}: kernels ${kernelMs.toFixed(2)} ms of ${wall.toFixed(2)} ms wall (profiled)\n  ${rows.join('\n  ')}`);
+      profile[loss] = { kernelMs, wallMs: wall, byName: Object.fromEntries([...timeByName.entries()].map(([k, ms]) => [k, { count: byName.get(k)!, ms }])) };
+    }
     const n = 300;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) t.trainStep();
@@ -52,5 +67,5 @@ test('bench:step', async () => {
   const ratio = stepsPerSec.arcface! / referenceStepsPerSec;
   console.log(`REFERENCE arcface ${refProf.kernels.length} kernels, ${referenceStepsPerSec.toFixed(0)} steps/s; the app's ArcFace step ÷ the reference: ${ratio.toFixed(2)}`);
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/step.json', `${JSON.stringify({ kernels, stepsPerSec, referenceStepsPerSec, referenceKernels: refProf.kernels.length, ratio }, null, 2)}\n`);
+  writeFileSync('bench/step.json', `${JSON.stringify({ kernels, stepsPerSec, referenceStepsPerSec, referenceKernels: refProf.kernels.length, ratio, profile }, null, 2)}\n`);
 });

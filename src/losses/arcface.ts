@@ -1,8 +1,8 @@
 // ArcFace (Deng et al. 2019): an additive angular margin, target s·cos(θ_y + m).
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../params/paramDef';
-import type { LossDefinition, TensorKit } from './definition';
-import { clampCos } from './cosine';
+import type { LossDefinition, TargetFunction, TensorKit } from './definition';
+import { clampCos, sinAndSlope } from './cosine';
 import { cosineTex, texNumber } from './tex';
 
 /** ArcFace's handling of θ_y + m > π (see docs/losses.md). */
@@ -53,6 +53,28 @@ export function phiT({ tf, ops }: TensorKit, c: TF.Tensor1D, spec: ArcFaceSpec):
   return spec.gradient === 'detached' ? ops.straightThrough(c, out) : out;
 }
 
+/** φ and its slope on one target cosine, exactly as phiT computes them (the fused head's target). */
+export function arcfaceTarget(spec: ArcFaceSpec): TargetFunction {
+  const { m } = spec;
+  const cosM = Math.cos(m);
+  const sinM = Math.sin(m);
+  const threshold = Math.cos(Math.PI - m);
+  const detached = spec.gradient === 'detached';
+  return (c) => {
+    const [sin, dSin] = sinAndSlope(c);
+    const phi = c * cosM - sin * sinM;
+    const slope = detached ? 1 : cosM - dSin * sinM;
+    switch (spec.fallback ?? 'insightface') {
+      case 'insightface':
+        return c - threshold > 0 ? [phi, slope] : [c - m * sinM, 1];
+      case 'easy':
+        return c > 0 ? [phi, slope] : [c, 1];
+      case 'none':
+        return [phi, slope];
+    }
+  };
+}
+
 /** The GLSL of φ per fallback, on the clamped cosine cc with m in uLoss.x. */
 const FALLBACK_GLSL: Record<ArcFallback, string> = {
   insightface: 'return cc > cos(PI - uLoss.x) ? phi : cc - uLoss.x * sin(uLoss.x);',
@@ -72,6 +94,7 @@ export const arcface: LossDefinition<ArcFaceSpec, typeof params> = {
   spec: (p, at) => ({ kind: 'arcface', s: p.s, m: p.m * at.ramp, fallback: p.arcFallback }),
   effectiveMargin: (spec) => spec.m,
   loss: (kit, spec, b) => kit.ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => phiT(kit, c, spec)),
+  cosineTarget: arcfaceTarget,
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback),
   curve: { paper: { m: 0.5, arcFallback: 'insightface' } },

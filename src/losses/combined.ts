@@ -1,7 +1,7 @@
 // The combined margin (ArcFace paper Eq. 4): target s·(cos(m1·θ_y + m2) − m3), one family for all three.
 import type { ParamDef } from '../params/paramDef';
 import type { LossDefinition } from './definition';
-import { clampCos } from './cosine';
+import { clampCos, sinAndSlope } from './cosine';
 import { cosineTex, texNumber } from './tex';
 
 export interface CombinedSpec {
@@ -30,6 +30,13 @@ export const combined: LossDefinition<CombinedSpec, typeof params> = {
   effectiveMargin: (spec) => spec.m2,
   loss: ({ tf, ops }, spec, b) =>
     ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => tf.sub(tf.cos(tf.add(tf.mul(ops.angleFromCos(c), spec.m1), spec.m2)), spec.m3)),
+  // θ = acos(clamp c): dθ/dc = −1/sin θ inside the clamp, 0 outside it.
+  cosineTarget: (spec) => (c) => {
+    const theta = Math.acos(clampCos(c));
+    const [sin, dSin] = sinAndSlope(c);
+    const arg = spec.m1 * theta + spec.m2;
+    return [Math.cos(arg) - spec.m3, dSin === 0 ? 0 : (spec.m1 * Math.sin(arg)) / sin];
+  },
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * (Math.cos(spec.m1 * Math.acos(clampCos(Math.cos(theta))) + spec.m2) - spec.m3),
   curve: { paper: { m1: 1, m2: 0.3, m3: 0.2 } },

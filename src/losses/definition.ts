@@ -49,6 +49,9 @@ export interface RunningState<S> {
   withState(spec: S, state: readonly number[]): S;
 }
 
+/** A margin target on one target cosine c: [f(c), f′(c)]. */
+export type TargetFunction = (c: number) => readonly [value: number, slope: number];
+
 /** The range of the shared margin key m for one loss. */
 export interface MarginRange {
   min: number;
@@ -117,6 +120,14 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   effectiveMargin(spec: S): number;
   /** The mean batch loss (tfjs, worker side only). */
   loss(kit: TensorKit, spec: S, batch: TensorBatch): TF.Scalar;
+  /**
+   * When `loss` is the cosine softmax with logits s·cos θ_j and target s·f(cos θ_y): f and its
+   * slope f′ on one target cosine (plain numbers, as `loss` computes them: the same clamp, the
+   * same branch, the gradient mode's slope). The trainer's fused head (losses/cosineHead.ts) runs
+   * it as one kernel with a written-out gradient; `loss` stays the reference, and a test holds the
+   * two equal. Absent, or undefined for a spec: the fused head does not serve it.
+   */
+  cosineTarget?(spec: S): TargetFunction | undefined;
 
   /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
   scale(spec: S, featureNorm: number): number;

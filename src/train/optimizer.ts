@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerName } from './config';
+import { fusedStep, hasFusedKernel } from './optimizerKernel';
 
 /**
  * A first-order optimizer whose learning rate can change between steps without losing state.
- * It updates all variables as one flat vector: a dozen kernels per step instead of a dozen per
- * variable, which is most of a small network's step time on WASM. A variable without a gradient
- * this step (the bias under a cosine loss) gets a zero gradient and keeps its moments.
+ * Its moments are flat vectors over all variables. On WASM and CPU the whole update is one
+ * registered kernel (optimizerKernel.ts); elsewhere it is a dozen composite ops on the flat
+ * vector. A variable without a gradient this step (the bias under a cosine loss) gets a zero
+ * gradient and keeps its moments.
  */
 export interface Optimizer {
   readonly name: OptimizerName;
@@ -68,7 +70,14 @@ function applyFlat(vars: tf.Variable[], update: tf.Tensor1D): void {
 }
 
 /** Adam (Kingma & Ba) with bias correction; β1 0.9, β2 0.999, ε 1e-8. */
-export function adam(beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Optimizer {
+/** `fused`: the one-kernel step where the backend has it (default), or always the composite ops. */
+export interface OptimizerOptions {
+  fused?: boolean;
+}
+
+const fusedHere = (o: OptimizerOptions) => o.fused !== false && hasFusedKernel();
+
+export function adam(o: OptimizerOptions = {}, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Optimizer {
   const slots = flatSlots(2);
   let t = 0;
   return {
@@ -76,6 +85,7 @@ export function adam(beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Optimizer {
     apply(vars, grads, lr) {
       const [m, v] = slots.get(vars) as [tf.Variable, tf.Variable];
       t += 1;
+      if (fusedHere(o)) return fusedStep(vars, grads, [m, v], { rule: 'adam', lr, beta1, beta2, eps, t, mu: 0 });
       tf.tidy(() => {
         const g = flatGrad(vars, grads);
         m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
@@ -96,12 +106,13 @@ export function adam(beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Optimizer {
 }
 
 /** SGD with (heavy-ball) momentum μ = 0.9. */
-export function sgdMomentum(mu = 0.9): Optimizer {
+export function sgdMomentum(o: OptimizerOptions = {}, mu = 0.9): Optimizer {
   const slots = flatSlots(1);
   return {
     name: 'sgd',
     apply(vars, grads, lr) {
       const [vel] = slots.get(vars) as [tf.Variable];
+      if (fusedHere(o)) return fusedStep(vars, grads, [vel], { rule: 'sgd', lr, beta1: 0, beta2: 0, eps: 0, t: 0, mu });
       tf.tidy(() => {
         vel.assign(tf.add(tf.mul(vel, mu), flatGrad(vars, grads)));
         applyFlat(vars, tf.mul(vel, lr));
@@ -115,6 +126,6 @@ export function sgdMomentum(mu = 0.9): Optimizer {
   };
 }
 
-export function createOptimizer(name: OptimizerName): Optimizer {
-  return name === 'adam' ? adam() : sgdMomentum();
+export function createOptimizer(name: OptimizerName, o: OptimizerOptions = {}): Optimizer {
+  return name === 'adam' ? adam(o) : sgdMomentum(o);
 }

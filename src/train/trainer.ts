@@ -9,6 +9,8 @@ import type { Frame, NamedTensor, RunInfo } from './frame';
 import { Head, readCopy } from './head';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
+import { fusedGradients, tapedGradients } from './gradients';
+import { fusedHeadServes } from './headKernel';
 import { lossDef } from '../losses/registry';
 import type { BatchNumbers } from '../losses/definition';
 import { scheduledLr, stepSpec, type StepSpec } from './spec';
@@ -59,7 +61,11 @@ export class Trainer {
   /** The loss's running statistics after the last batch (AdaFace's norm mean and sd, CurricularFace's t); undefined before. */
   private lossState: number[] | undefined;
 
-  constructor(data: Dataset, cfg: StructuralConfig, params: LiveParams) {
+  /** Whether the fused kernels (head, optimizer) serve where they can; false: tfjs's composite ops everywhere (a test's reference). */
+  private readonly fused: boolean;
+
+  constructor(data: Dataset, cfg: StructuralConfig, params: LiveParams, opts: { fused?: boolean } = {}) {
+    this.fused = opts.fused !== false;
     const rng = createRng(cfg.seed);
     const D = cfg.dim;
     const C = data.numClasses;
@@ -71,7 +77,7 @@ export class Trainer {
     this.xTest = tf.tensor2d(data.test.x, [data.test.n, data.inputDim]);
     this.xHeldout = data.heldout && data.heldout.n > 0 ? tf.tensor2d(data.heldout.x, [data.heldout.n, data.inputDim]) : undefined;
     this.sampler = new BatchSampler(data.train.n, createRng(cfg.seed ^ 0x9e3779b9));
-    this.optimizer = createOptimizer(params.optimizer);
+    this.optimizer = createOptimizer(params.optimizer, { fused: this.fused });
     this.current = stepSpec(this.params, { step: 0, lossStep: 0 });
     this.info = {
       dim: D,
@@ -110,7 +116,7 @@ export class Trainer {
     if (changed) this.episodeStart = this.steps;
     if (p.optimizer && p.optimizer !== this.optimizer.name) {
       this.optimizer.dispose();
-      this.optimizer = createOptimizer(p.optimizer);
+      this.optimizer = createOptimizer(p.optimizer, { fused: this.fused });
     }
     this.params = { ...this.params, ...p };
   }
@@ -121,15 +127,14 @@ export class Trainer {
     const { spec } = this.current;
     const def = lossDef(spec.kind);
     if (this.lossSteps === 0) this.head.start(spec);
-    const trained = [...this.net.variables, ...this.head.trainedBy(spec)];
+    const trained = this.head.trainedBy(spec);
     const vars = [...this.net.variables, ...this.head.optimizedFor(spec)];
     const idx = this.sampler.next(this.params.batch);
     const loss = tf.tidy(() => {
       const idxT = tf.tensor1d(idx, 'int32');
       const xb = tf.gather(this.xTrain, idxT);
       const yb = tf.gather(this.yTrain, idxT);
-      const { value, grads } = tf.variableGrads(() => {
-        const x = this.net.forward(xb);
+      const lossOf = (x: tf.Tensor2D) => {
         let stepSpec = spec;
         const running = def.running;
         if (running) {
@@ -138,13 +143,11 @@ export class Trainer {
           stepSpec = running.withState(spec, this.lossState);
         }
         return computeLoss(stepSpec, { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
-      }, trained);
+      };
+      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head.W, spec, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
       const centerRate = def.centerRate?.(this.params);
-      if (centerRate !== undefined) {
-        // Wen et al.: centers follow the batch's features from before this step's update.
-        const feats = this.net.forward(xb);
-        this.head.centers.assign(updateCenters(feats, yb, this.head.centers as tf.Tensor2D, centerRate));
-      }
+      // Wen et al.: centers follow the batch's features from before this step's update.
+      if (centerRate !== undefined) this.head.centers.assign(updateCenters(features, yb, this.head.centers as tf.Tensor2D, centerRate));
       this.optimizer.apply(vars, grads, this.learningRate);
       return value;
     });
@@ -239,7 +242,7 @@ export class Trainer {
     }
     if (cp.optimizer.name !== this.optimizer.name) {
       this.optimizer.dispose();
-      this.optimizer = createOptimizer(cp.optimizer.name);
+      this.optimizer = createOptimizer(cp.optimizer.name, { fused: this.fused });
     }
     this.sampler.restore(cp.sampler);
     this.lastLoss?.dispose();

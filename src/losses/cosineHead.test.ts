@@ -1,0 +1,121 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../data/rng';
+import { cosineHead } from './cosineHead';
+import { computeLoss } from './computeLoss';
+import type { TargetFunction } from './definition';
+import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
+import { toleranceRatio, useCpuBackend } from './test/tfSetup';
+import { loadVectorCases, specOf } from './test/vectors';
+
+beforeAll(useCpuBackend);
+
+/** Every spec the fused head serves, with each branch of ArcFace (some targets sit past cos(π − m)). */
+const SPECS: LossSpec[] = [
+  { kind: 'normface', s: 10 },
+  { kind: 'cosface', s: 12, m: 0.35 },
+  { kind: 'arcface', s: 10, m: 0.5 },
+  { kind: 'arcface', s: 16, m: 1.1, fallback: 'insightface' },
+  { kind: 'arcface', s: 10, m: 0.4, fallback: 'easy' },
+  { kind: 'arcface', s: 10, m: 0.4, fallback: 'none' },
+  { kind: 'arcface', s: 10, m: 0.4, gradient: 'detached' },
+  { kind: 'combined', s: 10, m1: 0.9, m2: 0.4, m3: 0.15 },
+  { kind: 'combined', s: 8, m1: 1.3, m2: 0.1, m3: 0 },
+];
+
+const targetOf = (spec: LossSpec) => (lossDef(spec.kind).cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
+
+function batch(seed: number, N: number, D: number, C: number) {
+  const rng = createRng(seed);
+  const x = Float32Array.from({ length: N * D }, () => rng.normal() * 2);
+  const W = Float32Array.from({ length: D * C }, () => rng.normal());
+  const labels = Int32Array.from({ length: N }, (_, i) => i % C);
+  return { x, W, labels };
+}
+
+describe('the fused cosine head', () => {
+  it('serves exactly the cosine-softmax losses with a target of the target cosine alone', () => {
+    const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
+    expect(served).toEqual(['normface', 'cosface', 'arcface', 'combined']);
+  });
+
+  for (const spec of SPECS) {
+    for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+      it(`${JSON.stringify(spec)}, ${D}-D, ${C} classes: loss, ∂x and ∂W equal tfjs autodiff of computeLoss`, () => {
+        const { x, W, labels } = batch(N * 31 + C, N, D, C);
+        const dx = new Float32Array(N * D);
+        const dW = new Float32Array(D * C);
+        const loss = cosineHead(x, W, labels, { N, D, C }, (spec as { s: number }).s, targetOf(spec)!, dx, dW);
+        const xt = tf.tensor2d(x, [N, D]);
+        const Wt = tf.tensor2d(W, [D, C]);
+        const yt = tf.tensor1d(labels, 'int32');
+        const { value, grads } = tf.tidy(() => {
+          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt }));
+          const v = computeLoss(spec, { x: xt, W: Wt, labels: yt });
+          return { value: v.dataSync()[0]!, grads: g([xt, Wt]).map((t) => Float32Array.from(t.dataSync())) };
+        });
+        expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+        // Float32 tfjs loses digits where √(1 − c²) is steep (a target cosine near ±1): an absolute
+        // tolerance of 1e-3 of the gradient's scale; the float64 reference vectors and differences below hold each entry tighter.
+        const scale = (g: Float32Array) => 1e-3 * g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+        expect(toleranceRatio(dx, grads[0]!, 1e-4, scale(grads[0]!))).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(dW, grads[1]!, 1e-4, scale(grads[1]!))).toBeLessThanOrEqual(1);
+        tf.dispose([xt, Wt, yt]);
+      });
+    }
+  }
+
+  // Float64 central differences of the head's own loss, in x and in W: the float32 tfjs path above
+  // loses digits where √(1 − c²) is steep (a target cosine near ±1, common in 2-D), this does not.
+  // (Not the detached gradient: it is meant to differ from the loss's derivative.)
+  for (const spec of SPECS.filter((sp) => !('gradient' in sp))) {
+    for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+      it(`${JSON.stringify(spec)}, ${D}-D: ∂x and ∂W match float64 finite differences`, () => {
+        const { x, W, labels } = batch(N * 31 + C, N, D, C);
+        const target = targetOf(spec)!;
+        const s = (spec as { s: number }).s;
+        const dx = new Float32Array(N * D);
+        const dW = new Float32Array(D * C);
+        const x64 = Float64Array.from(x);
+        const W64 = Float64Array.from(W);
+        cosineHead(x64, W64, labels, { N, D, C }, s, target, dx, dW);
+        const scratch = [new Float32Array(N * D), new Float32Array(D * C)] as const;
+        const h = 1e-6;
+        const central = (v: Float64Array, at: (u: Float64Array) => number) =>
+          Array.from(v, (_, k) => {
+            const up = Float64Array.from(v);
+            const down = Float64Array.from(v);
+            up[k]! += h;
+            down[k]! -= h;
+            return (at(up) - at(down)) / (2 * h);
+          });
+        const fdx = central(x64, (u) => cosineHead(u, W64, labels, { N, D, C }, s, target, ...scratch));
+        const fdW = central(W64, (u) => cosineHead(x64, u, labels, { N, D, C }, s, target, ...scratch));
+        expect(toleranceRatio(dx, fdx, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(dW, fdW, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
+      });
+    }
+  }
+
+  // The team's float64 reference vectors, at vectors.test.ts's tolerances.
+  for (const { file, cases } of loadVectorCases()) {
+    for (const c of cases) {
+      const spec = specOf(c);
+      const target = spec && targetOf(spec);
+      if (!spec || !target) continue;
+      it(`reference vector ${file} ${c.name}`, () => {
+        const N = c.inputs.x.length;
+        const D = c.inputs.x[0]!.length;
+        const C = c.inputs.W[0]!.length;
+        const dx = new Float32Array(N * D);
+        const dW = new Float32Array(D * C);
+        const loss = cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, (spec as { s: number }).s, target, dx, dW);
+        const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
+        expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(dx, c.expected.grad_x.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(dW, c.expected.grad_W.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
+      });
+    }
+  }
+});

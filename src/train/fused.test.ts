@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeToyDataset } from '../data/datasets';
+import { toleranceRatio, useCpuBackend } from '../losses/test/tfSetup';
+import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
+import type { LiveParams } from './config';
+import { Trainer } from './trainer';
+
+beforeAll(useCpuBackend);
+
+const cfg = { ...DEFAULT_STRUCTURE, classes: 5, perClass: 40 };
+const data = makeToyDataset('blobs', { classes: 5, perClass: 40, noise: 0.2, testFraction: cfg.testFraction, seed: cfg.seed });
+
+function run(live: Partial<LiveParams>, fused: boolean, steps: number) {
+  const t = new Trainer(data, cfg, { ...DEFAULT_LIVE, batch: 32, ...live }, { fused });
+  const losses: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    t.trainStep();
+    losses.push(t.lossValue());
+  }
+  const weights = t.weights();
+  t.dispose();
+  return { losses, weights };
+}
+
+describe('the fused step (one head kernel, one optimizer kernel, the MLP written out)', () => {
+  const cases: Partial<LiveParams>[] = [
+    { loss: 'arcface', m: 0.3, s: 10 },
+    { loss: 'cosface', m: 0.2, s: 10, optimizer: 'sgd', lr: 0.02 },
+    { loss: 'combined', m1: 1.1, m2: 0.2, m3: 0.1, s: 12 },
+    { loss: 'normface', s: 8 },
+  ];
+  for (const live of cases) {
+    it(`${live.loss} (${live.optimizer ?? 'adam'}): trains as tfjs's composite ops and autodiff do, step for step`, () => {
+      const fused = run(live, true, 25);
+      const plain = run(live, false, 25);
+      // The same arithmetic in another order (float64 in the kernels): equal to float32 rounding, drifting
+      // slowly. Adam turns rounding in a near-zero gradient into part of a step (lr 0.01), hence the weights' 1e-3.
+      expect(toleranceRatio(fused.losses, plain.losses, 1e-3, 1e-5)).toBeLessThanOrEqual(1);
+      fused.weights.forEach((w, i) => expect(toleranceRatio(w.values, plain.weights[i]!.values, 1e-2, 1e-3)).toBeLessThanOrEqual(1));
+    });
+  }
+
+  it('keeps the tensor count flat', () => {
+    const t = new Trainer(data, cfg, { ...DEFAULT_LIVE, batch: 32, loss: 'arcface' });
+    for (let i = 0; i < 5; i++) t.trainStep();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 200; i++) t.trainStep();
+    expect(tf.memory().numTensors).toBe(before);
+    t.dispose();
+  });
+});

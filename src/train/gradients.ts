@@ -1,0 +1,42 @@
+// One step's gradients, by one of two paths. Either way the MLP's backward pass is written out
+// (mlp.ts). The fused path (a loss with `cosineTarget`, on WASM or CPU) runs the whole loss head as
+// one kernel with its gradient written out (headKernel.ts); the taped path puts only the head on
+// tfjs's gradient tape. Call inside a tidy.
+import * as tf from '@tensorflow/tfjs-core';
+import type { LossSpec } from '../losses/registry';
+import { fusedHead } from './headKernel';
+import type { Mlp } from './mlp';
+
+export interface StepGradients {
+  /** The mean batch loss. */
+  value: tf.Scalar;
+  /** ∂L/∂ by variable name (a variable without a gradient is absent). */
+  grads: tf.NamedTensorMap;
+  /** The batch's features (before this step's update). */
+  features: tf.Tensor2D;
+}
+
+function withNet(net: Mlp, acts: tf.Tensor2D[], dx: tf.Tensor2D | null, grads: tf.NamedTensorMap): tf.NamedTensorMap {
+  if (dx) net.backward(acts, dx).forEach((g, i) => (grads[net.variables[i]!.name] = g));
+  return grads;
+}
+
+/** The fused head: raw features and W in; loss, ∂L/∂x and ∂L/∂W from one kernel. */
+export function fusedGradients(net: Mlp, W: tf.Variable, spec: LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+  const { out: x, acts } = net.forwardTrain(xb);
+  const { loss, dx, dW } = fusedHead(spec, x, W as tf.Tensor2D, yb);
+  return { value: loss, grads: withNet(net, acts, dx, { [W.name]: dW }), features: x };
+}
+
+/** tfjs's autodiff of `lossOf(features)` for the head's variables `trained`. */
+export function tapedGradients(net: Mlp, trained: tf.Variable[], xb: tf.Tensor2D, lossOf: (x: tf.Tensor2D) => tf.Scalar): StepGradients {
+  const { out: x, acts } = net.forwardTrain(xb);
+  const { value, grads } = tf.engine().gradients(() => lossOf(x), [x, ...trained], undefined, true);
+  const [dx, ...headGrads] = grads as (tf.Tensor | null)[];
+  const named: tf.NamedTensorMap = {};
+  trained.forEach((v, i) => {
+    const g = headGrads[i];
+    if (g) named[v.name] = g;
+  });
+  return { value, grads: withNet(net, acts, dx as tf.Tensor2D | null, named), features: x };
+}
