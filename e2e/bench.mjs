@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { referenceRate } from './benchReference.mjs';
 import { frameStats, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
 
 const PORT = 4174;
@@ -28,6 +29,18 @@ async function backends(page, base, results) {
   }
   const best = Math.max(results.stepsPerSec.wasm, results.stepsPerSec.cpu, results.stepsPerSec.webgl);
   results.autoVsBest = round(results.stepsPerSec.auto / best, 3);
+  // The plain tfjs reference in a worker, on the backend auto chose and on WASM: the app's steps/s
+  // (with its view drawing beside it) ÷ the reference's (a blank page).
+  results.referenceStepsPerSec = {};
+  for (const backend of new Set(['wasm', results.autoChose])) {
+    const r = await referenceRate(page, base, backend);
+    results.referenceStepsPerSec[backend] = Math.round(r.rate);
+  }
+  results.referenceRatio = {
+    wasm: round(results.stepsPerSec.wasm / results.referenceStepsPerSec.wasm, 2),
+    auto: round(results.stepsPerSec.auto / results.referenceStepsPerSec[results.autoChose], 2),
+  };
+  console.log(`reference steps/s ${JSON.stringify(results.referenceStepsPerSec)}; app ÷ reference ${JSON.stringify(results.referenceRatio)} (goal ≥ 2.5)`);
 }
 
 /** The default link at full speed: frames while training and paused, the longest gap, steps/s, idle CPU. */

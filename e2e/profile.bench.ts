@@ -6,7 +6,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
-import { referenceArcFace } from './reference';
+import * as tfUnion from '@tensorflow/tfjs';
+import { referenceArcFace } from './reference.mjs';
 import { LOSS_KINDS } from '../src/losses/registry';
 import { defaultParams } from '../src/params/table';
 import { liveOf, structureOf } from '../src/params/toTrainer';
@@ -56,7 +57,7 @@ test('bench:step', async () => {
     t.dispose();
   }
   // The plain reference, in the same run: the same model and ArcFace head, as the docs teach it.
-  const ref = referenceArcFace(data.train.x, data.train.y, data.inputDim, data.numClasses, { D: cfg.dim, hidden: cfg.hidden, depth: cfg.depth, batch: p.batch, s: p.s, m: p.m, lr: p.lr });
+  const ref = referenceArcFace(tfUnion, data.train.x, data.train.y, data.inputDim, data.numClasses, { D: cfg.dim, hidden: cfg.hidden, depth: cfg.depth, batch: p.batch, s: p.s, m: p.m, lr: p.lr });
   for (let i = 0; i < 30; i++) ref.step();
   const refProf = await tf.profile(() => ref.step());
   const n = 300;

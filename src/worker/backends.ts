@@ -59,6 +59,26 @@ export function measureStepsPerSec(build: () => Trainer): number {
   }
 }
 
+/**
+ * Two steps of a throwaway trainer on the active backend: WebGL compiles its shaders on a step's
+ * first run (seconds on a software renderer), and does it here, before the run reports ready and
+ * the page's watchdog starts listening, rather than in the run's first step. Auto's measurement
+ * warms up the same way.
+ */
+function warmUp(build: () => Trainer): void {
+  if (tf.getBackend() !== 'webgl') return;
+  const t = build();
+  try {
+    for (let i = 0; i < 2; i++) {
+      t.trainStep();
+      t.lossValue();
+    }
+    t.snapshot();
+  } finally {
+    t.dispose();
+  }
+}
+
 export interface BackendPick {
   backend: BackendName;
   /** For people: e.g. "auto: wasm 190 steps/s, webgl 24, cpu 50" or "webgl failed; using wasm". */
@@ -73,7 +93,10 @@ export interface BackendPick {
  */
 export async function pickBackend(choice: BackendChoice, build: () => Trainer): Promise<BackendPick> {
   if (choice !== 'auto') {
-    if (await activate(choice)) return { backend: choice, report: `${choice} (forced)`, rates: {} };
+    if (await activate(choice)) {
+      warmUp(build);
+      return { backend: choice, report: `${choice} (forced)`, rates: {} };
+    }
     for (const alt of CANDIDATES) {
       if (alt !== choice && (await activate(alt))) {
         return { backend: alt, report: `${choice} is unavailable in this browser; using ${alt}`, rates: {} };
