@@ -5,11 +5,15 @@ import { classColor, classShapeIndex } from './palette';
 import { colorIndex, labelsOf, type PointSet, type ViewState } from './viewState';
 
 const vertexShader = /* glsl */ `
+  attribute vec3 fromPos;
   attribute vec3 color;
   attribute float mark;
   attribute float shape;
   uniform float uSize;
   uniform float uPixelRatio;
+  uniform float uEase;
+  uniform float uRadius;
+  uniform float uOnSphere;
   varying vec3 vColor;
   varying float vMark;
   varying float vShape;
@@ -17,7 +21,12 @@ const vertexShader = /* glsl */ `
     vColor = color;
     vMark = mark;
     vShape = shape;
-    gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+    // The easing between two frames, on the GPU: \`position\` is the last frame's, fromPos where
+    // the point was drawn when it arrived; on the sphere the mix is put back on it.
+    vec3 p = mix(fromPos, position, uEase);
+    float n = length(p);
+    if (uOnSphere > 0.5 && n > 1e-9) p *= uRadius / n;
+    gl_Position = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
     gl_PointSize = uSize * uPixelRatio;
   }
 `;
@@ -73,7 +82,11 @@ interface Props {
   onHover?: (index: number | null, which: PointSet, e: ThreeEvent<PointerEvent> | null) => void;
 }
 
-/** Every feature of one point set as round points in its class colour, moved in place each frame. */
+/**
+ * Every feature of one point set as round points in its class colour. Colours and shapes are
+ * uploaded once a run; positions once a frame arrives (two buffers); the easing between frames is
+ * one uniform a draw.
+ */
 export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScale = 1, onHover }: Props) {
   const ref = useRef<THREE.Points>(null);
   const seen = useRef({ version: -1, count: -1, labels: null as Int32Array | null, marks: null as Uint8Array | null });
@@ -89,6 +102,9 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
         uniforms: {
           uSize: { value: 8 },
           uPixelRatio: { value: 1 },
+          uEase: { value: 1 },
+          uRadius: { value: 1 },
+          uOnSphere: { value: 1 },
           uHollow: { value: HOLLOW[which] },
           uEdge: { value: new THREE.Color(edge) },
           uMarkColor: { value: new THREE.Color(markColor) },
@@ -102,12 +118,13 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
   useFrame((state) => {
     const info = vs.info;
     const labels = info && labelsOf(info, which);
-    const pos = vs.points[which];
+    const pos = vs.to[which];
     if (!info || !labels || pos.length !== labels.length * 3) return;
     const s = seen.current;
     if (s.labels !== labels || s.count !== labels.length) {
       // A new run: fresh buffers sized to it, colours from the labels.
       geometry.setAttribute('position', new THREE.BufferAttribute(new Float32Array(pos.length), 3).setUsage(THREE.DynamicDrawUsage));
+      geometry.setAttribute('fromPos', new THREE.BufferAttribute(new Float32Array(pos.length), 3).setUsage(THREE.DynamicDrawUsage));
       const colors = new Float32Array(pos.length);
       const c = new THREE.Color();
       labels.forEach((y, i) => {
@@ -123,6 +140,9 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
     }
     material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which] * sizeScale;
     material.uniforms.uPixelRatio!.value = state.gl.getPixelRatio();
+    material.uniforms.uEase!.value = vs.ease;
+    material.uniforms.uRadius!.value = vs.radius;
+    material.uniforms.uOnSphere!.value = vs.onSphere ? 1 : 0;
     const marks = which === 'train' ? vs.hard : null;
     if (marks !== s.marks) {
       const attr = geometry.getAttribute('mark') as THREE.BufferAttribute;
@@ -132,9 +152,12 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
       s.marks = marks;
     }
     if (s.version !== vs.version) {
-      const attr = geometry.getAttribute('position') as THREE.BufferAttribute;
-      (attr.array as Float32Array).set(pos);
-      attr.needsUpdate = true;
+      // The raycaster (hover) reads \`position\`: the last frame's, at most one frame's move ahead of the drawing.
+      for (const [name, values] of [['position', pos], ['fromPos', vs.from[which]]] as const) {
+        const attr = geometry.getAttribute(name) as THREE.BufferAttribute;
+        (attr.array as Float32Array).set(values);
+        attr.needsUpdate = true;
+      }
       // Every point lies within the reference radius (raw mode: within its fitted scale), so a
       // fixed bound serves raycasting without an O(n) pass per frame.
       geometry.boundingSphere = bound.set(origin, Math.max(1.05, vs.radius * 1.6));

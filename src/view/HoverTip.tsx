@@ -30,6 +30,7 @@ export function describePoint(vs: ViewState, h: HoverTarget): { label: number; t
 }
 
 const scratch = new THREE.Vector3();
+const at = new Float32Array(3);
 
 /**
  * Hover/tap read-out: returns the pointer handler for the points and, every frame, places the
@@ -47,8 +48,8 @@ export function useHoverTip(vs: ViewState, tip: RefObject<HTMLDivElement | null>
       el.hidden = true;
       return;
     }
-    const pos = vs.points[h.which];
-    scratch.set(pos[3 * h.index] ?? 0, pos[3 * h.index + 1] ?? 0, pos[3 * h.index + 2] ?? 0).project(camera);
+    const p = vs.pointAt(h.which, h.index, at);
+    scratch.set(p[0]!, p[1]!, p[2]!).project(camera);
     const x = ((scratch.x + 1) / 2) * size.width;
     const y = ((1 - scratch.y) / 2) * size.height;
     el.hidden = false;

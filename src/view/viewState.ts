@@ -33,11 +33,19 @@ export class ViewState {
   frame: Frame | null = null;
   serial = -1;
   projection: Projection = 'sphere';
-  /** Display positions (3 floats a point) of each point set, and the two frames they move between. */
-  points: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
-  private from: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
-  private to: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
-  /** Bumped when positions changed this frame (points read it to flag needsUpdate). */
+  /**
+   * The two positions (3 floats a point) each point set moves between: where it was drawn when the
+   * last frame arrived, and that frame's. The GPU eases between them (FeaturePoints' vertex shader
+   * mixes the two by `ease`, and renormalises on the sphere); JavaScript touches every point only
+   * when a frame arrives. `points(which)` gives the positions as drawn now.
+   */
+  readonly from: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
+  readonly to: Record<PointSet, Float32Array> = { train: empty(), test: empty(), heldout: empty() };
+  /** How far from `from` to `to` the points are drawn now, 0–1. */
+  ease = 1;
+  /** Whether the points are renormalised to `radius` after the mix (the sphere projection). */
+  onSphere = true;
+  /** Bumped when `from` and `to` change (a frame arrived): the points upload them then. */
   version = 0;
   /** Radius of the reference circle/sphere (1 on the sphere; scaled in raw mode). */
   radius = 1;
@@ -78,12 +86,22 @@ export class ViewState {
     if (!this.frame || !this.info) return;
     const t = this.smooth ? (now - this.arrivedAt) / this.interval : 2;
     this.moving = t <= 1.05;
-    if (t <= 1.05 || fresh) {
-      const onSphere = this.projection === 'sphere';
-      for (const k of POINT_SETS) interpolate(this.points[k], this.from[k], this.to[k], t, onSphere, this.radius);
-      this.version++;
-    }
+    this.ease = Math.min(1, Math.max(0, t));
     this.regions = this.regionModel(params);
+  }
+
+  /** The positions of one point set as drawn now (the vertex shader's mix, on the CPU: for the hover tip and tests). */
+  points(which: PointSet): Float32Array {
+    const out = new Float32Array(this.to[which].length);
+    interpolate(out, this.from[which], this.to[which], this.ease, this.onSphere, this.radius);
+    return out;
+  }
+
+  /** One point's position as drawn now, into `out` (3 floats). */
+  pointAt(which: PointSet, i: number, out: Float32Array): Float32Array {
+    if (3 * i + 3 > this.to[which].length) return out.fill(0);
+    interpolate(out, this.from[which].subarray(3 * i, 3 * i + 3), this.to[which].subarray(3 * i, 3 * i + 3), this.ease, this.onSphere, this.radius);
+    return out;
   }
 
   private ingest(slot: FrameSlot, params: Params, projection: Projection, now: number, fresh: boolean): void {
@@ -92,7 +110,7 @@ export class ViewState {
     const D = info.dim;
     const C = info.numClasses;
     const nTrain = info.trainLabels.length;
-    const sameRun = this.info === info && this.points.train.length === nTrain * 3 && projection === this.projection;
+    const sameRun = this.info === info && this.to.train.length === nTrain * 3 && projection === this.projection;
     if (fresh && this.serial >= 0 && sameRun) {
       // Smooth motion: the next target is reached over about one frame interval.
       this.interval = Math.min(250, Math.max(16, 0.8 * this.interval + 0.2 * (now - this.arrivedAt)));
@@ -110,15 +128,19 @@ export class ViewState {
     this.rawScale = sameRun ? this.rawScale + 0.3 * (this.rawScaleTarget - this.rawScale) : this.rawScaleTarget;
     this.radius = projection === 'sphere' ? 1 : ref * this.rawScale;
 
-    const resize = (a: Float32Array, n: number) => (a.length === n ? a : new Float32Array(n));
+    const onSphere = projection === 'sphere';
     for (const k of POINT_SETS) {
       const n = labelsOf(info, k).length;
-      if (!sameRun) this.points[k] = resize(this.points[k], n * 3);
-      this.from[k] = sameRun ? Float32Array.from(this.points[k]) : resize(this.from[k], n * 3);
-      this.to[k] = resize(this.to[k], n * 3);
+      // Where each point is drawn now becomes the start of the next move (in place: to is rewritten below).
+      if (sameRun) interpolate(this.from[k], this.from[k], this.to[k], this.ease, this.onSphere, this.radius);
+      else this.from[k] = new Float32Array(n * 3);
+      if (this.to[k].length !== n * 3) this.to[k] = new Float32Array(n * 3);
       projectInto(this.to[k], frame[k], n, D, projection, this.rawScale, 1);
       if (!sameRun) this.from[k].set(this.to[k]);
     }
+    this.onSphere = onSphere;
+    this.ease = 0;
+    this.version++;
 
     const { dirs, norms } = unitColumns(frame.W, D, C);
     this.wDirs = dirs;
