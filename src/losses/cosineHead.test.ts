@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
-import { cosineHead } from './cosineHead';
+import { cosineHead, rawSoftmaxHead } from './cosineHead';
 import { computeLoss } from './computeLoss';
 import type { TargetFunction } from './definition';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
@@ -38,7 +38,39 @@ describe('the fused cosine head', () => {
   it('serves exactly the cosine-softmax losses with a target of the target cosine alone', () => {
     const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
     expect(served).toEqual(['normface', 'cosface', 'arcface', 'combined']);
+    expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
   });
+
+  for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+    it(`the raw head (softmax, ${D}-D, ${C} classes): loss and ∂x, ∂W, ∂b equal tfjs autodiff, and float64 differences`, () => {
+      const { x, W, labels } = batch(N + C, N, D, C);
+      const bias = Float32Array.from({ length: C }, (_, j) => 0.3 * Math.sin(j));
+      const dx = new Float32Array(N * D);
+      const dW = new Float32Array(D * C);
+      const db = new Float32Array(C);
+      const loss = rawSoftmaxHead(x, W, bias, labels, { N, D, C }, dx, dW, db);
+      const yt = tf.tensor1d(labels, 'int32');
+      const args = [tf.tensor2d(x, [N, D]), tf.tensor2d(W, [D, C]), tf.tensor1d(bias)];
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => computeLoss({ kind: 'softmax' }, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, bias: c as tf.Tensor1D, labels: yt });
+      const value = tf.tidy(() => f(args[0]!, args[1]!, args[2]!).dataSync()[0]!);
+      const grads = tf.grads(f)(args).map((t) => Float32Array.from(t.dataSync()));
+      expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      [dx, dW, db].forEach((g, i) => expect(toleranceRatio(g, grads[i]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1));
+      const h = 1e-6;
+      const x64 = Float64Array.from(x);
+      const scratch = [new Float32Array(N * D), new Float32Array(D * C), new Float32Array(C)] as const;
+      const fd = Array.from(x64, (_, k) => {
+        const up = Float64Array.from(x64);
+        const down = Float64Array.from(x64);
+        up[k]! += h;
+        down[k]! -= h;
+        return (rawSoftmaxHead(up, W, bias, labels, { N, D, C }, ...scratch) - rawSoftmaxHead(down, W, bias, labels, { N, D, C }, ...scratch)) / (2 * h);
+      });
+      rawSoftmaxHead(x64, W, bias, labels, { N, D, C }, dx, dW, db);
+      expect(toleranceRatio(dx, fd, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
+      tf.dispose([yt, ...args]);
+    });
+  }
 
   for (const spec of SPECS) {
     for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
@@ -103,14 +135,18 @@ describe('the fused cosine head', () => {
     for (const c of cases) {
       const spec = specOf(c);
       const target = spec && targetOf(spec);
-      if (!spec || !target) continue;
+      const raw = spec?.kind === 'softmax';
+      if (!spec || (!target && !raw)) continue;
       it(`reference vector ${file} ${c.name}`, () => {
         const N = c.inputs.x.length;
         const D = c.inputs.x[0]!.length;
         const C = c.inputs.W[0]!.length;
         const dx = new Float32Array(N * D);
         const dW = new Float32Array(D * C);
-        const loss = cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, (spec as { s: number }).s, target, dx, dW);
+        const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
+        const loss = target
+          ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, (spec as { s: number }).s, target, dx, dW)
+          : rawSoftmaxHead(c.inputs.x.flat(), c.inputs.W.flat(), b, c.inputs.labels, { N, D, C }, dx, dW, undefined);
         const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
         expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);
         expect(toleranceRatio(dx, c.expected.grad_x.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);

@@ -1,12 +1,28 @@
-// The cosine-softmax head in one pass, forward and backward written out: normalise the features and
-// the class weights, cosines, the margin target on each label's cosine, the cross-entropy, and the
-// gradients back to the raw features and raw weights. Plain arrays, no tfjs: the trainer's fused
-// head kernel runs it (train/headKernel.ts); `cosineMarginLoss` in tensorOps.ts is the same loss as
-// tfjs ops, and a test holds the two equal.
+// The softmax heads in one pass, forward and backward written out. The cosine head: normalise the
+// features and the class weights, cosines, the margin target on each label's cosine, the
+// cross-entropy, and the gradients back to the raw features and raw weights. The raw head: logits
+// x·W + b and their cross-entropy. Plain arrays, no tfjs: the trainer's fused head kernel runs them
+// (train/headKernel.ts); `cosineMarginLoss` and `rawLogitCrossEntropy` in tensorOps.ts are the same
+// losses as tfjs ops, and a test holds them equal.
 import type { TargetFunction } from './definition';
 
 /** Guards 0/0 for an all-zero row, as tensorOps' normalisation does. */
 const NORM_EPS = 1e-12;
+
+/**
+ * One row's cross-entropy on logits z with label y: returns lse(z) − z_y and overwrites z with
+ * ∂/∂z of the batch mean, (softmax − onehot)/N.
+ */
+function crossEntropyRow(z: Float64Array, y: number, N: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < z.length; j++) if (z[j]! > max) max = z[j]!;
+  let sum = 0;
+  for (let j = 0; j < z.length; j++) sum += Math.exp(z[j]! - max);
+  const lse = max + Math.log(sum);
+  const loss = lse - z[y]!;
+  for (let j = 0; j < z.length; j++) z[j] = (Math.exp(z[j]! - lse) - (j === y ? 1 : 0)) / N;
+  return loss;
+}
 
 export interface HeadShapes {
   /** Batch size, feature dimension, classes. */
@@ -43,7 +59,6 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     for (let d = 0; d < D; d++) xn[d] = x[i * D + d]! * rx;
     const y = labels[i]!;
     let slope = 0;
-    let max = -Infinity;
     for (let j = 0; j < C; j++) {
       let c = 0;
       for (let d = 0; d < D; d++) c += xn[d]! * wn[d * C + j]!;
@@ -52,17 +67,10 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
         z[j] = s * f;
         slope = df;
       } else z[j] = s * c;
-      if (z[j]! > max) max = z[j]!;
     }
-    let sum = 0;
-    for (let j = 0; j < C; j++) sum += Math.exp(z[j]! - max);
-    const lse = max + Math.log(sum);
-    total += lse - z[y]!;
-    // ∂L/∂z = (softmax − onehot)/N, then through s and the target's slope to the cosines.
-    for (let j = 0; j < C; j++) {
-      const g = (Math.exp(z[j]! - lse) - (j === y ? 1 : 0)) / N;
-      dcos[j] = s * g * (j === y ? slope : 1);
-    }
+    total += crossEntropyRow(z, y, N);
+    // Through s and the target's slope to the cosines.
+    for (let j = 0; j < C; j++) dcos[j] = s * z[j]! * (j === y ? slope : 1);
     let dot = 0;
     for (let d = 0; d < D; d++) {
       let g = 0;
@@ -81,5 +89,38 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     for (let d = 0; d < D; d++) dot += dwn[d * C + j]! * wn[d * C + j]!;
     for (let d = 0; d < D; d++) dW[d * C + j] = (dwn[d * C + j]! - wn[d * C + j]! * dot) * rw[j]!;
   }
+  return total / N;
+}
+
+/**
+ * Mean softmax cross-entropy on raw logits x·W + b (no bias when `bias` is undefined); writes ∂L/∂x,
+ * ∂L/∂W and, with a bias, ∂L/∂b into `db`.
+ */
+export function rawSoftmaxHead(x: ArrayLike<number>, W: ArrayLike<number>, bias: ArrayLike<number> | undefined, labels: ArrayLike<number>, { N, D, C }: HeadShapes, dx: Float32Array, dW: Float32Array, db: Float32Array | undefined): number {
+  const gW = new Float64Array(D * C);
+  const gb = new Float64Array(C);
+  const z = new Float64Array(C);
+  let total = 0;
+  for (let i = 0; i < N; i++) {
+    for (let j = 0; j < C; j++) {
+      let v = bias ? bias[j]! : 0;
+      for (let d = 0; d < D; d++) v += x[i * D + d]! * W[d * C + j]!;
+      z[j] = v;
+    }
+    total += crossEntropyRow(z, labels[i]!, N);
+    for (let d = 0; d < D; d++) {
+      let g = 0;
+      const xi = x[i * D + d]!;
+      for (let j = 0; j < C; j++) {
+        const k = d * C + j;
+        g += z[j]! * W[k]!;
+        gW[k] = gW[k]! + xi * z[j]!;
+      }
+      dx[i * D + d] = g;
+    }
+    for (let j = 0; j < C; j++) gb[j] = gb[j]! + z[j]!;
+  }
+  dW.set(gW);
+  db?.set(gb);
   return total / N;
 }

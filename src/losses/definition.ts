@@ -128,6 +128,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
    * two equal. Absent, or undefined for a spec: the fused head does not serve it.
    */
   cosineTarget?(spec: S): TargetFunction | undefined;
+  /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/cosineHead.ts's raw head). */
+  readonly plainSoftmax?: boolean;
 
   /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
   scale(spec: S, featureNorm: number): number;

@@ -29,6 +29,7 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     { loss: 'cosface', m: 0.2, s: 10, optimizer: 'sgd', lr: 0.02 },
     { loss: 'combined', m1: 1.1, m2: 0.2, m3: 0.1, s: 12 },
     { loss: 'normface', s: 8 },
+    { loss: 'softmax' },
   ];
   for (const live of cases) {
     it(`${live.loss} (${live.optimizer ?? 'adam'}): trains as tfjs's composite ops and autodiff do, step for step`, () => {

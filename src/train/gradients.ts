@@ -3,8 +3,10 @@
 // one kernel with its gradient written out (headKernel.ts); the taped path puts only the head on
 // tfjs's gradient tape. Call inside a tidy.
 import * as tf from '@tensorflow/tfjs-core';
+import type { BatchNumbers } from '../losses/definition';
 import type { LossSpec } from '../losses/registry';
-import { fusedHead } from './headKernel';
+import { readCopy } from './head';
+import { fusedHead, fusedHeadBias } from './headKernel';
 import type { Mlp } from './mlp';
 
 export interface StepGradients {
@@ -21,11 +23,11 @@ function withNet(net: Mlp, acts: tf.Tensor2D[], dx: tf.Tensor2D | null, grads: t
   return grads;
 }
 
-/** The fused head: raw features and W in; loss, ∂L/∂x and ∂L/∂W from one kernel. */
-export function fusedGradients(net: Mlp, W: tf.Variable, spec: LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+/** The fused head: raw features, W and the bias (raw head) in; loss, ∂L/∂x, ∂L/∂W and ∂L/∂b from one kernel. */
+export function fusedGradients(net: Mlp, W: tf.Variable, bias: tf.Variable, spec: LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
   const { out: x, acts } = net.forwardTrain(xb);
-  const { loss, dx, dW } = fusedHead(spec, x, W as tf.Tensor2D, yb);
-  return { value: loss, grads: withNet(net, acts, dx, { [W.name]: dW }), features: x };
+  const { loss, dx, dW, db } = fusedHead(spec, x, W as tf.Tensor2D, yb, fusedHeadBias(spec) ? (bias as tf.Tensor1D) : undefined);
+  return { value: loss, grads: withNet(net, acts, dx, { [W.name]: dW, ...(db ? { [bias.name]: db } : {}) }), features: x };
 }
 
 /** tfjs's autodiff of `lossOf(features)` for the head's variables `trained`. */
@@ -39,4 +41,17 @@ export function tapedGradients(net: Mlp, trained: tf.Variable[], xb: tf.Tensor2D
     if (g) named[v.name] = g;
   });
   return { value, grads: withNet(net, acts, dx as tf.Tensor2D | null, named), features: x };
+}
+
+/** Each batch sample's ‖x‖ and cos θ_y, read back as numbers (what a loss's running statistics follow). */
+export function batchNumbers(x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): BatchNumbers {
+  const [norms, targetCos] = tf.tidy(() => {
+    const n = tf.norm(x, 'euclidean', 1);
+    const w = tf.gather(tf.transpose(W), labels);
+    const c = tf.div(tf.sum(tf.mul(x, w), 1), tf.maximum(tf.mul(n, tf.norm(w, 'euclidean', 1)), 1e-12));
+    return [n, c];
+  });
+  const out = { norms: readCopy(norms!), targetCos: readCopy(targetCos!) };
+  tf.dispose([norms!, targetCos!]);
+  return out;
 }

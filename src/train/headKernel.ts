@@ -1,35 +1,46 @@
-// The fused loss head as one registered tfjs kernel (WASM and CPU): raw features, raw class weights
-// and labels in; the mean loss, ∂L/∂features and ∂L/∂W out (losses/cosineHead.ts). It serves the
-// losses whose definition gives `cosineTarget`; the others, and WebGL, take tfjs's autodiff path.
+// The fused loss head as one registered tfjs kernel (WASM and CPU): raw features, raw class weights,
+// the bias where the loss trains one, and labels in; the mean loss and the gradients to the features,
+// W and the bias out (losses/cosineHead.ts). It serves the losses whose definition gives
+// `cosineTarget` (the cosine head) or `plainSoftmax` (the raw head); the others, and WebGL, take
+// tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
-import { cosineHead } from '../losses/cosineHead';
+import { cosineHead, rawSoftmaxHead } from '../losses/cosineHead';
 import type { TargetFunction } from '../losses/definition';
 import { lossDef, type LossSpec } from '../losses/registry';
 import { JS_KERNEL_BACKENDS, type Storage } from './kernelStorage';
 
-export const HEAD_KERNEL = 'HypersphereCosineHead';
+export const HEAD_KERNEL = 'HypersphereSoftmaxHead';
 
-/** The margin target the fused head would use for this spec, or undefined when it does not serve it. */
-function targetOf(spec: LossSpec): TargetFunction | undefined {
+type Head = { kind: 'cosine'; s: number; target: TargetFunction } | { kind: 'raw'; bias: boolean };
+
+/** Which head serves this spec, or undefined when neither does. */
+function headOf(spec: LossSpec): Head | undefined {
   const def = lossDef(spec.kind);
-  return (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
+  const target = (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
+  if (target) return { kind: 'cosine', s: (spec as { s: number }).s, target };
+  if (def.plainSoftmax) return { kind: 'raw', bias: def.rawLogits && !def.noBias };
+  return undefined;
 }
 
 function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
   return ({ inputs, attrs, backend }) => {
     const spec = (attrs as unknown as { spec: LossSpec }).spec;
-    const target = targetOf(spec);
-    if (!target) throw new Error(`the fused head does not serve ${spec.kind}`);
-    const { x, W, labels } = inputs as { x: tf.TensorInfo; W: tf.TensorInfo; labels: tf.TensorInfo };
+    const head = headOf(spec);
+    if (!head) throw new Error(`the fused head does not serve ${spec.kind}`);
+    const { x, W, labels, bias } = inputs as { x: tf.TensorInfo; W: tf.TensorInfo; labels: tf.TensorInfo; bias?: tf.TensorInfo };
     const [N, D] = x.shape as [number, number];
     const C = W.shape[1]!;
     const st = storageOf(backend);
     const loss = st.output([]);
     const dx = st.output([N, D]);
     const dW = st.output([D, C]);
-    const s = (spec as { s: number }).s;
-    loss.values()[0] = cosineHead(st.read(x), st.read(W), st.read(labels), { N, D, C }, s, target, dx.values(), dW.values());
-    return [loss.info, dx.info, dW.info];
+    const db = bias ? st.output([C]) : undefined;
+    const shapes = { N, D, C };
+    loss.values()[0] =
+      head.kind === 'cosine'
+        ? cosineHead(st.read(x), st.read(W), st.read(labels), shapes, head.s, head.target, dx.values(), dW.values())
+        : rawSoftmaxHead(st.read(x), st.read(W), bias && st.read(bias), st.read(labels), shapes, dx.values(), dW.values(), db?.values());
+    return [loss.info, dx.info, dW.info, ...(db ? [db.info] : [])];
   };
 }
 
@@ -37,11 +48,17 @@ for (const [backendName, storage] of JS_KERNEL_BACKENDS) tf.registerKernel({ ker
 
 /** Whether the fused head serves this spec on the active backend. */
 export function fusedHeadServes(spec: LossSpec): boolean {
-  return targetOf(spec) !== undefined && tf.getKernel(HEAD_KERNEL, tf.getBackend()) !== undefined;
+  return headOf(spec) !== undefined && tf.getKernel(HEAD_KERNEL, tf.getBackend()) !== undefined;
 }
 
-/** The mean loss and the gradients to the raw features and raw weights, in one kernel. */
-export function fusedHead(spec: LossSpec, x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): { loss: tf.Scalar; dx: tf.Tensor2D; dW: tf.Tensor2D } {
-  const [loss, dx, dW] = tf.engine().runKernel(HEAD_KERNEL, { x, W, labels }, { spec } as unknown as tf.NamedAttrMap) as [tf.Scalar, tf.Tensor2D, tf.Tensor2D];
-  return { loss, dx, dW };
+/** Whether the head trains a bias under this spec (the raw head of a loss with one). */
+export function fusedHeadBias(spec: LossSpec): boolean {
+  const head = headOf(spec);
+  return head?.kind === 'raw' && head.bias;
+}
+
+/** The mean loss and the gradients to the raw features, the raw weights and the bias (when given), in one kernel. */
+export function fusedHead(spec: LossSpec, x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D, bias?: tf.Tensor1D): { loss: tf.Scalar; dx: tf.Tensor2D; dW: tf.Tensor2D; db?: tf.Tensor1D } {
+  const [loss, dx, dW, db] = tf.engine().runKernel(HEAD_KERNEL, { x, W, labels, ...(bias ? { bias } : {}) }, { spec } as unknown as tf.NamedAttrMap) as [tf.Scalar, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D?];
+  return { loss, dx, dW, ...(db ? { db } : {}) };
 }

@@ -9,10 +9,9 @@ import type { Frame, NamedTensor, RunInfo } from './frame';
 import { Head, readCopy } from './head';
 import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
-import { fusedGradients, tapedGradients } from './gradients';
+import { batchNumbers, fusedGradients, tapedGradients } from './gradients';
 import { fusedHeadServes } from './headKernel';
 import { lossDef } from '../losses/registry';
-import type { BatchNumbers } from '../losses/definition';
 import { scheduledLr, stepSpec, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
 import { verificationMetrics } from './verificationMetrics';
@@ -21,19 +20,6 @@ import { verificationMetrics } from './verificationMetrics';
 const SUBCENTER_SALT = 0x5c0b5eed;
 /** Tensors a checkpoint from before them lacks. */
 const NEWER_TENSORS = new Set(['subcenters', 'b']);
-
-/** Each batch sample's ‖x‖ and cos θ_y, read back as numbers (what a loss's running statistics follow). */
-function batchNumbers(x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D): BatchNumbers {
-  const [norms, targetCos] = tf.tidy(() => {
-    const n = tf.norm(x, 'euclidean', 1);
-    const w = tf.gather(tf.transpose(W), labels);
-    const c = tf.div(tf.sum(tf.mul(x, w), 1), tf.maximum(tf.mul(n, tf.norm(w, 'euclidean', 1)), 1e-12));
-    return [n, c];
-  });
-  const out = { norms: readCopy(norms!), targetCos: readCopy(targetCos!) };
-  tf.dispose([norms!, targetCos!]);
-  return out;
-}
 
 /**
  * A training run: the embedding MLP, the loss head (class weights, sub-centres, biases, centres),
@@ -144,7 +130,7 @@ export class Trainer {
         }
         return computeLoss(stepSpec, { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
       };
-      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head.W, spec, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
+      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head.W, this.head.bias, spec, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
       const centerRate = def.centerRate?.(this.params);
       // Wen et al.: centers follow the batch's features from before this step's update.
       if (centerRate !== undefined) this.head.centers.assign(updateCenters(features, yb, this.head.centers as tf.Tensor2D, centerRate));
