@@ -123,12 +123,12 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   /**
    * When `loss` is the cosine softmax with logits s·cos θ_j and target s·f(cos θ_y): f and its
    * slope f′ on one target cosine (plain numbers, as `loss` computes them: the same clamp, the
-   * same branch, the gradient mode's slope). The trainer's fused head (losses/cosineHead.ts) runs
+   * same branch, the gradient mode's slope). The trainer's fused head (losses/fusedHead.ts) runs
    * it as one kernel with a written-out gradient; `loss` stays the reference, and a test holds the
    * two equal. Absent, or undefined for a spec: the fused head does not serve it.
    */
   cosineTarget?(spec: S): TargetFunction | undefined;
-  /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/cosineHead.ts's raw head). */
+  /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/fusedHead.ts's raw head). */
   readonly plainSoftmax?: boolean;
 
   /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */

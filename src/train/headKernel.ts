@@ -1,10 +1,10 @@
 // The fused loss head as one registered tfjs kernel (WASM and CPU): raw features, raw class weights,
 // the bias where the loss trains one, and labels in; the mean loss and the gradients to the features,
-// W and the bias out (losses/cosineHead.ts). It serves the losses whose definition gives
+// W and the bias out (losses/fusedHead.ts). It serves the losses whose definition gives
 // `cosineTarget` (the cosine head) or `plainSoftmax` (the raw head); the others, and WebGL, take
 // tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
-import { cosineHead, rawSoftmaxHead } from '../losses/cosineHead';
+import { cosineHead, rawSoftmaxHead } from '../losses/fusedHead';
 import type { TargetFunction } from '../losses/definition';
 import { lossDef, type LossSpec } from '../losses/registry';
 import { JS_KERNEL_BACKENDS, type Storage } from './kernelStorage';

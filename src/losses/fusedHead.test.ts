@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
-import { cosineHead, rawSoftmaxHead } from './cosineHead';
+import { cosineHead, rawSoftmaxHead } from './fusedHead';
 import { computeLoss } from './computeLoss';
 import type { TargetFunction } from './definition';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
