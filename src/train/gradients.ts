@@ -1,5 +1,5 @@
 // One step's gradients, by one of two paths. Either way the MLP's backward pass is written out
-// (mlp.ts). The fused path (a loss with `cosineTarget`, on WASM or CPU) runs the whole loss head as
+// (mlp.ts). The fused path (a loss with `cosineTarget` or `plainSoftmax`, on WASM or CPU) runs the head as
 // one kernel with its gradient written out (headKernel.ts); the taped path puts only the head on
 // tfjs's gradient tape. Call inside a tidy.
 import * as tf from '@tensorflow/tfjs-core';
