@@ -39,6 +39,7 @@ export const center: LossDefinition<CenterSpec, typeof params> = {
     const term: TF.Scalar = tf.mul(tf.mul(tf.mean(tf.sum(tf.square(tf.sub(f, own)), 1)), 0.5), spec.lambda);
     return spec.includeSoftmax === false ? term : tf.add(softmax.loss(kit, { kind: 'softmax' }, b), term);
   },
+  centerPull: (spec) => (spec.normalize || spec.includeSoftmax === false ? undefined : spec.lambda),
   scale: (_spec, featureNorm) => featureNorm,
   targetLogit: (_spec, theta, featureNorm) => featureNorm * Math.cos(theta),
   curve: { as: 'normface' },

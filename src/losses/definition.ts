@@ -130,6 +130,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   cosineTarget?(spec: S): TargetFunction | undefined;
   /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/fusedHead.ts's raw head). */
   readonly plainSoftmax?: boolean;
+  /** `loss` is that cross-entropy plus λ/(2N)·Σ‖x_i − c_{y_i}‖² on raw features, centres constant: λ for the fused raw head, or undefined when this spec is not. */
+  centerPull?(spec: S): number | undefined;
 
   /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
   scale(spec: S, featureNorm: number): number;

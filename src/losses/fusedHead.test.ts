@@ -34,14 +34,37 @@ function batch(seed: number, N: number, D: number, C: number) {
   return { x, W, labels };
 }
 
-describe('the fused cosine head', () => {
+describe('the fused heads', () => {
   it('serves exactly the cosine-softmax losses with a target of the target cosine alone', () => {
     const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
     expect(served).toEqual(['normface', 'cosface', 'arcface', 'combined']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
+    expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);
+    // Center loss's variants of the reference cases (normalised centres, no softmax) stay on the tfjs path.
+    const pull = lossDef('center').centerPull!;
+    expect([pull({ kind: 'center', lambda: 0.3 }), pull({ kind: 'center', lambda: 0.3, normalize: true }), pull({ kind: 'center', lambda: 0.3, includeSoftmax: false })]).toEqual([0.3, undefined, undefined]);
   });
 
   for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+    it(`the raw head with center loss's pull (λ 0.3, ${D}-D): loss and ∂x, ∂W, ∂b equal tfjs autodiff`, () => {
+      const { x, W, labels } = batch(N + 2 * C, N, D, C);
+      const bias = Float32Array.from({ length: C }, (_, j) => 0.2 * Math.cos(j));
+      const centers = Float32Array.from({ length: C * D }, (_, k) => Math.sin(k));
+      const dx = new Float32Array(N * D);
+      const dW = new Float32Array(D * C);
+      const db = new Float32Array(C);
+      const loss = rawSoftmaxHead(x, W, bias, labels, { N, D, C }, dx, dW, db, { lambda: 0.3, centers });
+      const yt = tf.tensor1d(labels, 'int32');
+      const ct = tf.tensor2d(centers, [C, D]);
+      const args = [tf.tensor2d(x, [N, D]), tf.tensor2d(W, [D, C]), tf.tensor1d(bias)];
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => computeLoss({ kind: 'center', lambda: 0.3 }, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, bias: c as tf.Tensor1D, labels: yt, centers: ct });
+      const value = tf.tidy(() => f(args[0]!, args[1]!, args[2]!).dataSync()[0]!);
+      const grads = tf.grads(f)(args).map((t) => Float32Array.from(t.dataSync()));
+      expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+      [dx, dW, db].forEach((g, i) => expect(toleranceRatio(g, grads[i]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1));
+      tf.dispose([yt, ct, ...args]);
+    });
+
     it(`the raw head (softmax, ${D}-D, ${C} classes): loss and ∂x, ∂W, ∂b equal tfjs autodiff, and float64 differences`, () => {
       const { x, W, labels } = batch(N + C, N, D, C);
       const bias = Float32Array.from({ length: C }, (_, j) => 0.3 * Math.sin(j));
@@ -135,7 +158,8 @@ describe('the fused cosine head', () => {
     for (const c of cases) {
       const spec = specOf(c);
       const target = spec && targetOf(spec);
-      const raw = spec?.kind === 'softmax';
+      const pull = spec?.kind === 'center' ? lossDef('center').centerPull!(spec) : undefined;
+      const raw = spec?.kind === 'softmax' || pull !== undefined;
       if (!spec || (!target && !raw)) continue;
       it(`reference vector ${file} ${c.name}`, () => {
         const N = c.inputs.x.length;
@@ -146,7 +170,7 @@ describe('the fused cosine head', () => {
         const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
         const loss = target
           ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, (spec as { s: number }).s, target, dx, dW)
-          : rawSoftmaxHead(c.inputs.x.flat(), c.inputs.W.flat(), b, c.inputs.labels, { N, D, C }, dx, dW, undefined);
+          : rawSoftmaxHead(c.inputs.x.flat(), c.inputs.W.flat(), b, c.inputs.labels, { N, D, C }, dx, dW, undefined, pull === undefined ? undefined : { lambda: pull, centers: (c.params.centers as number[][]).flat() });
         const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
         expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);
         expect(toleranceRatio(dx, c.expected.grad_x.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);

@@ -92,11 +92,17 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
   return total / N;
 }
 
+/** Center loss's pull: λ/(2N)·Σ‖x_i − c_{y_i}‖² with the centres (C×D) held constant. */
+export interface CenterPull {
+  lambda: number;
+  centers: ArrayLike<number>;
+}
+
 /**
- * Mean softmax cross-entropy on raw logits x·W + b (no bias when `bias` is undefined); writes ∂L/∂x,
- * ∂L/∂W and, with a bias, ∂L/∂b into `db`.
+ * Mean softmax cross-entropy on raw logits x·W + b (no bias when `bias` is undefined), plus the
+ * centre pull when given; writes ∂L/∂x, ∂L/∂W and, with a bias, ∂L/∂b into `db`.
  */
-export function rawSoftmaxHead(x: ArrayLike<number>, W: ArrayLike<number>, bias: ArrayLike<number> | undefined, labels: ArrayLike<number>, { N, D, C }: HeadShapes, dx: Float32Array, dW: Float32Array, db: Float32Array | undefined): number {
+export function rawSoftmaxHead(x: ArrayLike<number>, W: ArrayLike<number>, bias: ArrayLike<number> | undefined, labels: ArrayLike<number>, { N, D, C }: HeadShapes, dx: Float32Array, dW: Float32Array, db: Float32Array | undefined, pull?: CenterPull): number {
   const gW = new Float64Array(D * C);
   const gb = new Float64Array(C);
   const z = new Float64Array(C);
@@ -107,10 +113,16 @@ export function rawSoftmaxHead(x: ArrayLike<number>, W: ArrayLike<number>, bias:
       for (let d = 0; d < D; d++) v += x[i * D + d]! * W[d * C + j]!;
       z[j] = v;
     }
-    total += crossEntropyRow(z, labels[i]!, N);
+    const y = labels[i]!;
+    total += crossEntropyRow(z, y, N);
     for (let d = 0; d < D; d++) {
       let g = 0;
       const xi = x[i * D + d]!;
+      if (pull) {
+        const r = xi - pull.centers[y * D + d]!;
+        total += 0.5 * pull.lambda * r * r;
+        g += (pull.lambda * r) / N;
+      }
       for (let j = 0; j < C; j++) {
         const k = d * C + j;
         g += z[j]! * W[k]!;

@@ -30,6 +30,7 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     { loss: 'combined', m1: 1.1, m2: 0.2, m3: 0.1, s: 12 },
     { loss: 'normface', s: 8 },
     { loss: 'softmax' },
+    { loss: 'center', lambda: 0.1 },
   ];
   for (const live of cases) {
     it(`${live.loss} (${live.optimizer ?? 'adam'}): trains as tfjs's composite ops and autodiff do, step for step`, () => {

@@ -1,12 +1,12 @@
 // One step's gradients, by one of two paths. Either way the MLP's backward pass is written out
-// (mlp.ts). The fused path (a loss with `cosineTarget` or `plainSoftmax`, on WASM or CPU) runs the head as
+// (mlp.ts). The fused path (a loss with `cosineTarget`, `plainSoftmax` or `centerPull`, on WASM or CPU) runs the head as
 // one kernel with its gradient written out (headKernel.ts); the taped path puts only the head on
 // tfjs's gradient tape. Call inside a tidy.
 import * as tf from '@tensorflow/tfjs-core';
 import type { BatchNumbers } from '../losses/definition';
 import type { LossSpec } from '../losses/registry';
 import { readCopy } from './head';
-import { fusedHead, fusedHeadBias } from './headKernel';
+import { fusedHead, fusedHeadInputs } from './headKernel';
 import type { Mlp } from './mlp';
 
 export interface StepGradients {
@@ -23,10 +23,18 @@ function withNet(net: Mlp, acts: tf.Tensor2D[], dx: tf.Tensor2D | null, grads: t
   return grads;
 }
 
-/** The fused head: raw features, W and the bias (raw head) in; loss, ∂L/∂x, ∂L/∂W and ∂L/∂b from one kernel. */
-export function fusedGradients(net: Mlp, W: tf.Variable, bias: tf.Variable, spec: LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+/** The head's tensors the fused path reads: W, the class bias, center loss's centres. */
+export interface HeadTensors {
+  W: tf.Variable;
+  bias: tf.Variable;
+  centers: tf.Variable;
+}
+
+/** The fused head: raw features, W, the bias and centres (raw head) in; loss, ∂L/∂x, ∂L/∂W and ∂L/∂b from one kernel. */
+export function fusedGradients(net: Mlp, { W, bias, centers }: HeadTensors, spec: LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
   const { out: x, acts } = net.forwardTrain(xb);
-  const { loss, dx, dW, db } = fusedHead(spec, x, W as tf.Tensor2D, yb, fusedHeadBias(spec) ? (bias as tf.Tensor1D) : undefined);
+  const reads = fusedHeadInputs(spec);
+  const { loss, dx, dW, db } = fusedHead(spec, x, W as tf.Tensor2D, yb, { ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}), ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}) });
   return { value: loss, grads: withNet(net, acts, dx, { [W.name]: dW, ...(db ? { [bias.name]: db } : {}) }), features: x };
 }
 

@@ -1,7 +1,7 @@
 // The fused loss head as one registered tfjs kernel (WASM and CPU): raw features, raw class weights,
-// the bias where the loss trains one, and labels in; the mean loss and the gradients to the features,
+// the bias where the loss trains one, center loss's centres, and labels in; the mean loss and the gradients to the features,
 // W and the bias out (losses/fusedHead.ts). It serves the losses whose definition gives
-// `cosineTarget` (the cosine head) or `plainSoftmax` (the raw head); the others, and WebGL, take
+// `cosineTarget` (the cosine head) or `plainSoftmax` / `centerPull` (the raw head); the others, and WebGL, take
 // tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
 import { cosineHead, rawSoftmaxHead } from '../losses/fusedHead';
@@ -11,14 +11,15 @@ import { JS_KERNEL_BACKENDS, type Storage } from './kernelStorage';
 
 export const HEAD_KERNEL = 'HypersphereSoftmaxHead';
 
-type Head = { kind: 'cosine'; s: number; target: TargetFunction } | { kind: 'raw'; bias: boolean };
+type Head = { kind: 'cosine'; s: number; target: TargetFunction } | { kind: 'raw'; bias: boolean; pull: number | undefined };
 
 /** Which head serves this spec, or undefined when neither does. */
 function headOf(spec: LossSpec): Head | undefined {
   const def = lossDef(spec.kind);
   const target = (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
   if (target) return { kind: 'cosine', s: (spec as { s: number }).s, target };
-  if (def.plainSoftmax) return { kind: 'raw', bias: def.rawLogits && !def.noBias };
+  const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
+  if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
   return undefined;
 }
 
@@ -27,7 +28,7 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     const spec = (attrs as unknown as { spec: LossSpec }).spec;
     const head = headOf(spec);
     if (!head) throw new Error(`the fused head does not serve ${spec.kind}`);
-    const { x, W, labels, bias } = inputs as { x: tf.TensorInfo; W: tf.TensorInfo; labels: tf.TensorInfo; bias?: tf.TensorInfo };
+    const { x, W, labels, bias, centers } = inputs as { x: tf.TensorInfo; W: tf.TensorInfo; labels: tf.TensorInfo; bias?: tf.TensorInfo; centers?: tf.TensorInfo };
     const [N, D] = x.shape as [number, number];
     const C = W.shape[1]!;
     const st = storageOf(backend);
@@ -39,7 +40,7 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     loss.values()[0] =
       head.kind === 'cosine'
         ? cosineHead(st.read(x), st.read(W), st.read(labels), shapes, head.s, head.target, dx.values(), dW.values())
-        : rawSoftmaxHead(st.read(x), st.read(W), bias && st.read(bias), st.read(labels), shapes, dx.values(), dW.values(), db?.values());
+        : rawSoftmaxHead(st.read(x), st.read(W), bias && st.read(bias), st.read(labels), shapes, dx.values(), dW.values(), db?.values(), head.pull !== undefined && centers ? { lambda: head.pull, centers: st.read(centers) } : undefined);
     return [loss.info, dx.info, dW.info, ...(db ? [db.info] : [])];
   };
 }
@@ -51,14 +52,15 @@ export function fusedHeadServes(spec: LossSpec): boolean {
   return headOf(spec) !== undefined && tf.getKernel(HEAD_KERNEL, tf.getBackend()) !== undefined;
 }
 
-/** Whether the head trains a bias under this spec (the raw head of a loss with one). */
-export function fusedHeadBias(spec: LossSpec): boolean {
+/** What the raw head reads under this spec besides x, W and the labels: the bias, the centres. */
+export function fusedHeadInputs(spec: LossSpec): { bias: boolean; centers: boolean } {
   const head = headOf(spec);
-  return head?.kind === 'raw' && head.bias;
+  return head?.kind === 'raw' ? { bias: head.bias, centers: head.pull !== undefined } : { bias: false, centers: false };
 }
 
 /** The mean loss and the gradients to the raw features, the raw weights and the bias (when given), in one kernel. */
-export function fusedHead(spec: LossSpec, x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D, bias?: tf.Tensor1D): { loss: tf.Scalar; dx: tf.Tensor2D; dW: tf.Tensor2D; db?: tf.Tensor1D } {
-  const [loss, dx, dW, db] = tf.engine().runKernel(HEAD_KERNEL, { x, W, labels, ...(bias ? { bias } : {}) }, { spec } as unknown as tf.NamedAttrMap) as [tf.Scalar, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D?];
+export function fusedHead(spec: LossSpec, x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D, extra: { bias?: tf.Tensor1D; centers?: tf.Tensor2D } = {}): { loss: tf.Scalar; dx: tf.Tensor2D; dW: tf.Tensor2D; db?: tf.Tensor1D } {
+  const inputs: tf.NamedTensorMap = { x, W, labels, ...(extra.bias ? { bias: extra.bias } : {}), ...(extra.centers ? { centers: extra.centers } : {}) };
+  const [loss, dx, dW, db] = tf.engine().runKernel(HEAD_KERNEL, inputs, { spec } as unknown as tf.NamedAttrMap) as [tf.Scalar, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D?];
   return { loss, dx, dW, ...(db ? { db } : {}) };
 }

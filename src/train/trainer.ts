@@ -130,7 +130,7 @@ export class Trainer {
         }
         return computeLoss(stepSpec, { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
       };
-      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head.W, this.head.bias, spec, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
+      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head, spec, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
       const centerRate = def.centerRate?.(this.params);
       // Wen et al.: centers follow the batch's features from before this step's update.
       if (centerRate !== undefined) this.head.centers.assign(updateCenters(features, yb, this.head.centers as tf.Tensor2D, centerRate));
