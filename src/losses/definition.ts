@@ -121,7 +121,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   /** The mean batch loss (tfjs, worker side only). */
   loss(kit: TensorKit, spec: S, batch: TensorBatch): TF.Scalar;
   /**
-   * When `loss` is the cosine softmax with logits s·cos θ_j and target s·f(cos θ_y): f and its
+   * When `loss` is the cosine softmax with logits r·cos θ_j and target r·f(cos θ_y), r the spec's
+   * s or, for a spec without one, the feature norm ‖x‖ (SphereFace): f and its
    * slope f′ on one target cosine (plain numbers, as `loss` computes them: the same clamp, the
    * same branch, the gradient mode's slope). The trainer's fused head (losses/fusedHead.ts) runs
    * it as one kernel with a written-out gradient; `loss` stays the reference, and a test holds the

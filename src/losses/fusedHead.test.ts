@@ -22,7 +22,15 @@ const SPECS: LossSpec[] = [
   { kind: 'arcface', s: 10, m: 0.4, gradient: 'detached' },
   { kind: 'combined', s: 10, m1: 0.9, m2: 0.4, m3: 0.15 },
   { kind: 'combined', s: 8, m1: 1.3, m2: 0.1, m3: 0 },
+  // SphereFace: scaled by the feature norm (differentiated), or by a fixed s; λ blends in c.
+  { kind: 'sphereface', m: 4, lambda: 5 },
+  { kind: 'sphereface', m: 4, lambda: 0 },
+  { kind: 'sphereface', m: 2, lambda: 0.5 },
+  { kind: 'sphereface', m: 3, lambda: 0, s: 6 },
 ];
+
+/** The head's scale for a spec: its s, or the feature norm. */
+const scaleOf = (spec: LossSpec): number | 'norm' => (spec as { s?: number }).s ?? 'norm';
 
 const targetOf = (spec: LossSpec) => (lossDef(spec.kind).cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
 
@@ -37,7 +45,7 @@ function batch(seed: number, N: number, D: number, C: number) {
 describe('the fused heads', () => {
   it('serves exactly the cosine-softmax losses with a target of the target cosine alone', () => {
     const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
-    expect(served).toEqual(['normface', 'cosface', 'arcface', 'combined']);
+    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);
     // Center loss's variants of the reference cases (normalised centres, no softmax) stay on the tfjs path.
@@ -101,7 +109,7 @@ describe('the fused heads', () => {
         const { x, W, labels } = batch(N * 31 + C, N, D, C);
         const dx = new Float32Array(N * D);
         const dW = new Float32Array(D * C);
-        const loss = cosineHead(x, W, labels, { N, D, C }, (spec as { s: number }).s, targetOf(spec)!, dx, dW);
+        const loss = cosineHead(x, W, labels, { N, D, C }, scaleOf(spec), targetOf(spec)!, dx, dW);
         const xt = tf.tensor2d(x, [N, D]);
         const Wt = tf.tensor2d(W, [D, C]);
         const yt = tf.tensor1d(labels, 'int32');
@@ -129,7 +137,7 @@ describe('the fused heads', () => {
       it(`${JSON.stringify(spec)}, ${D}-D: ∂x and ∂W match float64 finite differences`, () => {
         const { x, W, labels } = batch(N * 31 + C, N, D, C);
         const target = targetOf(spec)!;
-        const s = (spec as { s: number }).s;
+        const s = scaleOf(spec);
         const dx = new Float32Array(N * D);
         const dW = new Float32Array(D * C);
         const x64 = Float64Array.from(x);
@@ -169,7 +177,7 @@ describe('the fused heads', () => {
         const dW = new Float32Array(D * C);
         const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
         const loss = target
-          ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, (spec as { s: number }).s, target, dx, dW)
+          ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, scaleOf(spec), target, dx, dW)
           : rawSoftmaxHead(c.inputs.x.flat(), c.inputs.W.flat(), b, c.inputs.labels, { N, D, C }, dx, dW, undefined, pull === undefined ? undefined : { lambda: pull, centers: (c.params.centers as number[][]).flat() });
         const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
         expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);

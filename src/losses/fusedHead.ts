@@ -32,12 +32,13 @@ export interface HeadShapes {
 }
 
 /**
- * Mean loss of the batch; writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C) into `dW`.
+ * Mean loss of the batch, with logits r·cos θ_j and the target r·f(cos θ_y), where r is s or, for
+ * `'norm'`, the feature's norm √(‖x‖² + ε) (SphereFace), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C) into `dW`.
  * x is N×D raw features, W is D×C raw weights (column j = class j), `labels` the classes.
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
  */
-export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, s: number, target: TargetFunction, dx: Float32Array, dW: Float32Array): number {
+export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, s: number | 'norm', target: TargetFunction, dx: Float32Array, dW: Float32Array): number {
   const wn = new Float64Array(D * C);
   const rw = new Float64Array(C);
   for (let j = 0; j < C; j++) {
@@ -49,6 +50,7 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
   const dwn = new Float64Array(D * C);
   const xn = new Float64Array(D);
   const z = new Float64Array(C);
+  const g = new Float64Array(C);
   const dcos = new Float64Array(C);
   const dxn = new Float64Array(D);
   let total = 0;
@@ -58,31 +60,40 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     const rx = 1 / Math.sqrt(sq + NORM_EPS);
     for (let d = 0; d < D; d++) xn[d] = x[i * D + d]! * rx;
     const y = labels[i]!;
+    // The scale: s, or the feature's own norm (then differentiated too).
+    const r = s === 'norm' ? 1 / rx : s;
     let slope = 0;
     for (let j = 0; j < C; j++) {
       let c = 0;
       for (let d = 0; d < D; d++) c += xn[d]! * wn[d * C + j]!;
       if (j === y) {
         const [f, df] = target(c);
-        z[j] = s * f;
+        g[j] = f;
         slope = df;
-      } else z[j] = s * c;
+      } else g[j] = c;
+      z[j] = r * g[j]!;
     }
     total += crossEntropyRow(z, y, N);
-    // Through s and the target's slope to the cosines.
-    for (let j = 0; j < C; j++) dcos[j] = s * z[j]! * (j === y ? slope : 1);
+    // Through the scale and the target's slope to the cosines; dr = Σ_j ∂L/∂z_j · g_j.
+    let dr = 0;
+    for (let j = 0; j < C; j++) {
+      dr += z[j]! * g[j]!;
+      dcos[j] = r * z[j]! * (j === y ? slope : 1);
+    }
+    if (s !== 'norm') dr = 0;
     let dot = 0;
     for (let d = 0; d < D; d++) {
-      let g = 0;
+      let acc = 0;
       for (let j = 0; j < C; j++) {
         const k = d * C + j;
-        g += dcos[j]! * wn[k]!;
+        acc += dcos[j]! * wn[k]!;
         dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
       }
-      dxn[d] = g;
-      dot += g * xn[d]!;
+      dxn[d] = acc;
+      dot += acc * xn[d]!;
     }
-    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx;
+    // ∂‖x‖/∂x = x/‖x‖ = x̂.
+    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx + dr * xn[d]!;
   }
   for (let j = 0; j < C; j++) {
     let dot = 0;

@@ -2,7 +2,8 @@
 // blended with cos θ_y by the annealed λ.
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../params/paramDef';
-import type { LossDefinition, MarginRange, TensorKit } from './definition';
+import type { LossDefinition, MarginRange, TargetFunction, TensorKit } from './definition';
+import { clampCos } from './cosine';
 import { fitMargin } from './margin';
 import { texNumber, crossEntropyTex } from './tex';
 
@@ -53,6 +54,26 @@ export function psiT(kit: TensorKit, c: TF.Tensor1D, m: number): TF.Tensor1D {
   return tf.sub(tf.mul(sign, cosMultipleAngle(kit, c, m)), tf.mul(2, k));
 }
 
+/**
+ * The blended target (λc + ψ(c))/(1 + λ) and its slope on one target cosine, as `loss` computes
+ * them: ψ = (−1)^k·T_m(c) − 2k with the Chebyshev T_m (no clamp) and k from the clamped angle
+ * (no gradient). Integer m only, as the trainer's spec always has; undefined otherwise.
+ */
+export function spherefaceTarget(spec: SphereFaceSpec): TargetFunction | undefined {
+  const { m, lambda } = spec;
+  if (!Number.isInteger(m) || m < 0) return undefined;
+  return (c) => {
+    let [tPrev, t, dPrev, d] = [1, c, 0, 1];
+    if (m === 0) [t, d] = [1, 0];
+    for (let n = 1; n < m; n++) {
+      [tPrev, t, dPrev, d] = [t, 2 * c * t - tPrev, d, 2 * t + 2 * c * d - dPrev];
+    }
+    const k = sphereK(Math.acos(clampCos(c)), m);
+    const sign = k % 2 === 0 ? 1 : -1;
+    return [(lambda * c + sign * t - 2 * k) / (1 + lambda), (lambda + sign * d) / (1 + lambda)];
+  };
+}
+
 export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
   kind: 'sphereface',
   label: 'SphereFace',
@@ -75,6 +96,7 @@ export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
     const blended: TF.Tensor1D = tf.div(tf.add(tf.mul(c, spec.lambda), psiT(kit, c, spec.m)), 1 + spec.lambda);
     return ops.marginCrossEntropy(tf.mul(cos, norm), tf.mul(blended, tf.squeeze(norm, [1])), oneHot);
   },
+  cosineTarget: spherefaceTarget,
   scale: (spec, featureNorm) => spec.s ?? featureNorm,
   targetLogit: (spec, theta, featureNorm) => ((spec.s ?? featureNorm) * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),
   curve: { paper: { m: 4 } },

@@ -31,6 +31,7 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     { loss: 'normface', s: 8 },
     { loss: 'softmax' },
     { loss: 'center', lambda: 0.1 },
+    { loss: 'sphereface', m: 4 },
   ];
   for (const live of cases) {
     it(`${live.loss} (${live.optimizer ?? 'adam'}): trains as tfjs's composite ops and autodiff do, step for step`, () => {

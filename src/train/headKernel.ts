@@ -11,13 +11,14 @@ import { JS_KERNEL_BACKENDS, type Storage } from './kernelStorage';
 
 export const HEAD_KERNEL = 'HypersphereSoftmaxHead';
 
-type Head = { kind: 'cosine'; s: number; target: TargetFunction } | { kind: 'raw'; bias: boolean; pull: number | undefined };
+type Head = { kind: 'cosine'; s: number | 'norm'; target: TargetFunction } | { kind: 'raw'; bias: boolean; pull: number | undefined };
 
 /** Which head serves this spec, or undefined when neither does. */
 function headOf(spec: LossSpec): Head | undefined {
   const def = lossDef(spec.kind);
   const target = (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
-  if (target) return { kind: 'cosine', s: (spec as { s: number }).s, target };
+  // The scale is the spec's s, or the feature norm for a spec without one (SphereFace's default).
+  if (target) return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target };
   const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
   if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
   return undefined;
