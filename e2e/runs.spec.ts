@@ -32,6 +32,11 @@ test('the timeline scrubs a paused run back: the view, the numbers and the panel
 test('export then import round-trips the parameters and the history; a bad file changes nothing', async ({ page }) => {
   await page.goto('/?loss=cosface&m=0.15&s=12&seed=9&dim=2&speed=0');
   await waitForStatus(page, (s) => s.state === 'running' && s.step > 200, 60_000);
+  // The history grows with the status ticks, not with the steps (at full speed step 200 can come
+  // within three ticks): its data table shows when it has more than three rows.
+  const historyTable = page.locator('#sec-history ~ * details.chart-table, [aria-labelledby="sec-history"] details.chart-table').first();
+  await historyTable.locator('summary').click();
+  await expect.poll(() => historyTable.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(3);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export run' }).click()]);
   const path = (await dl.path())!;
   const file = JSON.parse(readFileSync(path, 'utf8'));
