@@ -4,9 +4,10 @@ import { collectErrors, readStatus, waitForStatus } from './helpers';
 test('a training worker that stops itself is noticed and restarted from its checkpoint, and the page says so', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/?speed=0');
-  // Trained for over a second: a checkpoint (one a second) exists to resume from.
   const first = await waitForStatus(page, (s) => s.state === 'running' && s.step > 0, 60_000);
-  await expect.poll(async () => (await readStatus(page)).step, { timeout: 30_000 }).toBeGreaterThan(first.step + 100);
+  // A checkpoint (one a second) taken after that step has reached the page: one to resume from.
+  const status = page.locator('[role="status"][data-state]:not([data-compare-panel] *)');
+  await expect.poll(async () => Number(await status.getAttribute('data-checkpoint-step')), { timeout: 30_000 }).toBeGreaterThan(first.step);
   const [worker] = page.workers();
   expect(worker).toBeDefined();
   // The highest step the page is shown of this run, until the restart starts another (the status

@@ -63,6 +63,7 @@ export class PoolClient {
         diverged: (model) => this.events.diverged(this.sharded ? this.sharded.globalModel(index, model) : model),
         error: (message) => this.events.error(message),
         crashed: (message, fatal) => (this.sharded ? this.sharded.onCrashed(index, message, fatal) : this.events.crashed(message, fatal)),
+        checkpointed: (step) => (this.sharded ? undefined : this.events.checkpointed?.(step)),
       };
       this.clients.push(new TrainerClient(this.spawn, events, index === 0 ? this.wantPlaying : false, this.clock));
     }

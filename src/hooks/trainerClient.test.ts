@@ -16,6 +16,7 @@ function setup() {
     diverged: (m) => log.push(`diverged ${m}`),
     error: (m) => log.push(`error ${m}`),
     crashed: (m, fatal) => log.push(`${fatal ? 'fatal' : 'crashed'}: ${m}`),
+    checkpointed: (step) => log.push(`checkpoint ${step}`),
   };
   const clock = new FakeClock();
   const client = new TrainerClient(() => {
@@ -120,6 +121,7 @@ describe('TrainerClient', () => {
     first.reply({ type: 'state', runId: 1, state: 'running' });
     const checkpoint = { step: 120, models: [] };
     first.reply({ type: 'checkpoint', runId: 1, checkpoint });
+    expect(log[log.length - 1]).toBe('checkpoint 120'); // the page is told the step it could resume from
     // Frames keep it alive…
     for (let i = 0; i < 10; i++) {
       clock.advance(500);

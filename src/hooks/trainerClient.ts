@@ -47,6 +47,8 @@ export interface TrainerEvents {
   error(message: string): void;
   /** The worker crashed or stopped answering: restarted (the run sent again, from its last checkpoint), or, `fatal`, given up. */
   crashed(message: string, fatal: boolean): void;
+  /** A checkpoint reached the page: the step a restart would resume from (the single-worker path). */
+  checkpointed?(step: number): void;
 }
 
 /** The settings of a run. */
@@ -247,6 +249,7 @@ export class TrainerClient {
         break;
       case 'checkpoint':
         this.checkpoint = msg.checkpoint;
+        this.events.checkpointed?.(msg.checkpoint.step);
         break;
       case 'diverged':
         if ((this.run?.lives.length ?? 1) === 1) this.playing = false;

@@ -77,6 +77,7 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
       diverged: (model) => pushStatus({}, true, { index: model, patch: { diverged: true } }),
       error: (message) => pushStatus({ state: 'error', message }, true),
       crashed: (message, fatal) => pushStatus(fatal ? { state: 'error', message } : { message }, true),
+      checkpointed: (checkpointStep) => pushStatus({ checkpointStep }, false),
     };
     const c = new PoolClient(spawnWorker, events, autoplayAtMount.current, navigator.hardwareConcurrency || 2);
     client.current = c;

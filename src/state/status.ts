@@ -32,11 +32,13 @@ export interface TrainerStatus extends ModelStatus {
   run: number;
   /** The run's fixed facts (labels, sizes), once it is ready. */
   info: RunInfo | null;
+  /** The step of the last checkpoint the page holds (0: none yet); one worker's runs only. */
+  checkpointStep: number;
 }
 
 export const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
 
 /** The status of a run of `models` models that has not started. */
 export function initialStatus(models: number): TrainerStatus {
-  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0, info: null };
+  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0, info: null, checkpointStep: 0 };
 }

@@ -14,7 +14,7 @@ export function StatusBar({ lossKind, compact = false }: { lossKind: string; com
   renderCount.statusBar += 1;
   const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
   return (
-    <div role="status" aria-live="off" className={`status ${compact ? 'status-compact' : ''}`} {...statusAttributes(status, state, lossKind)} data-backend={backend} data-run={status.run}>
+    <div role="status" aria-live="off" className={`status ${compact ? 'status-compact' : ''}`} {...statusAttributes(status, state, lossKind)} data-backend={backend} data-run={status.run} data-checkpoint-step={status.checkpointStep}>
       <span className={`state-dot state-${state}`} aria-hidden="true" />
       <span className="status-item">
         <b>{state}</b>
