@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { cosineHead, rawSoftmaxHead } from '../losses/fusedHead';
 import type { TargetFunction } from '../losses/definition';
 import { lossDef, type LossSpec } from '../losses/registry';
-import { JS_KERNEL_BACKENDS, type Storage } from './kernelStorage';
+import { JS_KERNEL_BACKENDS, registeredHere, type Storage } from './kernelStorage';
 
 export const HEAD_KERNEL = 'HypersphereSoftmaxHead';
 
@@ -50,7 +50,7 @@ for (const [backendName, storage] of JS_KERNEL_BACKENDS) tf.registerKernel({ ker
 
 /** Whether the fused head serves this spec on the active backend. */
 export function fusedHeadServes(spec: LossSpec): boolean {
-  return headOf(spec) !== undefined && tf.getKernel(HEAD_KERNEL, tf.getBackend()) !== undefined;
+  return headOf(spec) !== undefined && registeredHere(HEAD_KERNEL);
 }
 
 /** What the raw head reads under this spec besides x, W and the labels: the bias, the centres. */

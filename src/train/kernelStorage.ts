@@ -1,6 +1,6 @@
 // What a JavaScript kernel needs of a backend whose tensors live in memory JavaScript can read
 // (WASM's heap, the CPU backend's arrays): read an input's values, make an output and write it.
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface Storage {
   read(t: tf.TensorInfo): Float32Array | Int32Array;
@@ -31,6 +31,11 @@ export function cpuStorage(backend: unknown): Storage {
       return { info, values: () => values };
     },
   };
+}
+
+/** Whether the active backend has the kernel `name` (the JavaScript kernels: on WASM and CPU only). */
+export function registeredHere(name: string): boolean {
+  return tf.getKernel(name, tf.getBackend()) !== undefined;
 }
 
 /** The backends a JavaScript kernel is registered for, with their storage. */

@@ -69,7 +69,6 @@ function applyFlat(vars: tf.Variable[], update: tf.Tensor1D): void {
   vars.forEach((v, i) => v.assign(tf.sub(v, tf.reshape(parts[i]!, v.shape))));
 }
 
-/** Adam (Kingma & Ba) with bias correction; β1 0.9, β2 0.999, ε 1e-8. */
 /** `fused`: the one-kernel step where the backend has it (default), or always the composite ops. */
 export interface OptimizerOptions {
   fused?: boolean;
@@ -77,6 +76,7 @@ export interface OptimizerOptions {
 
 const fusedHere = (o: OptimizerOptions) => o.fused !== false && hasFusedKernel();
 
+/** Adam (Kingma & Ba) with bias correction; β1 0.9, β2 0.999, ε 1e-8. */
 export function adam(o: OptimizerOptions = {}, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Optimizer {
   const slots = flatSlots(2);
   let t = 0;

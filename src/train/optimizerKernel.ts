@@ -3,7 +3,7 @@
 // WASM and CPU backends, whose tensors live in memory JavaScript can read; elsewhere (WebGL) the
 // optimizer falls back to its composite ops.
 import * as tf from '@tensorflow/tfjs-core';
-import { JS_KERNEL_BACKENDS, type Storage } from './kernelStorage';
+import { JS_KERNEL_BACKENDS, registeredHere, type Storage } from './kernelStorage';
 import { applyUpdate, type ParamSlice, type UpdateAttrs } from './updateRule';
 
 export const OPTIMIZER_KERNEL = 'HypersphereOptimizerStep';
@@ -36,7 +36,7 @@ for (const [backendName, storage] of JS_KERNEL_BACKENDS) tf.registerKernel({ ker
 
 /** Whether the active backend runs the fused kernel. */
 export function hasFusedKernel(): boolean {
-  return tf.getKernel(OPTIMIZER_KERNEL, tf.getBackend()) !== undefined;
+  return registeredHere(OPTIMIZER_KERNEL);
 }
 
 /**

@@ -90,7 +90,7 @@ export class ViewState {
     this.regions = this.regionModel(params);
   }
 
-  /** The positions of one point set as drawn now (the vertex shader's mix, on the CPU: for the hover tip and tests). */
+  /** The positions of one point set as drawn now (the vertex shader's mix, on the CPU; the tests read it, the hover tip asks `pointAt`). */
   points(which: PointSet): Float32Array {
     const out = new Float32Array(this.to[which].length);
     interpolate(out, this.from[which], this.to[which], this.ease, this.onSphere, this.radius);

@@ -37,14 +37,19 @@ async function activate(name: BackendName): Promise<boolean> {
   }
 }
 
+/** `n` steps, each synced: shader compiles and first uploads land here, not in what follows. */
+function warmSteps(t: Trainer, n: number): void {
+  for (let i = 0; i < n; i++) {
+    t.trainStep();
+    t.lossValue();
+  }
+}
+
 /** Training steps per second of `build()`'s trainer on the active backend, after a warm-up. */
 export function measureStepsPerSec(build: () => Trainer): number {
   const t = build();
   try {
-    for (let i = 0; i < 3; i++) {
-      t.trainStep();
-      t.lossValue(); // sync: shader compiles and first uploads land in the warm-up
-    }
+    warmSteps(t, 3);
     const t0 = performance.now();
     let n = 0;
     while (n < MEASURE_MAX_STEPS && performance.now() - t0 < MEASURE_MS) {
@@ -69,10 +74,7 @@ function warmUp(build: () => Trainer): void {
   if (tf.getBackend() !== 'webgl') return;
   const t = build();
   try {
-    for (let i = 0; i < 2; i++) {
-      t.trainStep();
-      t.lossValue();
-    }
+    warmSteps(t, 2);
     t.snapshot();
   } finally {
     t.dispose();
