@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/params/presets';
 import { decodeParams } from '../src/params/urlCodec';
-import { PAGE_STATUS, collectErrors, framesDrawn, readPanels, waitForSettled, waitForStatus } from './helpers';
+import { PAGE_STATUS, canvasStats, collectErrors, framesDrawn, loseContext, nextFrame, readPanels, waitForSettled, waitForStatus } from './helpers';
 
 const panel = (page: Page, i: number) => page.locator(`[data-compare-panel="${i}"]`);
 
@@ -14,11 +14,14 @@ async function waitForPanels(page: Page, n: number, pred: (p: Awaited<ReturnType
   return readPanels(page);
 }
 
-test('three entries: three canvases training in lockstep, each labelled with its loss', async ({ page }) => {
+test('three entries: three pictures on one canvas, training in lockstep, each labelled with its loss', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/?compare=softmax,cosface:m=0.2:s=16,arcface&speed=0');
   await expect(page.locator('[data-compare-panel]')).toHaveCount(3);
-  await expect(page.locator('[data-compare-panel] canvas')).toHaveCount(3);
+  // One canvas behind the grid; each panel's picture is an element named for a screen reader.
+  await expect(page.locator('.compare-grid canvas')).toHaveCount(1);
+  await expect(page.locator('[data-compare-panel] [role="img"]')).toHaveCount(3);
+  await expect(panel(page, 2).getByRole('img')).toHaveAttribute('aria-label', /ArcFace m = 0\.3, s = 10, step/);
   await expect(panel(page, 0).getByRole('heading')).toHaveText('Softmax');
   await expect(panel(page, 1).getByRole('heading')).toHaveText('CosFace m = 0.2, s = 16');
   await expect(panel(page, 2).getByRole('heading')).toHaveText('ArcFace m = 0.3, s = 10');
@@ -80,12 +83,12 @@ test('changing the seed resets every panel', async ({ page }) => {
 test('orbiting one 3-D panel turns the others', async ({ page }) => {
   await page.goto('/?compare=softmax,arcface&play=0&rotate=0');
   await waitForPanels(page, 2, (p) => p.state === 'paused');
-  const other = panel(page, 0).locator('canvas');
+  const other = panel(page, 0).getByRole('img');
   await waitForSettled(other); // the first framing done
-  await waitForSettled(panel(page, 1).locator('canvas'));
+  await waitForSettled(panel(page, 1).getByRole('img'));
   const before = await other.screenshot();
   const drawn = await framesDrawn(other);
-  const box = (await panel(page, 1).locator('canvas').boundingBox())!;
+  const box = (await panel(page, 1).getByRole('img').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 8 });
@@ -95,6 +98,47 @@ test('orbiting one 3-D panel turns the others', async ({ page }) => {
   await test.info().attach('panel 1 before', { body: before, contentType: 'image/png' });
   await test.info().attach('panel 1 after dragging panel 2', { body: after, contentType: 'image/png' });
   expect(after.equals(before)).toBe(false);
+});
+
+test('hovering a point in one panel shows its tip there, and no other panel reacts', async ({ page }) => {
+  await page.goto('/?compare=softmax,arcface&dim=2&rotate=0&classes=2&perClass=400&speed=0');
+  await waitForPanels(page, 2, (p) => p.step > 300);
+  await page.getByRole('button', { name: /pause/i }).click();
+  await waitForPanels(page, 2, (p) => p.state === 'paused');
+  const box = (await panel(page, 1).getByRole('img').boundingBox())!;
+  const tip = panel(page, 1).getByTestId('hover-tip');
+  // Sweep panel 2's circle (radius ≈ min(w, h) / (2 · 1.62) px) until a point is under the pointer.
+  const r = Math.min(box.width, box.height) / (2 * 1.62);
+  for (let a = 0; a < 360 && !(await tip.isVisible()); a += 3) {
+    const t = (a * Math.PI) / 180;
+    await page.mouse.move(box.x + box.width / 2 + r * Math.cos(t), box.y + box.height / 2 - r * Math.sin(t));
+    await nextFrame(page);
+  }
+  await expect(tip).toContainText(/class \d+ · θ to W\d+: [\d.]+° · target logit -?[\d.]+/);
+  await expect(panel(page, 0).getByTestId('hover-tip')).toBeHidden();
+  // Off the picture (onto the panel's own numbers), the tip goes.
+  await panel(page, 1).getByRole('status').hover();
+  await expect(tip).toBeHidden();
+});
+
+test('a lost context in compare mode is restored and every panel draws again', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?compare=softmax,arcface&dim=2&play=0');
+  const views = [0, 1].map((i) => panel(page, i).getByRole('img'));
+  for (const v of views) await waitForSettled(v);
+  const drawn = await Promise.all(views.map(framesDrawn));
+  const restore = await loseContext(page, '.compare-grid canvas');
+  await expect(page.locator('.compare-grid .view-overlay')).toContainText(/lost/);
+  await restore();
+  await expect(page.locator('.compare-grid .view-overlay')).toHaveCount(0);
+  await expect(page.locator('.compare-grid canvas')).toHaveCount(1);
+  for (const [i, v] of views.entries()) {
+    await waitForSettled(v, drawn[i]);
+    const stats = await canvasStats(page, `panel ${i + 1} after restore.png`, v);
+    expect(stats.nonBgFraction, `panel ${i + 1}`).toBeGreaterThan(0.03);
+    expect(stats.hueBuckets, `panel ${i + 1}`).toBeGreaterThanOrEqual(4);
+  }
+  expect(errors.filter((e) => !/context/i.test(e))).toEqual([]);
 });
 
 test('a malformed entry gives a notice and the others run', async ({ page }) => {

@@ -69,10 +69,9 @@ export function collectErrors(page: Page): string[] {
   return problems;
 }
 
-/** Pixel statistics of the canvas region of a screenshot, computed in the page from a PNG. */
-export async function canvasStats(page: Page, name: string) {
-  const canvas = page.locator('.view canvas');
-  const png = await canvas.screenshot();
+/** Pixel statistics of a picture's region of a screenshot (the single view's canvas, or `picture`), computed in the page from a PNG. */
+export async function canvasStats(page: Page, name: string, picture: Locator = page.locator('.view canvas')) {
+  const png = await picture.screenshot();
   await test.info().attach(name, { body: png, contentType: 'image/png' });
   return page.evaluate(async (b64) => {
     const img = new Image();
@@ -111,6 +110,23 @@ export async function waitForSettled(canvas: Locator, since?: number, timeout = 
   if (since !== undefined) {
     await expect.poll(async () => (await framesDrawn(canvas)) > since && (await canvas.getAttribute('data-settled')) === '1', { timeout }).toBe(true);
   }
+}
+
+/** Loses the WebGL context of the canvas `selector` finds; returns what restores it. */
+export async function loseContext(page: Page, selector: string): Promise<() => Promise<void>> {
+  await page.evaluate((sel) => {
+    const canvas = document.querySelector(sel) as HTMLCanvasElement;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+    const ext = gl.getExtension('WEBGL_lose_context')!;
+    ext.loseContext();
+    (window as unknown as { __restore: () => void }).__restore = () => ext.restoreContext();
+  }, selector);
+  return () => page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+}
+
+/** Resolves once the page has drawn its next animation frame (what a pointer move asked for is on screen). */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** Frames a canvas has drawn so far (`data-frames`). */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvasStats, collectErrors, framesDrawn, waitForSettled, waitForStatus } from './helpers';
+import { canvasStats, collectErrors, framesDrawn, loseContext, nextFrame, waitForSettled, waitForStatus } from './helpers';
 
 for (const dim of [2, 3] as const) {
   test(`after training the default preset in ${dim}-D the canvas shows the ${dim === 2 ? 'circle' : 'sphere'} and the class colours`, async ({ page }) => {
@@ -48,7 +48,7 @@ test('hovering a feature shows its class, angle and target logit', async ({ page
   for (let a = 0; a < 360 && !(await tip.isVisible()); a += 3) {
     const t = (a * Math.PI) / 180;
     await page.mouse.move(box.x + box.width / 2 + r * Math.cos(t), box.y + box.height / 2 - r * Math.sin(t));
-    await page.waitForTimeout(30);
+    await nextFrame(page);
   }
   await expect(tip).toBeVisible();
   await expect(tip).toContainText(/class \d+ · θ to W\d+: [\d.]+° · target logit -?[\d.]+/);
@@ -71,15 +71,9 @@ test('a lost WebGL context is restored and the view draws again', async ({ page 
   const errors = collectErrors(page);
   await page.goto('/?dim=2&rotate=0');
   await waitForStatus(page, (s) => s.step > 20, 20_000);
-  await page.evaluate(() => {
-    const canvas = document.querySelector('.view canvas') as HTMLCanvasElement;
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
-    const ext = gl.getExtension('WEBGL_lose_context')!;
-    ext.loseContext();
-    (window as unknown as { __restore: () => void }).__restore = () => ext.restoreContext();
-  });
+  const restore = await loseContext(page, '.view canvas');
   await expect(page.locator('.view-overlay')).toContainText(/lost/);
-  await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+  await restore();
   await expect(page.locator('.view-overlay')).toHaveCount(0);
   // The remounted canvas (a new element, its count from 0) draws again; training goes on, so it never rests.
   await expect.poll(() => framesDrawn(page.locator('.view canvas')), { timeout: 15_000 }).toBeGreaterThan(2);

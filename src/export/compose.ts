@@ -1,10 +1,13 @@
 // Lays panel snapshots out as one image (the single view, or compare mode's grid) with captions.
 
-/** One panel of the picture: its pixels and the caption burnt under it (empty: none). */
+/** One panel of the picture: its pixels (the rectangle `source` of `image`, or all of it) and the caption burnt under it (empty: none). */
 export interface Tile {
   image: CanvasImageSource & { width: number; height: number };
+  source?: { x: number; y: number; width: number; height: number };
   caption: string;
 }
+
+const sizeOf = (t: Tile) => t.source ?? t.image;
 
 /** Columns for n panels or tiles (the compare grid and saved pictures): side by side up to three, then two rows. */
 export const gridColumns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
@@ -16,8 +19,8 @@ export const gridColumns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
 export function composeTiles(out: HTMLCanvasElement, tiles: readonly Tile[], scale: number, background: string, foreground: string): HTMLCanvasElement {
   const cols = gridColumns(tiles.length);
   const rows = Math.ceil(tiles.length / cols);
-  const w = Math.max(...tiles.map((t) => t.image.width));
-  const h = Math.max(...tiles.map((t) => t.image.height));
+  const w = Math.round(Math.max(...tiles.map((t) => sizeOf(t).width)));
+  const h = Math.round(Math.max(...tiles.map((t) => sizeOf(t).height)));
   const captioned = tiles.some((t) => t.caption !== '');
   const band = captioned ? Math.round(26 * scale) : 0;
   const gap = tiles.length > 1 ? Math.round(4 * scale) : 0;
@@ -34,7 +37,8 @@ export function composeTiles(out: HTMLCanvasElement, tiles: readonly Tile[], sca
   tiles.forEach((t, i) => {
     const x = (i % cols) * (w + gap);
     const y = Math.floor(i / cols) * (h + band + gap);
-    ctx.drawImage(t.image, x, y, w, h);
+    if (t.source) ctx.drawImage(t.image, t.source.x, t.source.y, t.source.width, t.source.height, x, y, w, h);
+    else ctx.drawImage(t.image, x, y, w, h);
     if (!band) return;
     ctx.fillStyle = background;
     ctx.fillRect(x, y + h, w, band);

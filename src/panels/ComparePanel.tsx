@@ -1,13 +1,11 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useAppStore, useStatus } from '../state/store';
 import type { FrameSlot } from '../view/frameSlot';
 import { PANEL_KEYS } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
-import type { CameraLink } from '../view/cameraLink';
-import type { CaptureRegistry } from '../view/capture';
-import { HypersphereView } from '../view/HypersphereView';
-import type { ThemeColors } from '../view/palette';
-import type { ViewProps } from '../view/Scene';
+import { NoWebGL } from '../view/NoWebGL';
+import type { PanelArea } from '../view/PanelScene';
+import { useViewName } from '../view/useViewName';
 import { classColor } from '../view/palette';
 import type { RunState } from '../worker/protocol';
 import { LossControls } from '../ui/LossControls';
@@ -19,20 +17,18 @@ export interface PanelProps {
   title: string;
   params: Params;
   slot: { current: FrameSlot };
-  theme: ThemeColors;
   dim: 2 | 3;
   classes: number;
-  reducedMotion: boolean;
-  link: CameraLink;
   /** Shown alone (promoted), or one of the grid. */
   alone: boolean;
   onFocus: (focus: number) => void;
   setParam: (i: number, key: ParamKey, value: Params[ParamKey]) => void;
   /** The loss controls shown (embed mode's controls=); absent: all of the panel's. */
   controls?: readonly string[];
-  /** The lecture tour's cue (the grid gives it to the first panel shown). */
-  cue?: ViewProps['cue'];
-  capture?: CaptureRegistry;
+  /** Whether the page can draw (else the panel says why its picture is missing). */
+  webgl: boolean;
+  /** Hands the grid the element this panel's picture fills (drawn there, on the grid's shared canvas), or null when it goes. */
+  onArea: (index: number, area: PanelArea | null) => void;
 }
 
 /** A panel's loss controls, folded over its view. Memoised: the panel's numbers change ten times a second. */
@@ -45,15 +41,30 @@ const PanelControls = memo(function PanelControls({ index: i, params, setParam, 
   );
 });
 
-/** One panel of compare mode: its loss and parameters, its view, its live numbers and its loss controls. */
+/**
+ * One panel of compare mode: its loss and parameters, the place of its picture (named for a screen
+ * reader, focusable to orbit by keys), its live numbers and its loss controls.
+ */
 export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
-  const { index: i, title, params, slot, theme, dim, classes, reducedMotion, link, alone, onFocus, setParam, controls, cue, capture } = props;
+  const { index: i, title, params, slot, dim, classes, alone, onFocus, setParam, controls, webgl, onArea } = props;
   // Its own numbers from the store: a tick re-renders the panels whose numbers changed, not the grid.
   const model = useAppStore((s) => s.status.models[i] ?? s.status);
   const runState = useStatus((s) => s.state);
   const state: RunState = model.diverged ? 'diverged' : runState;
   const m = model.frame?.metrics;
   const only = useMemo(() => (controls ? PANEL_KEYS.filter((k) => controls.includes(k)) : PANEL_KEYS), [controls]);
+  const tip = useRef<HTMLDivElement>(null);
+  const { target: named, nameNow } = useViewName(params, classes, dim, slot, i);
+  const track = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (!el) return;
+      named.current = el;
+      nameNow();
+      onArea(i, { track: el, tip });
+      return () => onArea(i, null);
+    },
+    [i, named, nameNow, onArea],
+  );
   return (
     <section className="compare-panel" data-compare-panel={i} aria-label={`Panel ${i + 1}: ${title}`}>
       <header className="compare-head">
@@ -70,7 +81,14 @@ export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
         </button>
       </header>
       <div className="compare-stage">
-        <HypersphereView slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} running={state === 'running'} link={link} panel={alone ? 0 : i} cue={cue} capture={capture} captureId={i} />
+        {webgl ? (
+          <>
+            <div ref={track} className="view" role="img" data-dim={dim} />
+            <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />
+          </>
+        ) : (
+          <NoWebGL />
+        )}
         {only.length > 0 && <PanelControls index={i} params={params} setParam={setParam} classes={classes} dim={dim} only={only} open={alone} />}
       </div>
       <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>

@@ -37,8 +37,9 @@ export function ExportMenu({ registry, scene, caption, onCaption, colors }: Prop
   const tilesNow = (scale: number, capture: boolean) => {
     const { scene: sceneNow, caption: withCaption } = latest.current;
     return sceneNow().panels.flatMap(({ panel, caption: text }) => {
-      const image = capture ? registry.capture(panel, scale) : registry.canvas(panel);
-      return image ? [{ image, caption: withCaption ? text : '' }] : [];
+      const shot = capture ? registry.capture(panel, scale) : undefined;
+      const pixels = capture ? shot && { image: shot } : registry.live(panel);
+      return pixels ? [{ ...pixels, caption: withCaption ? text : '' }] : [];
     });
   };
 

@@ -1,5 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
+import { nextScale } from './resolutionStep';
 
 interface Props {
   /** Whether training runs (frames are drawn continuously and compete with it for the CPU). */
@@ -10,17 +11,13 @@ interface Props {
 }
 
 const WINDOW_MS = 1000;
-const MIN_SCALE = 0.5;
-/** Keep at least this share of the frame rate the view reaches when nothing trains. */
-const TARGET_SHARE = 0.9;
 /** Assumed paused frame rate (a 60 Hz display) until one is measured. */
 const DEFAULT_PAUSED_FPS = 60;
 
 /**
- * A software renderer draws every pixel on the CPU that training also needs. While training,
- * this lowers the internal resolution (down to half) whenever the frame rate falls under 90 % of
- * the rate measured while paused, and raises it again when there is room; paused, the view is
- * drawn at full resolution. Measured over one-second windows of continuously drawn frames.
+ * The single view's adaptive resolution on a software renderer (nextScale): while training, the
+ * internal resolution follows the frame rate against the rate measured while paused; paused, the
+ * view is drawn at full resolution. Measured over one-second windows of continuously drawn frames.
  */
 export function AdaptiveResolution({ running, scale, setScale }: Props) {
   const win = useRef({ start: 0, frames: 0, last: 0 });
@@ -50,10 +47,8 @@ export function AdaptiveResolution({ running, scale, setScale }: Props) {
       pausedFps.current = 0.7 * pausedFps.current + 0.3 * fps;
       return;
     }
-    const target = TARGET_SHARE * pausedFps.current;
-    const s = current.current;
-    if (fps < target && s > MIN_SCALE) setScale(Math.max(MIN_SCALE, Math.round((s - 0.1) * 100) / 100));
-    else if (fps > 1.08 * target && s < 1) setScale(Math.min(1, Math.round((s + 0.05) * 100) / 100));
+    const next = nextScale(current.current, fps, pausedFps.current);
+    if (next !== current.current) setScale(next);
   });
   return null;
 }

@@ -65,10 +65,12 @@ interface Props extends ViewProps {
   /** A software renderer: cheaper drawing where it does not change the picture. */
   lowPower: boolean;
   tip: RefObject<HTMLDivElement | null>;
+  /** The element the picture fills, where its pointer and keys arrive and its frames are counted: the canvas, or a panel's rectangle of a shared one. */
+  area?: HTMLElement;
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId, stepOrbit }: Props) {
+export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId, stepOrbit, area: areaProp }: Props) {
   const vs = useMemo(() => new ViewState(), []);
   // Compare mode's panels draw each frame once; under reduced motion the points jump to each frame too.
   vs.smooth = link === undefined && !reducedMotion;
@@ -83,6 +85,7 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
   // auto-rotation). When nothing moves, nothing is drawn and the page uses no CPU.
   const invalidate = useThree((s) => s.invalidate);
   const gl = useThree((s) => s.gl);
+  const area = areaProp ?? gl.domElement;
   useEffect(() => {
     const s = slot.current;
     s.notify = () => invalidate();
@@ -100,9 +103,9 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
     }
   }, -1);
   const touch = useCallback(() => (touched.lastInteraction = performance.now()), [touched]);
-  const orbit = useOrbit({ enableRotate: dim === 3, minDistance: 1.5, maxDistance: 8, autoRotateSpeed: 0.6, onStart: touch, onEnd: touch });
+  const orbit = useOrbit(area, { enableRotate: dim === 3, minDistance: 1.5, maxDistance: 8, autoRotateSpeed: 0.6, onStart: touch, onEnd: touch });
   const aim = useCameraAim(vs, dim === 3 && leads, () => touched.lastInteraction > 0, orbit.moved, reducedMotion);
-  useStepOrbit(dim === 3, orbit.controls, touch, stepOrbit);
+  useStepOrbit(area, dim === 3, orbit.controls, touch, stepOrbit);
   useFrame(() => {
     const now = performance.now();
     const idle = now - touched.lastInteraction > IDLE_BEFORE_ROTATE_MS;
@@ -115,14 +118,15 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
     // For tests and the bench: frames drawn, and whether the picture has come to rest (nothing moves
     // until a new frame or the user's hand moves it: the points eased in, the camera still).
     const moving = vs.moving || (aim.swinging() && !link) || (rotating && idle);
-    const el = gl.domElement.dataset;
-    el.frames = String(Number(el.frames ?? 0) + 1);
+    const el = area.dataset;
+    // A panel of a shared canvas counts the frames it is drawn in itself (PanelPortal).
+    if (area === gl.domElement) el.frames = String(Number(el.frames ?? 0) + 1);
     const settled = moving || !vs.frame ? '0' : '1';
     if (el.settled !== settled) el.settled = settled;
   });
 
   useLinkedCamera(dim === 3 ? link : undefined, panel, orbit.moved);
-  useCapture(capture, captureId ?? panel);
+  useCapture(capture, captureId ?? panel, area);
   const onHover = useHoverTip(vs, tip);
 
   return (

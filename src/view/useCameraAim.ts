@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import * as THREE from 'three';
 import { bestViewDirection } from './cameraAim';
 import type { ViewState } from './viewState';
+import { ownFrame } from './panelFrames';
 
 /** The camera follows the best direction while the weights settle, up to this step. */
 const AIM_UNTIL_STEP = 400;
@@ -22,13 +23,20 @@ const current = new THREE.Vector3();
  */
 export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean, moved: () => void, instant = false): { aiming: () => boolean; swinging: () => boolean } {
   const camera = useThree((s) => s.camera);
-  const state = useRef({ info: null as unknown, aiming: false, swinging: false, serial: -1, serialAt: 0, dir: new THREE.Vector3(0, 0, 1) });
-  useFrame((_, delta) => {
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const state = useRef({ info: null as unknown, aiming: false, swinging: false, serial: -1, serialAt: 0, at: 0, dir: new THREE.Vector3(0, 0, 1) });
+  useFrame(() => {
     const s = state.current;
     if (vs.info !== s.info) {
       s.info = vs.info;
       s.aiming = enabled && vs.info !== null;
     }
+    // A panel of a shared canvas swings only in frames it asked for (its new training frames).
+    if (!ownFrame(gl.domElement, scene)) return;
+    const now = performance.now();
+    const delta = s.at === 0 ? 0 : (now - s.at) / 1000; // since this view's last frame
+    s.at = now;
     s.swinging = false;
     if (!s.aiming) return;
     const C = vs.info?.numClasses ?? 0;
@@ -38,7 +46,7 @@ export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => 
     }
     if (vs.serial !== s.serial) {
       s.serial = vs.serial;
-      s.serialAt = performance.now();
+      s.serialAt = now;
       s.dir.set(...bestViewDirection(vs.wDirs, C));
     }
     const distance = camera.position.length();
@@ -53,7 +61,7 @@ export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => 
     const left = current.angleTo(target);
     s.swinging = left > 0.002;
     // Done once the weights have settled, or once the run stands still (paused early).
-    const still = performance.now() - s.serialAt > 1500;
+    const still = now - s.serialAt > 1500;
     if (left < 0.02 && ((vs.frame?.step ?? 0) >= AIM_UNTIL_STEP || still)) s.aiming = false;
   });
   return { aiming: () => state.current.aiming, swinging: () => state.current.swinging };

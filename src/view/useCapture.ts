@@ -1,10 +1,10 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { captureRoot, type CaptureRegistry } from './capture';
+import { captureView, liveView, type CaptureRegistry } from './capture';
 
-/** Registers this canvas with the page's capture registry (Save PNG, Record) as panel `panel`. */
-export function useCapture(registry: CaptureRegistry | undefined, panel: number): void {
+/** Registers this view (its canvas, or its panel's rectangle `area` of a shared one) with the page's capture registry as panel `panel`. */
+export function useCapture(registry: CaptureRegistry | undefined, panel: number, area: HTMLElement): void {
   const get = useThree((s) => s.get);
   const canvas = useThree((s) => s.gl.domElement);
-  useEffect(() => registry?.register(panel, captureRoot(get), canvas), [registry, panel, get, canvas]);
+  useEffect(() => registry?.register(panel, captureView(get, area), liveView(canvas, area)), [registry, panel, get, canvas, area]);
 }

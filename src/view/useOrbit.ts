@@ -12,20 +12,20 @@ interface Options {
 }
 
 /**
- * Orbit controls for a canvas that draws on demand. Unlike drei's, a change the controls merely
+ * Orbit controls for a canvas that draws on demand, driven by the pointer on `area` (the canvas,
+ * or a panel's rectangle of a shared one). Unlike drei's, a change the controls merely
  * notice (the camera moved by the first framing or by a linked panel) asks for no extra frame:
  * the caller says so with `moved()` after moving the camera; drags, their damping and
  * auto-rotation still ask for frames.
  */
-export function useOrbit({ enableRotate, minDistance, maxDistance, autoRotateSpeed, onStart, onEnd }: Options) {
+export function useOrbit(area: HTMLElement, { enableRotate, minDistance, maxDistance, autoRotateSpeed, onStart, onEnd }: Options) {
   const camera = useThree((s) => s.camera);
-  const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const state = useMemo(() => ({ controls: new OrbitControls(camera), external: false }), [camera]);
   const { controls } = state;
   Object.assign(controls, { enableRotate, enablePan: false, enableDamping: true, minDistance, maxDistance, autoRotateSpeed });
   useEffect(() => {
-    controls.connect(gl.domElement);
+    controls.connect(area);
     const change = () => {
       if (state.external) state.external = false;
       else invalidate();
@@ -39,7 +39,7 @@ export function useOrbit({ enableRotate, minDistance, maxDistance, autoRotateSpe
       controls.removeEventListener('end', onEnd);
       controls.dispose();
     };
-  }, [controls, gl, invalidate, onStart, onEnd, state]);
+  }, [controls, area, invalidate, onStart, onEnd, state]);
   useFrame(() => controls.update(), -1);
   return useMemo(() => ({ controls, moved: () => (state.external = true) }), [controls, state]);
 }

@@ -5,9 +5,8 @@ import { useEffect, type RefObject } from 'react';
 import type { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { KEY_MOVES, moveCamera, type CameraMove } from './cameraMoves';
 
-export function useStepOrbit(enabled: boolean, controls: OrbitControls, touch: () => void, api?: RefObject<((move: CameraMove) => void) | null>): void {
+export function useStepOrbit(area: HTMLElement, enabled: boolean, controls: OrbitControls, touch: () => void, api?: RefObject<((move: CameraMove) => void) | null>): void {
   const camera = useThree((s) => s.camera);
-  const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
     if (!enabled) return;
@@ -17,8 +16,7 @@ export function useStepOrbit(enabled: boolean, controls: OrbitControls, touch: (
       controls.update(); // tells linked panels, and asks for a frame
       invalidate();
     };
-    const el = gl.domElement;
-    el.tabIndex = 0;
+    area.tabIndex = 0;
     const onKey = (e: KeyboardEvent) => {
       const move = KEY_MOVES[e.key];
       if (!move || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -26,11 +24,11 @@ export function useStepOrbit(enabled: boolean, controls: OrbitControls, touch: (
       e.stopPropagation(); // the page's own arrow keys (a step, the tour) are for when the view has no focus
       apply(move);
     };
-    el.addEventListener('keydown', onKey);
+    area.addEventListener('keydown', onKey);
     if (api) api.current = apply;
     return () => {
-      el.removeEventListener('keydown', onKey);
+      area.removeEventListener('keydown', onKey);
       if (api?.current === apply) api.current = null;
     };
-  }, [enabled, camera, gl, controls, touch, invalidate, api]);
+  }, [area, enabled, camera, controls, touch, invalidate, api]);
 }

@@ -1,4 +1,4 @@
-// Keeps the canvas's accessible name in step with the run, at most once a second (never per frame).
+// Keeps the picture's accessible name (its canvas, or a compare panel's element) in step with the run, at most once a second (never per frame).
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Params } from '../params/table';
 import { useAppStore } from '../state/store';
@@ -7,13 +7,13 @@ import { viewName } from './viewName';
 
 const NAME_MS = 1000;
 
-/** The canvas to name (set once it exists) and a function that names it now. */
-export function useViewName(params: Params, classes: number, dim: 2 | 3, slot: RefObject<FrameSlot>, panel = 0): { canvasRef: RefObject<HTMLCanvasElement | null>; nameCanvas: () => void } {
-  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+/** The element to name (set once it exists) and a function that names it now. */
+export function useViewName(params: Params, classes: number, dim: 2 | 3, slot: RefObject<FrameSlot>, panel = 0): { target: RefObject<HTMLElement | null>; nameNow: () => void } {
+  const target = useRef<HTMLElement | null>(null);
   const latest = useRef({ params, classes, dim, panel });
   latest.current = { params, classes, dim, panel };
-  const nameCanvas = useCallback(() => {
-    const el = canvasRef.current;
+  const nameNow = useCallback(() => {
+    const el = target.current;
     if (!el) return;
     const { params: p, classes: c, dim: d, panel: i } = latest.current;
     const status = useAppStore.getState().status;
@@ -21,7 +21,7 @@ export function useViewName(params: Params, classes: number, dim: 2 | 3, slot: R
     const name = viewName(p, c, d, step, slot.current.info?.numHeldout ?? 0);
     if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
   }, [slot]);
-  useEffect(nameCanvas, [nameCanvas, params, classes, dim, panel]);
+  useEffect(nameNow, [nameNow, params, classes, dim, panel]);
   useEffect(() => {
     let last = 0;
     return useAppStore.subscribe((s, prev) => {
@@ -30,8 +30,8 @@ export function useViewName(params: Params, classes: number, dim: 2 | 3, slot: R
       // The step moves on while training: a second between names; a pause or reset names at once.
       if (s.status.state === 'running' && now - last < NAME_MS) return;
       last = now;
-      nameCanvas();
+      nameNow();
     });
-  }, [nameCanvas]);
-  return { canvasRef, nameCanvas };
+  }, [nameNow]);
+  return { target, nameNow };
 }
