@@ -80,9 +80,11 @@ async function compare(page, base, results) {
     await sleep(4500);
     const [training, steps] = await Promise.all([frameStats(page), stepRate(page, 3000)]);
     const panelSteps = await page.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
+    // Idle: nothing moves. Rotation off first (compare mode turns its panels only while paused), so
+    // that pausing starts no turn whose damping would still be drawing when the idle rate is taken.
+    await page.locator('input[name="rotate"]').uncheck();
     await page.getByRole('button', { name: /pause/i }).click();
     await waitFor(page, (s) => s.state === 'paused');
-    await page.locator('input[name="rotate"]').uncheck();
     await sleep(1500);
     const idle = await frameStats(page);
     const r = {
@@ -178,7 +180,6 @@ async function tensors(page, base, results) {
   console.log(`tensors: single ${results.tensorsAt100} → ${results.tensorsAt10000}, compare ${results.compareTensorsAt100} → ${results.compareTensorsAt10000}`);
 }
 
-/** Gzipped size (kB) of each JavaScript chunk of the build: the page's entry, the worker, the lazy panels. */
 /** React renders of App and of the status bar per second while the default link trains at full speed (App's goal: ≤ 1). */
 async function renders(page, base, results) {
   await page.goto(`${base}?v=2&speed=0`);
@@ -193,6 +194,7 @@ async function renders(page, base, results) {
   console.log(`renders/s while training: ${JSON.stringify(results.rendersPerSec)} (target: app ≤ 1)`);
 }
 
+/** Gzipped size (kB) of each JavaScript chunk of the build: the page's entry, the worker, the lazy panels. */
 async function bundle(_page, _base, results) {
   const dir = new URL('../dist/assets/', import.meta.url);
   results.gzipKB = Object.fromEntries(

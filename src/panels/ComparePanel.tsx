@@ -93,11 +93,12 @@ export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
       </div>
       <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>
         <span className={`state-dot state-${state}`} aria-hidden="true" />
-        <span>step {model.step.toLocaleString('en-US')}</span>
-        <span>loss {lossText(model.loss)}</span>
-        <span>test {percent(model.testAccuracy)}</span>
-        <span title="intra-class spread of the training features">spread {degrees(m?.intraClassAngle)}</span>
-        <span title="median angular margin of the test features">margin {degrees(m?.marginMedian)}</span>
+        {/* Each number keeps its width (data-w: characters), so the line wraps the same way whatever the numbers are and the picture above never jumps. */}
+        <span data-w="10">step {model.step.toLocaleString('en-US')}</span>
+        <span data-w="9">loss {lossText(model.loss)}</span>
+        <span data-w="9">test {percent(model.testAccuracy)}</span>
+        <span data-w="10" title="intra-class spread of the training features">spread {degrees(m?.intraClassAngle)}</span>
+        <span data-w="11" title="median angular margin of the test features">margin {degrees(m?.marginMedian)}</span>
       </div>
     </section>
   );
