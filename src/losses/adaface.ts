@@ -88,6 +88,16 @@ export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
     const target = tf.sub(tf.cos(theta), tf.add(tf.mul(z, m), m)) as TF.Tensor1D;
     return ops.marginCrossEntropy(tf.mul(cos, s) as TF.Tensor2D, tf.mul(target, s) as TF.Tensor1D, b.oneHot);
   },
+  // The fused head: every cosine clipped as above; the target of the clipped c at this sample's
+  // (constant) norm, with slope sin t / sin θ where t = θ − m·ẑ is not clipped.
+  cosineClip: EPS,
+  cosineTarget: (spec) => (c, norm) => {
+    const z = adafaceScaler(spec, norm);
+    const theta = Math.acos(c);
+    const t = theta - spec.m * z;
+    const inside = t >= EPS && t <= Math.PI - EPS;
+    return [adafaceTarget(spec.m, z, theta), inside ? Math.sin(t) / Math.sin(theta) : 0];
+  },
   scale: (spec) => spec.s,
   // The target of a feature at this norm, against the statistics in force.
   targetLogit: (spec, theta, featureNorm) => spec.s * adafaceTarget(spec.m, adafaceScaler(spec, featureNorm), theta),

@@ -3,8 +3,8 @@
 // target cosine, so that hard examples count little early in training and more as t grows.
 import type * as TF from '@tensorflow/tfjs-core';
 import type { LossDefinition } from './definition';
-import { arcfacePhi } from './arcface';
-import { clampCos } from './cosine';
+import { arcfacePhi, arcfaceTarget } from './arcface';
+import { clampCos, sinAndSlope } from './cosine';
 import { crossEntropyTex, texNumber } from './tex';
 
 export interface CurricularSpec {
@@ -56,6 +56,14 @@ export const curricular: LossDefinition<CurricularSpec, readonly []> = {
     const curved = tf.add(cos, tf.mul(hard, tf.sub(tf.mul(cos, tf.add(cos, t)), cos))) as TF.Tensor2D;
     const target = ops.select(tf.sub(cy, Math.cos(Math.PI - m)), phi, tf.sub(cy, m * Math.sin(m)));
     return ops.marginCrossEntropy(tf.mul(curved, spec.s) as TF.Tensor2D, tf.mul(target, spec.s) as TF.Tensor1D, b.oneHot);
+  },
+  // The fused head: ArcFace's target (insightface's fallback), and each hard negative's c·(t + c),
+  // slope t + 2c, against cos(θ_y + m) before the fallback.
+  cosineTarget: (spec) => arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: 'insightface' }),
+  cosineNegative: ({ m, t }) => {
+    const cosM = Math.cos(m);
+    const sinM = Math.sin(m);
+    return (c, cy) => (c > cy * cosM - sinAndSlope(cy)[0] * sinM ? [c * (t + c), t + 2 * c] : [c, 1]);
   },
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, 'insightface'),

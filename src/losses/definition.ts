@@ -49,8 +49,15 @@ export interface RunningState<S> {
   withState(spec: S, state: readonly number[]): S;
 }
 
-/** A margin target on one target cosine c: [f(c), f′(c)]. */
-export type TargetFunction = (c: number) => readonly [value: number, slope: number];
+/**
+ * A margin target on one target cosine c: [f(c), f′(c)]. `norm` is the sample's feature norm
+ * √(‖x‖² + 10⁻¹²) as a constant: a target may depend on it (AdaFace's quality), but no gradient
+ * flows through it.
+ */
+export type TargetFunction = (c: number, norm: number) => readonly [value: number, slope: number];
+
+/** A negative class's logit on its cosine c, given the row's target cosine c_y: [g(c), g′(c)] (no gradient through c_y). */
+export type NegativeFunction = (c: number, targetCos: number) => readonly [value: number, slope: number];
 
 /** The range of the shared margin key m for one loss. */
 export interface MarginRange {
@@ -129,6 +136,10 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
    * two equal. Absent, or undefined for a spec: the fused head does not serve it.
    */
   cosineTarget?(spec: S): TargetFunction | undefined;
+  /** With `cosineTarget`: `loss` clips every cosine to [−1 + ε, 1 − ε] first (its slope 0 outside); ε. */
+  readonly cosineClip?: number;
+  /** With `cosineTarget`: `loss` puts each negative cosine through g too (CurricularFace's hard negatives); absent: g(c) = c. */
+  cosineNegative?(spec: S): NegativeFunction;
   /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/fusedHead.ts's raw head). */
   readonly plainSoftmax?: boolean;
   /** `loss` is that cross-entropy plus λ/(2N)·Σ‖x_i − c_{y_i}‖² on raw features, centres constant: λ for the fused raw head, or undefined when this spec is not. */

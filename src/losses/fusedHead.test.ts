@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
-import { cosineHead, rawSoftmaxHead } from './fusedHead';
+import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from './fusedHead';
 import { computeLoss } from './computeLoss';
-import type { TargetFunction } from './definition';
+import type { NegativeFunction, TargetFunction } from './definition';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
 import { toleranceRatio, useCpuBackend } from './test/tfSetup';
 import { loadVectorCases, specOf } from './test/vectors';
@@ -27,12 +27,22 @@ const SPECS: LossSpec[] = [
   { kind: 'sphereface', m: 4, lambda: 0 },
   { kind: 'sphereface', m: 2, lambda: 0.5 },
   { kind: 'sphereface', m: 3, lambda: 0, s: 6 },
+  // AdaFace: a margin from each feature's norm against the statistics (a low mean: most features count as good).
+  { kind: 'adaface', s: 16, m: 0.4, h: 0.333, batchMean: 2.5, batchStd: 1.2, alpha: 0.01 },
+  { kind: 'adaface', s: 10, m: 0.6, h: 1, batchMean: 0.5, batchStd: 0.3, alpha: 0.01 },
+  // CurricularFace: early (t 0.05: hard negatives damped) and late (t 0.6: they weigh more).
+  { kind: 'curricular', s: 10, m: 0.5, t: 0.05 },
+  { kind: 'curricular', s: 16, m: 0.3, t: 0.6 },
 ];
 
-/** The head's scale for a spec: its s, or the feature norm. */
-const scaleOf = (spec: LossSpec): number | 'norm' => (spec as { s?: number }).s ?? 'norm';
-
 const targetOf = (spec: LossSpec) => (lossDef(spec.kind).cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
+
+/** The cosine head of a spec, as the trainer's kernel builds it: its s or the feature norm, its target, its clip. */
+function headOf(spec: LossSpec): CosineHeadSpec | undefined {
+  const target = targetOf(spec);
+  const def = lossDef(spec.kind);
+  return target && { s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative: (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec) };
+}
 
 function batch(seed: number, N: number, D: number, C: number) {
   const rng = createRng(seed);
@@ -42,10 +52,24 @@ function batch(seed: number, N: number, D: number, C: number) {
   return { x, W, labels };
 }
 
+/** tfjs's loss of `computeLoss` on a batch and its autodiff gradients in x and W (float32). */
+function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int32Array, { N, D, C }: { N: number; D: number; C: number }) {
+  const xt = tf.tensor2d(x, [N, D]);
+  const Wt = tf.tensor2d(W, [D, C]);
+  const yt = tf.tensor1d(labels, 'int32');
+  const out = tf.tidy(() => {
+    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt }));
+    return { value: computeLoss(spec, { x: xt, W: Wt, labels: yt }).dataSync()[0]!, grads: g([xt, Wt]).map((t) => Float32Array.from(t.dataSync())) };
+  });
+  tf.dispose([xt, Wt, yt]);
+  return out;
+}
+
 describe('the fused heads', () => {
-  it('serves exactly the cosine-softmax losses with a target of the target cosine alone', () => {
+  it('serves exactly the cosine-softmax losses with a target of the target cosine (and a constant of the feature norm) alone', () => {
     const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
-    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined']);
+    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined', 'adaface', 'curricular']);
+    expect(LOSS_KINDS.filter((k) => lossDef(k).cosineNegative !== undefined)).toEqual(['curricular']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);
     // Center loss's variants of the reference cases (normalised centres, no softmax) stay on the tfjs path.
@@ -109,40 +133,50 @@ describe('the fused heads', () => {
         const { x, W, labels } = batch(N * 31 + C, N, D, C);
         const dx = new Float32Array(N * D);
         const dW = new Float32Array(D * C);
-        const loss = cosineHead(x, W, labels, { N, D, C }, scaleOf(spec), targetOf(spec)!, dx, dW);
-        const xt = tf.tensor2d(x, [N, D]);
-        const Wt = tf.tensor2d(W, [D, C]);
-        const yt = tf.tensor1d(labels, 'int32');
-        const { value, grads } = tf.tidy(() => {
-          const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt }));
-          const v = computeLoss(spec, { x: xt, W: Wt, labels: yt });
-          return { value: v.dataSync()[0]!, grads: g([xt, Wt]).map((t) => Float32Array.from(t.dataSync())) };
-        });
+        const loss = cosineHead(x, W, labels, { N, D, C }, headOf(spec)!, dx, dW);
+        const { value, grads } = autodiff(spec, x, W, labels, { N, D, C });
         expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
         // Float32 tfjs loses digits where √(1 − c²) is steep (a target cosine near ±1): an absolute
         // tolerance of 1e-3 of the gradient's scale; the float64 reference vectors and differences below hold each entry tighter.
         const scale = (g: Float32Array) => 1e-3 * g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
         expect(toleranceRatio(dx, grads[0]!, 1e-4, scale(grads[0]!))).toBeLessThanOrEqual(1);
         expect(toleranceRatio(dW, grads[1]!, 1e-4, scale(grads[1]!))).toBeLessThanOrEqual(1);
-        tf.dispose([xt, Wt, yt]);
       });
     }
   }
 
+  it("AdaFace's clip: a feature on its own class weight (cos θ = 1) gets no gradient through that cosine, as in tfjs", () => {
+    const spec = SPECS.find((sp) => sp.kind === 'adaface')!;
+    const [N, D, C] = [6, 3, 4];
+    const { x, W, labels } = batch(7, N, D, C);
+    // Sample 0 lies on W's column 0 (its label), sample 1 exactly against column 1 (its label): both cosines clipped.
+    for (let d = 0; d < D; d++) {
+      x[d] = 2 * W[d * C]!;
+      x[D + d] = -1.5 * W[d * C + 1]!;
+    }
+    const dx = new Float32Array(N * D);
+    const dW = new Float32Array(D * C);
+    const loss = cosineHead(x, W, labels, { N, D, C }, headOf(spec)!, dx, dW);
+    const { value, grads } = autodiff(spec, x, W, labels, { N, D, C });
+    expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
+    expect(toleranceRatio(dx, grads[0]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1);
+    expect(toleranceRatio(dW, grads[1]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1);
+  });
+
   // Float64 central differences of the head's own loss, in x and in W: the float32 tfjs path above
   // loses digits where √(1 − c²) is steep (a target cosine near ±1, common in 2-D), this does not.
-  // (Not the detached gradient: it is meant to differ from the loss's derivative.)
-  for (const spec of SPECS.filter((sp) => !('gradient' in sp))) {
+  // (Not the detached gradient, nor AdaFace's margin from the detached norm: they are meant to
+  // differ from the loss's derivative.)
+  for (const spec of SPECS.filter((sp) => !('gradient' in sp) && sp.kind !== 'adaface')) {
     for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D: ∂x and ∂W match float64 finite differences`, () => {
         const { x, W, labels } = batch(N * 31 + C, N, D, C);
-        const target = targetOf(spec)!;
-        const s = scaleOf(spec);
+        const head = headOf(spec)!;
         const dx = new Float32Array(N * D);
         const dW = new Float32Array(D * C);
         const x64 = Float64Array.from(x);
         const W64 = Float64Array.from(W);
-        cosineHead(x64, W64, labels, { N, D, C }, s, target, dx, dW);
+        cosineHead(x64, W64, labels, { N, D, C }, head, dx, dW);
         const scratch = [new Float32Array(N * D), new Float32Array(D * C)] as const;
         const h = 1e-6;
         const central = (v: Float64Array, at: (u: Float64Array) => number) =>
@@ -153,8 +187,8 @@ describe('the fused heads', () => {
             down[k]! -= h;
             return (at(up) - at(down)) / (2 * h);
           });
-        const fdx = central(x64, (u) => cosineHead(u, W64, labels, { N, D, C }, s, target, ...scratch));
-        const fdW = central(W64, (u) => cosineHead(x64, u, labels, { N, D, C }, s, target, ...scratch));
+        const fdx = central(x64, (u) => cosineHead(u, W64, labels, { N, D, C }, head, ...scratch));
+        const fdW = central(W64, (u) => cosineHead(x64, u, labels, { N, D, C }, head, ...scratch));
         expect(toleranceRatio(dx, fdx, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
         expect(toleranceRatio(dW, fdW, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
       });
@@ -165,10 +199,10 @@ describe('the fused heads', () => {
   for (const { file, cases } of loadVectorCases()) {
     for (const c of cases) {
       const spec = specOf(c);
-      const target = spec && targetOf(spec);
+      const head = spec && headOf(spec);
       const pull = spec?.kind === 'center' ? lossDef('center').centerPull!(spec) : undefined;
       const raw = spec?.kind === 'softmax' || pull !== undefined;
-      if (!spec || (!target && !raw)) continue;
+      if (!spec || (!head && !raw)) continue;
       it(`reference vector ${file} ${c.name}`, () => {
         const N = c.inputs.x.length;
         const D = c.inputs.x[0]!.length;
@@ -176,8 +210,8 @@ describe('the fused heads', () => {
         const dx = new Float32Array(N * D);
         const dW = new Float32Array(D * C);
         const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
-        const loss = target
-          ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, scaleOf(spec), target, dx, dW)
+        const loss = head
+          ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, head, dx, dW)
           : rawSoftmaxHead(c.inputs.x.flat(), c.inputs.W.flat(), b, c.inputs.labels, { N, D, C }, dx, dW, undefined, pull === undefined ? undefined : { lambda: pull, centers: (c.params.centers as number[][]).flat() });
         const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
         expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);

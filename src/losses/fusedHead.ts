@@ -4,7 +4,7 @@
 // x·W + b and their cross-entropy. Plain arrays, no tfjs: the trainer's fused head kernel runs them
 // (train/headKernel.ts); `cosineMarginLoss` and `rawLogitCrossEntropy` in tensorOps.ts are the same
 // losses as tfjs ops, and a test holds them equal.
-import type { TargetFunction } from './definition';
+import type { NegativeFunction, TargetFunction } from './definition';
 
 /** Guards 0/0 for an all-zero row, as tensorOps' normalisation does. */
 const NORM_EPS = 1e-12;
@@ -32,13 +32,24 @@ export interface HeadShapes {
 }
 
 /**
+ * The cosine head's loss: its scale r (s, or `'norm'`: the feature norm), the target f, the clip ε
+ * of every cosine to [−1 + ε, 1 − ε] (0: none), and what the negatives' cosines go through (absent: nothing).
+ */
+export interface CosineHeadSpec {
+  s: number | 'norm';
+  target: TargetFunction;
+  clip?: number;
+  negative?: NegativeFunction;
+}
+
+/**
  * Mean loss of the batch, with logits r·cos θ_j and the target r·f(cos θ_y), where r is s or, for
  * `'norm'`, the feature's norm √(‖x‖² + ε) (SphereFace), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C) into `dW`.
  * x is N×D raw features, W is D×C raw weights (column j = class j), `labels` the classes.
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
  */
-export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, s: number | 'norm', target: TargetFunction, dx: Float32Array, dW: Float32Array): number {
+export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, { s, target, clip = 0, negative }: CosineHeadSpec, dx: Float32Array, dW: Float32Array): number {
   const wn = new Float64Array(D * C);
   const rw = new Float64Array(C);
   for (let j = 0; j < C; j++) {
@@ -51,6 +62,9 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
   const xn = new Float64Array(D);
   const z = new Float64Array(C);
   const g = new Float64Array(C);
+  const slopes = new Float64Array(C);
+  const cos = new Float64Array(C);
+  const through = new Float64Array(C);
   const dcos = new Float64Array(C);
   const dxn = new Float64Array(D);
   let total = 0;
@@ -62,23 +76,31 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     const y = labels[i]!;
     // The scale: s, or the feature's own norm (then differentiated too).
     const r = s === 'norm' ? 1 / rx : s;
-    let slope = 0;
+    // The cosines (clipped: slope 0 where the clip holds), then each logit and its slope in its
+    // cosine: the target's f for the label, the negatives' g (or the cosine itself) for the others.
     for (let j = 0; j < C; j++) {
       let c = 0;
       for (let d = 0; d < D; d++) c += xn[d]! * wn[d * C + j]!;
-      if (j === y) {
-        const [f, df] = target(c);
-        g[j] = f;
-        slope = df;
-      } else g[j] = c;
-      z[j] = r * g[j]!;
+      through[j] = 1;
+      if (clip > 0 && (c < -1 + clip || c > 1 - clip)) {
+        c = Math.min(1 - clip, Math.max(-1 + clip, c));
+        through[j] = 0;
+      }
+      cos[j] = c;
+    }
+    const cy = cos[y]!;
+    for (let j = 0; j < C; j++) {
+      const [f, df] = j === y ? target(cy, 1 / rx) : negative ? negative(cos[j]!, cy) : [cos[j]!, 1];
+      g[j] = f;
+      slopes[j] = through[j]! * df;
+      z[j] = r * f;
     }
     total += crossEntropyRow(z, y, N);
     // Through the scale and the target's slope to the cosines; dr = Σ_j ∂L/∂z_j · g_j.
     let dr = 0;
     for (let j = 0; j < C; j++) {
       dr += z[j]! * g[j]!;
-      dcos[j] = r * z[j]! * (j === y ? slope : 1);
+      dcos[j] = r * z[j]! * slopes[j]!;
     }
     if (s !== 'norm') dr = 0;
     let dot = 0;

@@ -32,6 +32,9 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     { loss: 'softmax' },
     { loss: 'center', lambda: 0.1 },
     { loss: 'sphereface', m: 4 },
+    // Their statistics (AdaFace's norms, CurricularFace's t) move with every batch, before the fused head reads them.
+    { loss: 'adaface', m: 0.4, s: 16 },
+    { loss: 'curricular', m: 0.5, s: 16 },
   ];
   for (const live of cases) {
     it(`${live.loss} (${live.optimizer ?? 'adam'}): trains as tfjs's composite ops and autodiff do, step for step`, () => {

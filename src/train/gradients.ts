@@ -30,9 +30,14 @@ export interface HeadTensors {
   centers: tf.Variable;
 }
 
-/** The fused head: raw features, W, the bias and centres (raw head) in; loss, ∂L/∂x, ∂L/∂W and ∂L/∂b from one kernel. */
-export function fusedGradients(net: Mlp, { W, bias, centers }: HeadTensors, spec: LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+/**
+ * The fused head: raw features, W, the bias and centres (raw head) in; loss, ∂L/∂x, ∂L/∂W and ∂L/∂b
+ * from one kernel. `specOf` gives the step's spec from the batch's features (a loss's running
+ * statistics move with them first).
+ */
+export function fusedGradients(net: Mlp, { W, bias, centers }: HeadTensors, specOf: (x: tf.Tensor2D) => LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
   const { out: x, acts } = net.forwardTrain(xb);
+  const spec = specOf(x);
   const reads = fusedHeadInputs(spec);
   const { loss, dx, dW, db } = fusedHead(spec, x, W as tf.Tensor2D, yb, { ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}), ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}) });
   return { value: loss, grads: withNet(net, acts, dx, { [W.name]: dW, ...(db ? { [bias.name]: db } : {}) }), features: x };

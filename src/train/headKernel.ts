@@ -4,21 +4,21 @@
 // `cosineTarget` (the cosine head) or `plainSoftmax` / `centerPull` (the raw head); the others, and WebGL, take
 // tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
-import { cosineHead, rawSoftmaxHead } from '../losses/fusedHead';
-import type { TargetFunction } from '../losses/definition';
+import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from '../losses/fusedHead';
+import type { NegativeFunction, TargetFunction } from '../losses/definition';
 import { lossDef, type LossSpec } from '../losses/registry';
 import { JS_KERNEL_BACKENDS, registeredHere, type Storage } from './kernelStorage';
 
 export const HEAD_KERNEL = 'HypersphereSoftmaxHead';
 
-type Head = { kind: 'cosine'; s: number | 'norm'; target: TargetFunction } | { kind: 'raw'; bias: boolean; pull: number | undefined };
+type Head = ({ kind: 'cosine' } & CosineHeadSpec) | { kind: 'raw'; bias: boolean; pull: number | undefined };
 
 /** Which head serves this spec, or undefined when neither does. */
 function headOf(spec: LossSpec): Head | undefined {
   const def = lossDef(spec.kind);
   const target = (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
   // The scale is the spec's s, or the feature norm for a spec without one (SphereFace's default).
-  if (target) return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target };
+  if (target) return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative: (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec) };
   const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
   if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
   return undefined;
@@ -40,7 +40,7 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     const shapes = { N, D, C };
     loss.values()[0] =
       head.kind === 'cosine'
-        ? cosineHead(st.read(x), st.read(W), st.read(labels), shapes, head.s, head.target, dx.values(), dW.values())
+        ? cosineHead(st.read(x), st.read(W), st.read(labels), shapes, head, dx.values(), dW.values())
         : rawSoftmaxHead(st.read(x), st.read(W), bias && st.read(bias), st.read(labels), shapes, dx.values(), dW.values(), db?.values(), head.pull !== undefined && centers ? { lambda: head.pull, centers: st.read(centers) } : undefined);
     return [loss.info, dx.info, dW.info, ...(db ? [db.info] : [])];
   };

@@ -120,17 +120,15 @@ export class Trainer {
       const idxT = tf.tensor1d(idx, 'int32');
       const xb = tf.gather(this.xTrain, idxT);
       const yb = tf.gather(this.yTrain, idxT);
-      const lossOf = (x: tf.Tensor2D) => {
-        let stepSpec = spec;
+      const specOf = (x: tf.Tensor2D) => {
         const running = def.running;
-        if (running) {
-          // The statistics move first, from this batch's numbers (read back: no gradient), then the loss uses them.
-          this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.head.W as tf.Tensor2D, yb), spec);
-          stepSpec = running.withState(spec, this.lossState);
-        }
-        return computeLoss(stepSpec, { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
+        if (!running) return spec;
+        // The statistics move first, from this batch's numbers (read back: no gradient), then the loss uses them.
+        this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.head.W as tf.Tensor2D, yb), spec);
+        return running.withState(spec, this.lossState);
       };
-      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head, spec, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
+      const lossOf = (x: tf.Tensor2D) => computeLoss(specOf(x), { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
+      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head, specOf, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
       const centerRate = def.centerRate?.(this.params);
       // Wen et al.: centers follow the batch's features from before this step's update.
       if (centerRate !== undefined) this.head.centers.assign(updateCenters(features, yb, this.head.centers as tf.Tensor2D, centerRate));
