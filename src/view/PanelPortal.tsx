@@ -121,7 +121,8 @@ export function PanelPortal({ track, dim, children }: { track: HTMLElement; dim:
     [frames, scene, rootInvalidate],
   );
   const [size, setSize] = useState(() => sizeOf(track));
-  const camera = useMemo(() => panelCamera(dim, sizeOf(track)), [dim, track]);
+  // R3F reads a portal's camera once: a new dim or a new element is a new panel (the grid keys it so).
+  const [camera] = useState(() => panelCamera(dim, sizeOf(track)));
   useEffect(() => {
     const observer = new ResizeObserver(() =>
       setSize((s) => {
