@@ -73,10 +73,14 @@ test("same data, initialisation and batches: moving m in panel 2 changes only pa
 test('changing the seed resets every panel', async ({ page }) => {
   await page.goto('/?compare=softmax,normface&speed=0');
   await waitForPanels(page, 2, (p) => p.step > 200);
+  // Paused, the reset is seen for certain: every panel back at step 0 and staying there (at full
+  // speed a panel passes any low step count within a status tick or two).
+  await page.getByRole('button', { name: /pause/i }).click();
+  await waitForPanels(page, 2, (p) => p.state === 'paused' && p.step > 200);
   await page.locator('input[name="seed"]').fill('5');
   await expect(page).toHaveURL(/seed=5/);
-  const after = await waitForPanels(page, 2, (p) => p.step < 150);
-  expect(after).toHaveLength(2);
+  await waitForPanels(page, 2, (p) => p.state === 'paused' && p.step === 0);
+  await page.getByRole('button', { name: /play/i }).click();
   await waitForPanels(page, 2, (p) => p.state === 'running' && p.step > 0);
 });
 

@@ -140,6 +140,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   readonly cosineClip?: number;
   /** With `cosineTarget`: `loss` puts each negative cosine through g too (CurricularFace's hard negatives); absent: g(c) = c. */
   cosineNegative?(spec: S): NegativeFunction;
+  /** With `cosineTarget`: W holds K sub-centres per class (column c·K + k), and a class's cosine is the best of its K; K (absent: 1). */
+  cosineSubcenters?(spec: S): number;
   /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/fusedHead.ts's raw head). */
   readonly plainSoftmax?: boolean;
   /** `loss` is that cross-entropy plus λ/(2N)·Σ‖x_i − c_{y_i}‖² on raw features, centres constant: λ for the fused raw head, or undefined when this spec is not. */

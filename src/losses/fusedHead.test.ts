@@ -33,29 +33,36 @@ const SPECS: LossSpec[] = [
   // CurricularFace: early (t 0.05: hard negatives damped) and late (t 0.6: they weigh more).
   { kind: 'curricular', s: 10, m: 0.5, t: 0.05 },
   { kind: 'curricular', s: 16, m: 0.3, t: 0.6 },
+  // Sub-center ArcFace: each class's best of K sub-centres (W has C·K columns).
+  { kind: 'subcenter', K: 3, s: 10, m: 0.3 },
+  { kind: 'subcenter', K: 2, s: 16, m: 0.5, fallback: 'insightface' },
 ];
 
 const targetOf = (spec: LossSpec) => (lossDef(spec.kind).cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
+
+/** W's columns per class under a spec (sub-center ArcFace's K; else 1). */
+const subcentersOf = (spec: LossSpec) => (lossDef(spec.kind).cosineSubcenters as ((s: LossSpec) => number) | undefined)?.(spec) ?? 1;
 
 /** The cosine head of a spec, as the trainer's kernel builds it: its s or the feature norm, its target, its clip. */
 function headOf(spec: LossSpec): CosineHeadSpec | undefined {
   const target = targetOf(spec);
   const def = lossDef(spec.kind);
-  return target && { s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative: (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec) };
+  const negative = (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec);
+  return target && { s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K: subcentersOf(spec) };
 }
 
-function batch(seed: number, N: number, D: number, C: number) {
+function batch(seed: number, N: number, D: number, C: number, K = 1) {
   const rng = createRng(seed);
   const x = Float32Array.from({ length: N * D }, () => rng.normal() * 2);
-  const W = Float32Array.from({ length: D * C }, () => rng.normal());
+  const W = Float32Array.from({ length: D * C * K }, () => rng.normal());
   const labels = Int32Array.from({ length: N }, (_, i) => i % C);
   return { x, W, labels };
 }
 
-/** tfjs's loss of `computeLoss` on a batch and its autodiff gradients in x and W (float32). */
-function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int32Array, { N, D, C }: { N: number; D: number; C: number }) {
+/** tfjs's loss of `computeLoss` on a batch (W: D rows, any number of columns) and its autodiff gradients in x and W (float32). */
+function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int32Array, { N, D }: { N: number; D: number }) {
   const xt = tf.tensor2d(x, [N, D]);
-  const Wt = tf.tensor2d(W, [D, C]);
+  const Wt = tf.tensor2d(W, [D, W.length / D]);
   const yt = tf.tensor1d(labels, 'int32');
   const out = tf.tidy(() => {
     const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt }));
@@ -68,7 +75,7 @@ function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int3
 describe('the fused heads', () => {
   it('serves exactly the cosine-softmax losses with a target of the target cosine (and a constant of the feature norm) alone', () => {
     const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
-    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined', 'adaface', 'curricular']);
+    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined', 'subcenter', 'adaface', 'curricular']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).cosineNegative !== undefined)).toEqual(['curricular']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);
@@ -130,11 +137,11 @@ describe('the fused heads', () => {
   for (const spec of SPECS) {
     for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D, ${C} classes: loss, ∂x and ∂W equal tfjs autodiff of computeLoss`, () => {
-        const { x, W, labels } = batch(N * 31 + C, N, D, C);
+        const { x, W, labels } = batch(N * 31 + C, N, D, C, subcentersOf(spec));
         const dx = new Float32Array(N * D);
-        const dW = new Float32Array(D * C);
+        const dW = new Float32Array(W.length);
         const loss = cosineHead(x, W, labels, { N, D, C }, headOf(spec)!, dx, dW);
-        const { value, grads } = autodiff(spec, x, W, labels, { N, D, C });
+        const { value, grads } = autodiff(spec, x, W, labels, { N, D });
         expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
         // Float32 tfjs loses digits where √(1 − c²) is steep (a target cosine near ±1): an absolute
         // tolerance of 1e-3 of the gradient's scale; the float64 reference vectors and differences below hold each entry tighter.
@@ -157,7 +164,7 @@ describe('the fused heads', () => {
     const dx = new Float32Array(N * D);
     const dW = new Float32Array(D * C);
     const loss = cosineHead(x, W, labels, { N, D, C }, headOf(spec)!, dx, dW);
-    const { value, grads } = autodiff(spec, x, W, labels, { N, D, C });
+    const { value, grads } = autodiff(spec, x, W, labels, { N, D });
     expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
     expect(toleranceRatio(dx, grads[0]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1);
     expect(toleranceRatio(dW, grads[1]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1);
@@ -170,14 +177,14 @@ describe('the fused heads', () => {
   for (const spec of SPECS.filter((sp) => !('gradient' in sp) && sp.kind !== 'adaface')) {
     for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D: ∂x and ∂W match float64 finite differences`, () => {
-        const { x, W, labels } = batch(N * 31 + C, N, D, C);
+        const { x, W, labels } = batch(N * 31 + C, N, D, C, subcentersOf(spec));
         const head = headOf(spec)!;
         const dx = new Float32Array(N * D);
-        const dW = new Float32Array(D * C);
+        const dW = new Float32Array(W.length);
         const x64 = Float64Array.from(x);
         const W64 = Float64Array.from(W);
         cosineHead(x64, W64, labels, { N, D, C }, head, dx, dW);
-        const scratch = [new Float32Array(N * D), new Float32Array(D * C)] as const;
+        const scratch = [new Float32Array(N * D), new Float32Array(W.length)] as const;
         const h = 1e-6;
         const central = (v: Float64Array, at: (u: Float64Array) => number) =>
           Array.from(v, (_, k) => {
@@ -206,9 +213,10 @@ describe('the fused heads', () => {
       it(`reference vector ${file} ${c.name}`, () => {
         const N = c.inputs.x.length;
         const D = c.inputs.x[0]!.length;
-        const C = c.inputs.W[0]!.length;
+        const columns = c.inputs.W[0]!.length;
+        const C = columns / (head?.K ?? 1); // sub-center ArcFace: K columns a class
         const dx = new Float32Array(N * D);
-        const dW = new Float32Array(D * C);
+        const dW = new Float32Array(D * columns);
         const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
         const loss = head
           ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, head, dx, dW)

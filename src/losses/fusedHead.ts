@@ -33,32 +33,38 @@ export interface HeadShapes {
 
 /**
  * The cosine head's loss: its scale r (s, or `'norm'`: the feature norm), the target f, the clip ε
- * of every cosine to [−1 + ε, 1 − ε] (0: none), and what the negatives' cosines go through (absent: nothing).
+ * of every cosine to [−1 + ε, 1 − ε] (0: none), what the negatives' cosines go through (absent:
+ * nothing), and the sub-centres per class.
  */
 export interface CosineHeadSpec {
   s: number | 'norm';
   target: TargetFunction;
   clip?: number;
   negative?: NegativeFunction;
+  /** Sub-centres per class: W has C·K columns (c·K + k), a class's cosine is the best of its K and its gradient goes to that one (sub-center ArcFace). Absent: 1. */
+  K?: number;
 }
 
 /**
  * Mean loss of the batch, with logits r·cos θ_j and the target r·f(cos θ_y), where r is s or, for
- * `'norm'`, the feature's norm √(‖x‖² + ε) (SphereFace), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C) into `dW`.
- * x is N×D raw features, W is D×C raw weights (column j = class j), `labels` the classes.
+ * `'norm'`, the feature's norm √(‖x‖² + ε) (SphereFace), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C·K) into `dW`.
+ * x is N×D raw features, W is D×(C·K) raw weights (column j·K + k = sub-centre k of class j), `labels` the classes.
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
  */
-export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, { s, target, clip = 0, negative }: CosineHeadSpec, dx: Float32Array, dW: Float32Array): number {
-  const wn = new Float64Array(D * C);
-  const rw = new Float64Array(C);
-  for (let j = 0; j < C; j++) {
+export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, { s, target, clip = 0, negative, K = 1 }: CosineHeadSpec, dx: Float32Array, dW: Float32Array): number {
+  // W's columns: C·K (K sub-centres per class); `col[j]` is the one class j's cosine comes from in this row.
+  const cols = C * K;
+  const wn = new Float64Array(D * cols);
+  const rw = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
     let sq = 0;
-    for (let d = 0; d < D; d++) sq += W[d * C + j]! ** 2;
+    for (let d = 0; d < D; d++) sq += W[d * cols + j]! ** 2;
     rw[j] = 1 / Math.sqrt(sq + NORM_EPS);
-    for (let d = 0; d < D; d++) wn[d * C + j] = W[d * C + j]! * rw[j]!;
+    for (let d = 0; d < D; d++) wn[d * cols + j] = W[d * cols + j]! * rw[j]!;
   }
-  const dwn = new Float64Array(D * C);
+  const col = new Int32Array(C);
+  const dwn = new Float64Array(D * cols);
   const xn = new Float64Array(D);
   const z = new Float64Array(C);
   const g = new Float64Array(C);
@@ -79,8 +85,15 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     // The cosines (clipped: slope 0 where the clip holds), then each logit and its slope in its
     // cosine: the target's f for the label, the negatives' g (or the cosine itself) for the others.
     for (let j = 0; j < C; j++) {
-      let c = 0;
-      for (let d = 0; d < D; d++) c += xn[d]! * wn[d * C + j]!;
+      let c = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let ck = 0;
+        for (let d = 0; d < D; d++) ck += xn[d]! * wn[d * cols + j * K + k]!;
+        if (ck > c) {
+          c = ck;
+          col[j] = j * K + k;
+        }
+      }
       through[j] = 1;
       if (clip > 0 && (c < -1 + clip || c > 1 - clip)) {
         c = Math.min(1 - clip, Math.max(-1 + clip, c));
@@ -107,7 +120,7 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     for (let d = 0; d < D; d++) {
       let acc = 0;
       for (let j = 0; j < C; j++) {
-        const k = d * C + j;
+        const k = d * cols + col[j]!;
         acc += dcos[j]! * wn[k]!;
         dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
       }
@@ -117,10 +130,10 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
     // ∂‖x‖/∂x = x/‖x‖ = x̂.
     for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx + dr * xn[d]!;
   }
-  for (let j = 0; j < C; j++) {
+  for (let j = 0; j < cols; j++) {
     let dot = 0;
-    for (let d = 0; d < D; d++) dot += dwn[d * C + j]! * wn[d * C + j]!;
-    for (let d = 0; d < D; d++) dW[d * C + j] = (dwn[d * C + j]! - wn[d * C + j]! * dot) * rw[j]!;
+    for (let d = 0; d < D; d++) dot += dwn[d * cols + j]! * wn[d * cols + j]!;
+    for (let d = 0; d < D; d++) dW[d * cols + j] = (dwn[d * cols + j]! - wn[d * cols + j]! * dot) * rw[j]!;
   }
   return total / N;
 }

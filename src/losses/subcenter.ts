@@ -4,7 +4,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../params/paramDef';
 import type { LossDefinition } from './definition';
-import { arcfacePhi, phiT, type ArcFallback } from './arcface';
+import { arcfacePhi, arcfaceTarget, phiT, type ArcFallback } from './arcface';
 import { cosineTex, texNumber } from './tex';
 
 export interface SubCenterSpec {
@@ -88,6 +88,9 @@ export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
     const target = phiT(kit, ops.pickTarget(cos, b.oneHot), { kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' });
     return ops.marginCrossEntropy(tf.mul(cos, spec.s) as TF.Tensor2D, tf.mul(target, spec.s) as TF.Tensor1D, b.oneHot);
   },
+  // The fused head: ArcFace's target on the best sub-centre of each class (the gradient goes to that one).
+  cosineTarget: (spec) => arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' }),
+  cosineSubcenters: (spec) => fitK(spec.K),
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback ?? 'none'),
   curve: { as: 'arcface' },

@@ -23,9 +23,9 @@ function withNet(net: Mlp, acts: tf.Tensor2D[], dx: tf.Tensor2D | null, grads: t
   return grads;
 }
 
-/** The head's tensors the fused path reads: W, the class bias, center loss's centres. */
+/** What the fused path reads of the head: W as the loss sees it (and the way back to its variables), the class bias, center loss's centres. */
 export interface HeadTensors {
-  W: tf.Variable;
+  fusedWeights(spec: LossSpec): { W: tf.Tensor2D; grads: (dW: tf.Tensor2D) => tf.NamedTensorMap };
   bias: tf.Variable;
   centers: tf.Variable;
 }
@@ -35,12 +35,14 @@ export interface HeadTensors {
  * from one kernel. `specOf` gives the step's spec from the batch's features (a loss's running
  * statistics move with them first).
  */
-export function fusedGradients(net: Mlp, { W, bias, centers }: HeadTensors, specOf: (x: tf.Tensor2D) => LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+export function fusedGradients(net: Mlp, head: HeadTensors, specOf: (x: tf.Tensor2D) => LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+  const { bias, centers } = head;
   const { out: x, acts } = net.forwardTrain(xb);
   const spec = specOf(x);
   const reads = fusedHeadInputs(spec);
-  const { loss, dx, dW, db } = fusedHead(spec, x, W as tf.Tensor2D, yb, { ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}), ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}) });
-  return { value: loss, grads: withNet(net, acts, dx, { [W.name]: dW, ...(db ? { [bias.name]: db } : {}) }), features: x };
+  const W = head.fusedWeights(spec);
+  const { loss, dx, dW, db } = fusedHead(spec, x, W.W, yb, { ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}), ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}) });
+  return { value: loss, grads: withNet(net, acts, dx, { ...W.grads(dW), ...(db ? { [bias.name]: db } : {}) }), features: x };
 }
 
 /** tfjs's autodiff of `lossOf(features)` for the head's variables `trained`. */

@@ -82,6 +82,24 @@ export class Head {
     return { W, bias };
   }
 
+  /**
+   * W as the fused head reads it under this loss, and how its gradient goes back to the variables:
+   * W itself, or the k sub-centres of each class picked from [W | extra] (the picker's transpose
+   * takes the gradient back to both). Call inside a tidy.
+   */
+  fusedWeights(spec: LossSpec): { W: tf.Tensor2D; grads: (dW: tf.Tensor2D) => tf.NamedTensorMap } {
+    const k = lossDef(spec.kind).weightColumns?.(spec) ?? 1;
+    if (k <= 1) return { W: this.W as tf.Tensor2D, grads: (dW) => ({ [this.W.name]: dW }) };
+    const P = this.picker(k);
+    return {
+      W: this.inputs(spec).W,
+      grads: (dW) => {
+        const [dMain, dExtra] = tf.split(tf.matMul(dW, P, false, true), [this.C, this.C * (MAX_SUBCENTERS - 1)], 1);
+        return { [this.W.name]: dMain!, [this.extra.name]: dExtra! };
+      },
+    };
+  }
+
   private pick: { k: number; M: tf.Tensor2D } | undefined;
 
   /** The (C·MAX)×(C·k) 0/1 matrix whose column i picks column subcenterColumns(C, k)[i] of [W | extra]; kept across steps. */

@@ -18,7 +18,11 @@ function headOf(spec: LossSpec): Head | undefined {
   const def = lossDef(spec.kind);
   const target = (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
   // The scale is the spec's s, or the feature norm for a spec without one (SphereFace's default).
-  if (target) return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative: (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec) };
+  if (target) {
+    const negative = (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec);
+    const K = (def.cosineSubcenters as ((s: LossSpec) => number) | undefined)?.(spec) ?? 1;
+    return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K };
+  }
   const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
   if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
   return undefined;
@@ -31,11 +35,11 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     if (!head) throw new Error(`the fused head does not serve ${spec.kind}`);
     const { x, W, labels, bias, centers } = inputs as { x: tf.TensorInfo; W: tf.TensorInfo; labels: tf.TensorInfo; bias?: tf.TensorInfo; centers?: tf.TensorInfo };
     const [N, D] = x.shape as [number, number];
-    const C = W.shape[1]!;
+    const C = W.shape[1]! / (head.kind === 'cosine' ? (head.K ?? 1) : 1); // classes (W: K sub-centres each)
     const st = storageOf(backend);
     const loss = st.output([]);
     const dx = st.output([N, D]);
-    const dW = st.output([D, C]);
+    const dW = st.output([D, W.shape[1]!]);
     const db = bias ? st.output([C]) : undefined;
     const shapes = { N, D, C };
     loss.values()[0] =
