@@ -49,12 +49,15 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     });
   }
 
-  it('keeps the tensor count flat', () => {
-    const t = new Trainer(data, cfg, { ...DEFAULT_LIVE, batch: 32, loss: 'arcface' });
-    for (let i = 0; i < 5; i++) t.trainStep();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 200; i++) t.trainStep();
-    expect(tf.memory().numTensors).toBe(before);
-    t.dispose();
-  });
+  // ArcFace, and the heads that read more than W: sub-centres picked from [W | extra], running statistics read back.
+  for (const live of [{ loss: 'arcface' }, { loss: 'subcenter', K: 3 }, { loss: 'adaface' }, { loss: 'curricular' }] as const) {
+    it(`keeps the tensor count flat (${live.loss})`, () => {
+      const t = new Trainer(data, cfg, { ...DEFAULT_LIVE, batch: 32, ...live });
+      for (let i = 0; i < 5; i++) t.trainStep();
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 200; i++) t.trainStep();
+      expect(tf.memory().numTensors).toBe(before);
+      t.dispose();
+    });
+  }
 });
