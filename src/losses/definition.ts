@@ -50,11 +50,14 @@ export interface RunningState<S> {
 }
 
 /**
- * A margin target on one target cosine c: [f(c), f′(c)]. `norm` is the sample's feature norm
- * √(‖x‖² + 10⁻¹²) as a constant: a target may depend on it (AdaFace's quality), but no gradient
- * flows through it.
+ * A margin target on one target cosine c: [f(c), ∂f/∂c] and, where the gradient flows through the
+ * sample's feature norm n = √(‖x‖² + 10⁻¹²), ∂f/∂n (MagFace's margin m(a)). A target that reads n
+ * without that third value takes it as a constant (AdaFace's quality, detached as in the paper).
  */
-export type TargetFunction = (c: number, norm: number) => readonly [value: number, slope: number];
+export type TargetFunction = (c: number, norm: number) => readonly [value: number, slope: number, normSlope?: number];
+
+/** A term added to each sample's loss from its feature norm n (batch mean): [h(n), h′(n)] (MagFace's λ_g·g(a)). */
+export type NormPenalty = (norm: number) => readonly [value: number, slope: number];
 
 /** A negative class's logit on its cosine c, given the row's target cosine c_y: [g(c), g′(c)] (no gradient through c_y). */
 export type NegativeFunction = (c: number, targetCos: number) => readonly [value: number, slope: number];
@@ -140,6 +143,8 @@ export interface LossDefinition<S extends { kind: string }, R extends readonly P
   readonly cosineClip?: number;
   /** With `cosineTarget`: `loss` puts each negative cosine through g too (CurricularFace's hard negatives); absent: g(c) = c. */
   cosineNegative?(spec: S): NegativeFunction;
+  /** With `cosineTarget`: `loss` adds the batch mean of h(‖x_i‖), differentiated (MagFace's regulariser). */
+  cosineNormPenalty?(spec: S): NormPenalty;
   /** With `cosineTarget`: W holds K sub-centres per class (column c·K + k), and a class's cosine is the best of its K; K (absent: 1). */
   cosineSubcenters?(spec: S): number;
   /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/fusedHead.ts's raw head). */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
 import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from './fusedHead';
 import { computeLoss } from './computeLoss';
-import type { NegativeFunction, TargetFunction } from './definition';
+import type { NegativeFunction, NormPenalty, TargetFunction } from './definition';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
 import { toleranceRatio, useCpuBackend } from './test/tfSetup';
 import { loadVectorCases, specOf } from './test/vectors';
@@ -33,6 +33,10 @@ const SPECS: LossSpec[] = [
   // CurricularFace: early (t 0.05: hard negatives damped) and late (t 0.6: they weigh more).
   { kind: 'curricular', s: 10, m: 0.5, t: 0.05 },
   { kind: 'curricular', s: 16, m: 0.3, t: 0.6 },
+  // MagFace: the margin and the regulariser from the (clipped) norm, differentiated. The batch's
+  // norms (×2 normals in 2–3-D: about 1–6) fall below, inside and above [l_a, u_a] here.
+  { kind: 'magface', s: 10, la: 1, ua: 11, lm: 0.45, um: 0.8, lambdaG: 1 },
+  { kind: 'magface', s: 16, la: 2, ua: 4, lm: 0.2, um: 0.9, lambdaG: 3 },
   // Sub-center ArcFace: each class's best of K sub-centres (W has C·K columns).
   { kind: 'subcenter', K: 3, s: 10, m: 0.3 },
   { kind: 'subcenter', K: 2, s: 16, m: 0.5, fallback: 'insightface' },
@@ -48,7 +52,8 @@ function headOf(spec: LossSpec): CosineHeadSpec | undefined {
   const target = targetOf(spec);
   const def = lossDef(spec.kind);
   const negative = (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec);
-  return target && { s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K: subcentersOf(spec) };
+  const penalty = (def.cosineNormPenalty as ((s: LossSpec) => NormPenalty) | undefined)?.(spec);
+  return target && { s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K: subcentersOf(spec), penalty };
 }
 
 function batch(seed: number, N: number, D: number, C: number, K = 1) {
@@ -75,7 +80,7 @@ function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int3
 describe('the fused heads', () => {
   it('serves exactly the cosine-softmax losses with a target of the target cosine (and a constant of the feature norm) alone', () => {
     const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
-    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined', 'subcenter', 'adaface', 'curricular']);
+    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined', 'subcenter', 'magface', 'adaface', 'curricular']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).cosineNegative !== undefined)).toEqual(['curricular']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
     expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);

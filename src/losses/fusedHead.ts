@@ -4,7 +4,7 @@
 // x·W + b and their cross-entropy. Plain arrays, no tfjs: the trainer's fused head kernel runs them
 // (train/headKernel.ts); `cosineMarginLoss` and `rawLogitCrossEntropy` in tensorOps.ts are the same
 // losses as tfjs ops, and a test holds them equal.
-import type { NegativeFunction, TargetFunction } from './definition';
+import type { NegativeFunction, NormPenalty, TargetFunction } from './definition';
 
 /** Guards 0/0 for an all-zero row, as tensorOps' normalisation does. */
 const NORM_EPS = 1e-12;
@@ -43,6 +43,8 @@ export interface CosineHeadSpec {
   negative?: NegativeFunction;
   /** Sub-centres per class: W has C·K columns (c·K + k), a class's cosine is the best of its K and its gradient goes to that one (sub-center ArcFace). Absent: 1. */
   K?: number;
+  /** A term of each sample's feature norm added to the loss (batch mean; MagFace's regulariser). */
+  penalty?: NormPenalty;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface CosineHeadSpec {
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
  */
-export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, { s, target, clip = 0, negative, K = 1 }: CosineHeadSpec, dx: Float32Array, dW: Float32Array): number {
+export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, { s, target, clip = 0, negative, K = 1, penalty }: CosineHeadSpec, dx: Float32Array, dW: Float32Array): number {
   // W's columns: C·K (K sub-centres per class); `col[j]` is the one class j's cosine comes from in this row.
   const cols = C * K;
   const wn = new Float64Array(D * cols);
@@ -102,20 +104,31 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
       cos[j] = c;
     }
     const cy = cos[y]!;
+    const n = 1 / rx;
+    let targetNormSlope = 0;
     for (let j = 0; j < C; j++) {
-      const [f, df] = j === y ? target(cy, 1 / rx) : negative ? negative(cos[j]!, cy) : [cos[j]!, 1];
+      let f: number;
+      let df: number;
+      if (j === y) [f, df, targetNormSlope = 0] = target(cy, n);
+      else [f, df] = negative ? negative(cos[j]!, cy) : [cos[j]!, 1];
       g[j] = f;
       slopes[j] = through[j]! * df;
       z[j] = r * f;
     }
     total += crossEntropyRow(z, y, N);
-    // Through the scale and the target's slope to the cosines; dr = Σ_j ∂L/∂z_j · g_j.
-    let dr = 0;
+    // Through the scale and the target's slope to the cosines. ∂L/∂n gathers what depends on the
+    // norm itself: the scale when it is the norm (Σ_j ∂L/∂z_j · g_j), the target's margin, the penalty.
+    let dn = 0;
     for (let j = 0; j < C; j++) {
-      dr += z[j]! * g[j]!;
+      if (s === 'norm') dn += z[j]! * g[j]!;
       dcos[j] = r * z[j]! * slopes[j]!;
     }
-    if (s !== 'norm') dr = 0;
+    dn += r * z[y]! * targetNormSlope;
+    if (penalty) {
+      const [h, dh] = penalty(n);
+      total += h;
+      dn += dh / N;
+    }
     let dot = 0;
     for (let d = 0; d < D; d++) {
       let acc = 0;
@@ -127,8 +140,8 @@ export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: A
       dxn[d] = acc;
       dot += acc * xn[d]!;
     }
-    // ∂‖x‖/∂x = x/‖x‖ = x̂.
-    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx + dr * xn[d]!;
+    // ∂n/∂x = x/n = x̂.
+    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx + dn * xn[d]!;
   }
   for (let j = 0; j < cols; j++) {
     let dot = 0;

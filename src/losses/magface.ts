@@ -5,6 +5,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../params/paramDef';
 import type { LossDefinition } from './definition';
 import { arcfacePhi } from './arcface';
+import { sinAndSlope } from './cosine';
 import { cosineTex, texNumber } from './tex';
 
 export interface MagFaceSpec {
@@ -69,6 +70,26 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
     });
     const g = tf.mean(tf.add(tf.div(a, spec.ua * spec.ua), tf.div(1, a)));
     return tf.add(ce, tf.mul(g, spec.lambdaG));
+  },
+  // The fused head: the easy margin at m(a), with ∂f/∂n through m (a = n inside [l_a, u_a]), and
+  // λ_g·g(a) with its slope; a clipped norm passes no gradient, as tfjs's clip.
+  cosineTarget: (spec) => {
+    const k = slope(spec);
+    const inside = (n: number) => n >= spec.la && n <= Math.max(spec.la, spec.ua);
+    return (c, n) => {
+      if (!(c > 0)) return [c, 1, 0];
+      const m = magfaceMargin(spec, n);
+      const [sin, dSin] = sinAndSlope(c);
+      const cosM = Math.cos(m);
+      const sinM = Math.sin(m);
+      return [c * cosM - sin * sinM, cosM - dSin * sinM, inside(n) ? k * (-c * sinM - sin * cosM) : 0];
+    };
+  },
+  cosineNormPenalty: (spec) => (n) => {
+    const hi = Math.max(spec.la, spec.ua);
+    const a = Math.min(Math.max(n, spec.la), hi);
+    const inside = n >= spec.la && n <= hi;
+    return [spec.lambdaG * (a / (spec.ua * spec.ua) + 1 / a), inside ? spec.lambdaG * (1 / (spec.ua * spec.ua) - 1 / (a * a)) : 0];
   },
   scale: (spec) => spec.s,
   // ArcFace's easy margin at this norm's m(a).

@@ -35,6 +35,8 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     // Their statistics (AdaFace's norms, CurricularFace's t) move with every batch, before the fused head reads them.
     { loss: 'adaface', m: 0.4, s: 16 },
     { loss: 'curricular', m: 0.5, s: 16 },
+    // Its margin and regulariser take their gradient through ‖x‖.
+    { loss: 'magface', s: 16 },
     // Its W is picked from [W | extra]: the gradient goes back to both.
     { loss: 'subcenter', K: 3, m: 0.3, s: 10 },
   ];

@@ -5,7 +5,7 @@
 // tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
 import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from '../losses/fusedHead';
-import type { NegativeFunction, TargetFunction } from '../losses/definition';
+import type { NegativeFunction, NormPenalty, TargetFunction } from '../losses/definition';
 import { lossDef, type LossSpec } from '../losses/registry';
 import { JS_KERNEL_BACKENDS, registeredHere, type Storage } from './kernelStorage';
 
@@ -21,7 +21,8 @@ function headOf(spec: LossSpec): Head | undefined {
   if (target) {
     const negative = (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec);
     const K = (def.cosineSubcenters as ((s: LossSpec) => number) | undefined)?.(spec) ?? 1;
-    return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K };
+    const penalty = (def.cosineNormPenalty as ((s: LossSpec) => NormPenalty) | undefined)?.(spec);
+    return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K, penalty };
   }
   const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
   if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
