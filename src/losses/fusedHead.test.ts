@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
-import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from './fusedHead';
+import { cosineHead, rawSoftmaxHead } from './fusedHead';
+import { cosineHeadOf } from './cosineHeadOf';
 import { computeLoss } from './computeLoss';
-import type { NegativeFunction, NormPenalty, TargetFunction } from './definition';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
 import { toleranceRatio, useCpuBackend } from './test/tfSetup';
 import { loadVectorCases, specOf } from './test/vectors';
@@ -42,19 +42,9 @@ const SPECS: LossSpec[] = [
   { kind: 'subcenter', K: 2, s: 16, m: 0.5, fallback: 'insightface' },
 ];
 
-const targetOf = (spec: LossSpec) => (lossDef(spec.kind).cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
-
-/** W's columns per class under a spec (sub-center ArcFace's K; else 1). */
-const subcentersOf = (spec: LossSpec) => (lossDef(spec.kind).cosineSubcenters as ((s: LossSpec) => number) | undefined)?.(spec) ?? 1;
-
-/** The cosine head of a spec, as the trainer's kernel builds it: its s or the feature norm, its target, its clip. */
-function headOf(spec: LossSpec): CosineHeadSpec | undefined {
-  const target = targetOf(spec);
-  const def = lossDef(spec.kind);
-  const negative = (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec);
-  const penalty = (def.cosineNormPenalty as ((s: LossSpec) => NormPenalty) | undefined)?.(spec);
-  return target && { s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K: subcentersOf(spec), penalty };
-}
+/** The head as the trainer's kernel builds it; W's columns per class (sub-center ArcFace's K; else 1). */
+const headOf = cosineHeadOf;
+const subcentersOf = (spec: LossSpec) => cosineHeadOf(spec)?.K ?? 1;
 
 function batch(seed: number, N: number, D: number, C: number, K = 1) {
   const rng = createRng(seed);

@@ -34,10 +34,15 @@ const params = [
 /** The slope k of m(a) (radians per unit of norm); 0 when the bounds are not ordered. */
 const slope = (spec: MagFaceSpec) => (spec.ua > spec.la ? (spec.um - spec.lm) / (spec.ua - spec.la) : 0);
 
+/** a = clamp(‖x‖, l_a, u_a), and whether the norm lies inside (where a passes ‖x‖'s gradient, as tfjs's clip). */
+function clippedNorm(spec: MagFaceSpec, norm: number): { a: number; inside: boolean } {
+  const hi = Math.max(spec.la, spec.ua);
+  return { a: Math.min(Math.max(norm, spec.la), hi), inside: norm >= spec.la && norm <= hi };
+}
+
 /** m(a) for a feature norm (clamped into [l_a, u_a] first). */
 export function magfaceMargin(spec: MagFaceSpec, norm: number): number {
-  const a = Math.min(Math.max(norm, spec.la), Math.max(spec.la, spec.ua));
-  return spec.lm + slope(spec) * (a - spec.la);
+  return spec.lm + slope(spec) * (clippedNorm(spec, norm).a - spec.la);
 }
 
 /**
@@ -75,20 +80,17 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
   // λ_g·g(a) with its slope; a clipped norm passes no gradient, as tfjs's clip.
   cosineTarget: (spec) => {
     const k = slope(spec);
-    const inside = (n: number) => n >= spec.la && n <= Math.max(spec.la, spec.ua);
     return (c, n) => {
       if (!(c > 0)) return [c, 1, 0];
       const m = magfaceMargin(spec, n);
       const [sin, dSin] = sinAndSlope(c);
       const cosM = Math.cos(m);
       const sinM = Math.sin(m);
-      return [c * cosM - sin * sinM, cosM - dSin * sinM, inside(n) ? k * (-c * sinM - sin * cosM) : 0];
+      return [c * cosM - sin * sinM, cosM - dSin * sinM, clippedNorm(spec, n).inside ? k * (-c * sinM - sin * cosM) : 0];
     };
   },
   cosineNormPenalty: (spec) => (n) => {
-    const hi = Math.max(spec.la, spec.ua);
-    const a = Math.min(Math.max(n, spec.la), hi);
-    const inside = n >= spec.la && n <= hi;
+    const { a, inside } = clippedNorm(spec, n);
     return [spec.lambdaG * (a / (spec.ua * spec.ua) + 1 / a), inside ? spec.lambdaG * (1 / (spec.ua * spec.ua) - 1 / (a * a)) : 0];
   },
   scale: (spec) => spec.s,

@@ -5,7 +5,7 @@
 // tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
 import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from '../losses/fusedHead';
-import type { NegativeFunction, NormPenalty, TargetFunction } from '../losses/definition';
+import { cosineHeadOf } from '../losses/cosineHeadOf';
 import { lossDef, type LossSpec } from '../losses/registry';
 import { JS_KERNEL_BACKENDS, registeredHere, type Storage } from './kernelStorage';
 
@@ -15,15 +15,9 @@ type Head = ({ kind: 'cosine' } & CosineHeadSpec) | { kind: 'raw'; bias: boolean
 
 /** Which head serves this spec, or undefined when neither does. */
 function headOf(spec: LossSpec): Head | undefined {
+  const cosine = cosineHeadOf(spec);
+  if (cosine) return { kind: 'cosine', ...cosine };
   const def = lossDef(spec.kind);
-  const target = (def.cosineTarget as ((s: LossSpec) => TargetFunction | undefined) | undefined)?.(spec);
-  // The scale is the spec's s, or the feature norm for a spec without one (SphereFace's default).
-  if (target) {
-    const negative = (def.cosineNegative as ((s: LossSpec) => NegativeFunction) | undefined)?.(spec);
-    const K = (def.cosineSubcenters as ((s: LossSpec) => number) | undefined)?.(spec) ?? 1;
-    const penalty = (def.cosineNormPenalty as ((s: LossSpec) => NormPenalty) | undefined)?.(spec);
-    return { kind: 'cosine', s: (spec as { s?: number }).s ?? 'norm', target, clip: def.cosineClip ?? 0, negative, K, penalty };
-  }
   const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
   if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
   return undefined;
