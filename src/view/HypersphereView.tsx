@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { SupersampleMonitor } from './SupersampleMonitor';
+import { SupersampleMonitor, useSupersampling } from './SupersampleMonitor';
 import { memo, useCallback, useRef, useState } from 'react';
 import { AdaptiveResolution } from './AdaptiveResolution';
 import { Scene, type ViewProps } from './Scene';
@@ -17,19 +17,12 @@ import { useContextLoss } from './useContextLoss';
  * the browser restores it; no WebGL at all gets a message.
  */
 export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running, cue, capture, captureId }: Omit<ViewProps, 'link' | 'panel'> & { running: boolean }) {
-  // Frame rates measured while the canvas draws on demand (paused, idle) say nothing of its speed.
-  const measuring = useRef(running);
-  measuring.current = running;
   const [webgl] = useState(hasWebGL);
-  // Antialiasing by supersampling: render at 2× (or the screen's own ratio when higher) and let
-  // the browser average it down. It turns off, without recreating the context, when the frame
-  // rate stays under 50 fps while training: the pixel ratio drops to the screen's. A software
-  // renderer (no GPU: every pixel costs CPU that training needs) starts without it.
-  const screenDpr = window.devicePixelRatio || 1;
   const [software] = useState(() => (webgl ? detectSoftwareRenderer() : undefined));
-  const [dpr, setDpr] = useState(software ? screenDpr : Math.max(2, screenDpr));
+  // Supersampled, unless the renderer is software or the frame rate stays under 50 fps while training.
+  const supersampling = useSupersampling(software !== undefined, running);
+  const { dpr, antialias } = supersampling;
   const [softScale, setSoftScale] = useState(1);
-  const antialias = dpr > screenDpr;
   const { lost, generation, watch } = useContextLoss();
   const tip = useRef<HTMLDivElement>(null);
   const { target: named, nameNow } = useViewName(params, classes, dim, slot);
@@ -61,7 +54,7 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
       >
         <color attach="background" args={[theme.background]} />
         {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
-        <SupersampleMonitor measuring={measuring} drop={() => setDpr(screenDpr)}>
+        <SupersampleMonitor supersampling={supersampling}>
           <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} running={running} capture={capture} captureId={captureId} stepOrbit={stepOrbit} />
         </SupersampleMonitor>
       </Canvas>

@@ -1,6 +1,6 @@
 import { Canvas } from '@react-three/fiber';
-import { SupersampleMonitor } from './SupersampleMonitor';
-import { useCallback, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { SupersampleMonitor, useSupersampling } from './SupersampleMonitor';
+import { useCallback, type ReactNode, type RefObject } from 'react';
 import { usePageRateScale } from './usePageRateScale';
 import { useContextLoss } from './useContextLoss';
 
@@ -23,10 +23,7 @@ interface Props {
  * renderer trades resolution for the page's frame rate while training (usePageRateScale).
  */
 export function SharedCanvas({ eventSource, running, software, children }: Props) {
-  const measuring = useRef(running);
-  measuring.current = running;
-  const screenDpr = window.devicePixelRatio || 1;
-  const [dpr, setDpr] = useState(software ? screenDpr : Math.max(2, screenDpr));
+  const supersampling = useSupersampling(software, running);
   const { lost, generation, watch } = useContextLoss();
   const scale = usePageRateScale(software, running);
 
@@ -48,13 +45,13 @@ export function SharedCanvas({ eventSource, running, software, children }: Props
         data-renderer={software ? 'software' : 'gpu'}
         data-resolution={scale}
         eventSource={eventSource}
-        dpr={dpr * scale}
+        dpr={supersampling.dpr * scale}
         frameloop="demand"
         gl={{ antialias: false, alpha: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
         style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 1 }}
         onCreated={onCreated}
       >
-        <SupersampleMonitor measuring={measuring} drop={() => setDpr(screenDpr)}>
+        <SupersampleMonitor supersampling={supersampling}>
           {children}
         </SupersampleMonitor>
       </Canvas>
