@@ -29,7 +29,9 @@ test('three entries: three pictures on one canvas, training in lockstep, each la
   for (let k = 0; k < 5; k++) {
     const steps = (await readPanels(page)).map((p) => p.step);
     expect(Math.max(...steps) - Math.min(...steps), `steps ${steps}`).toBeLessThanOrEqual(1);
-    await page.waitForTimeout(200);
+    // The next reading once every panel has moved past this one.
+    const top = Math.max(...steps);
+    if (k < 4) await waitForPanels(page, 3, (p) => p.step > top);
   }
   const kinds = (await readPanels(page)).map((p) => p.lossKind);
   expect(kinds).toEqual(['softmax', 'cosface', 'arcface']);

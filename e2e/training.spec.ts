@@ -42,13 +42,14 @@ test('the status ticks re-render the status bar, not the whole app', async ({ pa
 test('moving m in the running app changes the loss without resetting the step', async ({ page }) => {
   await page.goto('/?m=0');
   // Converged at m = 0, then the largest margin: the same run now pays for it. The network adapts
-  // at once, so compare medians over 1.5 s on each side rather than one sample.
+  // at once, so compare medians over 15 status readings (about 1.5 s) on each side rather than one sample.
   await waitForStatus(page, (s) => s.accuracy >= 0.99 && s.step > 300, 30_000);
   const sample = async () => {
     const seen: { step: number; loss: number }[] = [];
     for (let i = 0; i < 15; i++) {
-      seen.push(await readStatus(page));
-      await page.waitForTimeout(100);
+      const now = await readStatus(page);
+      seen.push(now);
+      if (i < 14) await waitForStatus(page, (st) => st.step > now.step); // the next status with new steps
     }
     const losses = seen.map((x) => x.loss).sort((a, b) => a - b);
     return { median: losses[7]!, first: seen[0]!.step, last: seen[14]!.step };
