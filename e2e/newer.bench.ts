@@ -16,7 +16,6 @@ import { replaceBetween } from './lesson/report';
 import { newerMarkdown, type NewerResult } from './newer/report';
 import { NEWER_RUNS, SETTING_QUERY } from './newer/runs';
 import { mechanismOf } from './newer/mechanism';
-import { specInForce } from '../src/losses/inForce';
 
 const SEEDS = [1, 2, 3];
 const STEPS = 1000;
@@ -74,7 +73,7 @@ test('bench:newer', async () => {
         lowQualityTestAccuracy: low ? accuracyWhere(pred, data.test.y, low, 1) : null,
         normQualitySpearman: low ? spearman(norms, Array.from(low, (f) => 1 - f)) : null,
         trainSpreadDeg: (f.metrics.intraClassAngle * 180) / Math.PI,
-        ...mechanismOf(live.loss, f, data, specInForce({ ...p, ...live }, f)),
+        ...mechanismOf(live.loss, f, data, f.spec),
         ...(open && f.verification ? { tarAtFar1e2: f.verification.tarAtFar1e2, tarAtFar1e3: f.verification.tarAtFar1e3, eer: f.verification.eer } : {}),
         ...(f.lossState.length ? { lossStateAt } : {}),
       };

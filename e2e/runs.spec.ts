@@ -29,6 +29,40 @@ test('the timeline scrubs a paused run back: the view, the numbers and the panel
   await expect(scrub).toBeHidden();
 });
 
+test('a timeline frame is drawn with the margin it was trained with, not the one set now', async ({ page }) => {
+  // The lecturer's story: ArcFace at m = 0.1, then m = 0.5, then scrub back to before the change.
+  await page.goto('/?loss=arcface&m=0.1&dim=2&speed=0&timeline=1000');
+  const canvas = page.locator('.view canvas');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 100, 60_000);
+  await expect(canvas).toHaveAttribute('data-margin', '0.1000');
+  await page.locator('input[name="m"]').fill('0.5');
+  // Frames of the new margin arrive: the view draws m = 0.5.
+  await expect(canvas).toHaveAttribute('data-margin', '0.5000');
+  const changedAt = (await readStatus(page)).step;
+  await waitForStatus(page, (s) => s.step > changedAt + 100);
+  await page.getByRole('button', { name: /pause/i }).click();
+  const paused = await waitForStatus(page, (s) => s.state === 'paused');
+  await waitForSettled(canvas);
+  const formula = page.getByTestId('formula');
+  await expect(formula.locator('.formula-caption')).toContainText('m = 0.5 rad');
+  const now = await canvas.screenshot();
+  // The oldest frame kept was trained at m = 0.1: its view, formula and numbers say so.
+  await page.locator('input[name="scrub"]').fill('0');
+  const back = await waitForStatus(page, (s) => s.step < changedAt);
+  expect(back.step).toBeLessThan(paused.step);
+  await expect(canvas).toHaveAttribute('data-margin', '0.1000');
+  await expect(formula.locator('.formula-caption')).toContainText('m = 0.1 rad');
+  await expect(page.locator('input[name="m"]')).toHaveValue('0.5'); // the setting itself is untouched
+  await waitForSettled(canvas);
+  const then = await canvas.screenshot();
+  await test.info().attach('timeline: m = 0.5, the newest frame', { body: now, contentType: 'image/png' });
+  await test.info().attach('timeline: scrubbed back to a frame trained at m = 0.1', { body: then, contentType: 'image/png' });
+  // Forward again to the newest frame: m = 0.5 once more.
+  await page.locator('input[name="scrub"]').fill(String(Number(await page.locator('input[name="scrub"]').getAttribute('max'))));
+  await expect(canvas).toHaveAttribute('data-margin', '0.5000');
+  await expect(formula.locator('.formula-caption')).toContainText('m = 0.5 rad');
+});
+
 test('export then import round-trips the parameters and the history; a bad file changes nothing', async ({ page }) => {
   await page.goto('/?loss=cosface&m=0.15&s=12&seed=9&dim=2&speed=0');
   await waitForStatus(page, (s) => s.state === 'running' && s.step > 200, 60_000);

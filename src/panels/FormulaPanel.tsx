@@ -2,12 +2,17 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { memo, useMemo } from 'react';
 import type { Params } from '../params/table';
-import { intuition, lossCaption, lossTex } from './formulas';
+import type { Frame } from '../train/frame';
+import { intuition, lossCaption, lossTex, settingsOf } from './formulas';
 
-/** The current loss in KaTeX with the live m and s, corrected per docs/losses.md, and its intuition. */
-export const FormulaPanel = memo(function FormulaPanel({ params, sphereLambda }: { params: Params; sphereLambda?: number }) {
+/**
+ * The loss of the frame shown in KaTeX with the values it was trained with (before the first
+ * frame: the page's settings), corrected per docs/losses.md, and its intuition.
+ */
+export const FormulaPanel = memo(function FormulaPanel({ params: set, frame }: { params: Params; frame: Frame | null }) {
+  const params = useMemo(() => settingsOf(set, frame?.spec), [set, frame?.spec]);
   // λ is NaN for a loss without the λ schedule, which its formula ignores.
-  const tex = lossTex(params, sphereLambda);
+  const tex = lossTex(params, frame?.lambda);
   // KaTeX renders our own TeX (numbers substituted from validated params), never URL text.
   const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [tex]);
   return (

@@ -1,7 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import { idealMinAngle } from '../losses/curves';
 import { lossDef } from '../losses/registry';
-import { specInForce } from '../losses/inForce';
 import type { Params } from '../params/table';
 import { lossFacts } from '../metrics/lossFacts';
 import type { Frame, RunInfo } from '../train/frame';
@@ -11,9 +10,10 @@ import { degrees as deg } from '../ui/format';
 /** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
 export function MetricsPanel({ frame, info, params, classes, dim }: { frame: Frame | null; info: RunInfo | null; params: Params; classes: number; dim: 2 | 3 }) {
   const m = frame?.metrics;
-  const lossKind = params.loss;
+  // The loss the frame was trained with (a timeline frame may predate a change of loss).
+  const lossKind = frame?.spec.kind ?? params.loss;
   // Once per frame (the panel re-renders with every status tick).
-  const facts = useMemo(() => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(specInForce(params, frame), frame, info) : []), [frame, info, params]);
+  const facts = useMemo(() => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(frame.spec, frame, info) : []), [frame, info]);
   const ideal = idealMinAngle(classes, dim);
   return (
     <section aria-labelledby="sec-metrics">
@@ -49,7 +49,7 @@ export function MetricsPanel({ frame, info, params, classes, dim }: { frame: Fra
         ))}
         {frame && Number.isFinite(frame.lambda) && (
           <>
-            <dt>SphereFace λ</dt>
+            <dt>{lossDef(lossKind).label} λ</dt>
             <dd>{frame.lambda.toFixed(1)}</dd>
           </>
         )}

@@ -44,7 +44,7 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       {tour}
       {shown && (
         <Suspense fallback={null}>
-          <FormulaPanel params={shown.params} sphereLambda={shown.model?.frame?.lambda} />
+          <FormulaPanel params={shown.params} frame={shown.model?.frame ?? null} />
         </Suspense>
       )}
       {!compare && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />}
@@ -60,7 +60,7 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       </Suspense>
       {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}
       {shown && <MetricsPanel frame={shown.model?.frame ?? null} info={status.info} params={shown.params} classes={classes} dim={dim} />}
-      {shown && <PictureText frame={shown.model?.frame ?? null} info={status.info} lossKind={shown.params.loss} dim={dim} />}
+      {shown && <PictureText frame={shown.model?.frame ?? null} info={status.info} lossKind={shown.model?.frame?.spec.kind ?? shown.params.loss} dim={dim} />}
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
       </Suspense>

@@ -1,4 +1,5 @@
 // What the worker sends the page: one snapshot of the training (types only).
+import type { LossSpec } from '../losses/registry';
 
 /** Scalar metrics of a snapshot; angles in radians. */
 export interface FrameMetrics {
@@ -44,12 +45,16 @@ export interface Frame {
   step: number;
   /** Mean batch loss of the last step (NaN before the first step). */
   loss: number;
-  /** SphereFace's λ at this step (annealed or fixed); NaN for other losses. */
+  /**
+   * The loss as this snapshot was trained and is drawn: the step's spec (the margin warm-up and
+   * the λ schedule where the step stood), with the running statistics and the learned b it carried.
+   * After the settings change while paused, the spec the next step will train with. Every reader
+   * of a frame (view, hover tip, formula, metrics, the picture in words) takes the loss from here,
+   * never from the page's current settings: a timeline frame keeps the margin it was trained with.
+   */
+  spec: LossSpec;
+  /** The λ schedule's value at this step (SphereFace's and L-Softmax's, annealed or fixed); NaN for the others. */
   lambda: number;
-  /** Effective margin after warm-up. */
-  mEffective: number;
-  /** The margin warm-up's ramp at this step, 0–1. */
-  ramp: number;
   /** The loss's running statistics after the last batch, in its definition's order (empty when it keeps none). */
   lossState: number[];
   /** Raw features: training points N×D, test points M×D, row-major. */

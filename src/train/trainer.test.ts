@@ -106,7 +106,28 @@ describe('Trainer', () => {
   it('warm-up ramps the margin linearly from 0', () => {
     const t = trainer({ perClass: 20 }, { loss: 'cosface', m: 0.4, warmup: 100, batch: 16 });
     for (let i = 0; i < 51; i++) t.trainStep();
-    expect(t.snapshot().mEffective).toBeCloseTo(0.2, 6); // step index 50 of 100
+    const spec = t.snapshot().spec;
+    expect(spec.kind).toBe('cosface');
+    expect(spec.kind === 'cosface' && spec.m).toBeCloseTo(0.2, 6); // step index 50 of 100
+    t.dispose();
+  });
+
+  it('a snapshot carries the spec it was trained with; after a change, the one the next step trains with', () => {
+    const t = trainer({ perClass: 20 }, { loss: 'arcface', m: 0.1, s: 10, batch: 16 });
+    for (let i = 0; i < 3; i++) t.trainStep();
+    const before = t.snapshot();
+    t.setParams({ m: 0.5, s: 20 });
+    const after = t.snapshot();
+    // The earlier frame keeps its own m and s: nothing of it reads the live settings.
+    expect(before.spec).toEqual({ kind: 'arcface', s: 10, m: 0.1, fallback: expect.any(String) });
+    expect(after.spec).toMatchObject({ kind: 'arcface', s: 20, m: 0.5 });
+    t.setParams({ loss: 'adaface' });
+    const ada = t.snapshot().spec;
+    expect(ada.kind).toBe('adaface');
+    t.trainStep();
+    // AdaFace's running statistics move with each batch: the frame's spec has them in force.
+    const trained = t.snapshot();
+    expect(trained.spec.kind === 'adaface' && [trained.spec.batchMean, trained.spec.batchStd]).toEqual(trained.lossState);
     t.dispose();
   });
 

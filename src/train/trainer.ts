@@ -11,7 +11,7 @@ import { createMlp, type Mlp } from './mlp';
 import { createOptimizer, type Optimizer } from './optimizer';
 import { batchNumbers, fusedGradients, tapedGradients } from './gradients';
 import { fusedHeadServes } from './headKernel';
-import { lossDef } from '../losses/registry';
+import { lossDef, type LossSpec } from '../losses/registry';
 import { scheduledLr, stepSpec, type StepSpec } from './spec';
 import { snapshotMetrics } from './snapshotMetrics';
 import { verificationMetrics } from './verificationMetrics';
@@ -166,10 +166,9 @@ export class Trainer {
     return {
       step: this.steps,
       loss: this.lossValue(),
-      lambda: this.current.lambda,
-      mEffective: this.current.mEffective,
+      spec: this.specInForce(classifier.scalarBias),
+      lambda: this.shownStep().lambda,
       lossState: this.lossState ? [...this.lossState] : [],
-      ramp: this.current.ramp,
       train,
       test,
       heldout,
@@ -179,6 +178,22 @@ export class Trainer {
       metrics,
       numTensors: tf.memory().numTensors,
     };
+  }
+
+  /**
+   * Where the last step stood, under the live settings: the last step's spec while they are
+   * unchanged, and, after a change while paused, what the next step trains with at that position.
+   */
+  private shownStep(): StepSpec {
+    return stepSpec(this.params, { step: Math.max(0, this.steps - 1), lossStep: Math.max(0, this.lossSteps - 1) });
+  }
+
+  /** The spec a snapshot shows: the step's, with the running statistics and the learned b it carried. */
+  private specInForce(scalarBias: number | undefined): LossSpec {
+    const { spec } = this.shownStep();
+    const def = lossDef(spec.kind);
+    const withState = def.running && this.lossState ? def.running.withState(spec, this.lossState) : spec;
+    return def.scalarBias && scalarBias !== undefined ? def.scalarBias.withBias(withState, scalarBias) : withState;
   }
 
   /** Every learned tensor by name: layerL.w/b of the MLP, then W, bias, the centers, the extra sub-centres and SphereFace2's b. */

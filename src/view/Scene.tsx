@@ -123,6 +123,10 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
     if (area === gl.domElement) el.frames = String(Number(el.frames ?? 0) + 1);
     const settled = moving || !vs.frame ? '0' : '1';
     if (el.settled !== settled) el.settled = settled;
+    // The margin drawn: the one the frame shown was trained with (data-margin, for tests).
+    const spec = vs.frame?.spec;
+    const margin = spec ? lossDef(spec.kind).effectiveMargin(spec).toFixed(4) : '';
+    if (el.margin !== margin) el.margin = margin;
   });
 
   useLinkedCamera(dim === 3 ? link : undefined, panel, orbit.moved);

@@ -9,9 +9,8 @@ function frame(train: number[]): Frame {
   return {
     step: 1,
     loss: 0.1,
+    spec: { kind: 'arcface', s: 10, m: 0.3, fallback: 'none' },
     lambda: NaN,
-    mEffective: 0.3,
-    ramp: 1,
     lossState: [],
     train: Float32Array.from(train),
     test: Float32Array.from([0, -3]),

@@ -3,7 +3,6 @@ import type { FrameSlot } from './frameSlot';
 import type { Frame, RunInfo } from '../train/frame';
 import type { RegionModel } from '../geometry/regions';
 import { lossDef } from '../losses/registry';
-import { specInForce } from '../losses/inForce';
 import { classMeanDirections, classSpreads } from '../metrics/metrics';
 import { hardNegativesOnce } from '../metrics/hardNegatives';
 import type { Params } from '../params/table';
@@ -82,12 +81,12 @@ export class ViewState {
     const projection: Projection = params.projection;
     const ready = slot.frame !== null && slot.info !== null;
     const fresh = ready && slot.serial !== this.serial;
-    if (ready && (fresh || projection !== this.projection)) this.ingest(slot, params, projection, now, fresh);
+    if (ready && (fresh || projection !== this.projection)) this.ingest(slot, projection, now, fresh);
     if (!this.frame || !this.info) return;
     const t = this.smooth ? (now - this.arrivedAt) / this.interval : 2;
     this.moving = t <= 1.05;
     this.ease = Math.min(1, Math.max(0, t));
-    this.regions = this.regionModel(params);
+    this.regions = this.regionModel(this.frame);
   }
 
   /** The positions of one point set as drawn now (the vertex shader's mix, on the CPU; the tests read it, the hover tip asks `pointAt`). */
@@ -104,7 +103,7 @@ export class ViewState {
     return out;
   }
 
-  private ingest(slot: FrameSlot, params: Params, projection: Projection, now: number, fresh: boolean): void {
+  private ingest(slot: FrameSlot, projection: Projection, now: number, fresh: boolean): void {
     const frame = slot.frame!;
     const info = slot.info!;
     const D = info.dim;
@@ -123,7 +122,7 @@ export class ViewState {
 
     const stats = normStats(frame.train, nTrain, D);
     this.featureNorm = stats.mean;
-    const ref = this.referenceNorm(params, stats.mean);
+    const ref = this.referenceNorm(frame, stats.mean);
     this.rawScaleTarget = RAW_FIT / Math.max(stats.p95, ref, 1e-6);
     this.rawScale = sameRun ? this.rawScale + 0.3 * (this.rawScaleTarget - this.rawScale) : this.rawScaleTarget;
     this.radius = projection === 'sphere' ? 1 : ref * this.rawScale;
@@ -160,7 +159,7 @@ export class ViewState {
     this.classSpread = Float32Array.from(spread);
     this.classCount = count;
     this.ingestSubcenters(frame, D, C);
-    const spec = specInForce(params, frame);
+    const spec = frame.spec;
     const hardM = lossDef(spec.kind).hardNegativeMargin?.(spec);
     this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativesOnce(frame.train, info.trainLabels, frame.W, D, C, hardM);
     this.heldoutMeans = pack(classMeanDirections({ x: frame.heldout, y: info.heldoutLabels, n: info.heldoutLabels.length, dim: D }, info.numHeldout));
@@ -185,13 +184,14 @@ export class ViewState {
    * logits act as if features sat at radius s), else the features' mean norm (where softmax,
    * center loss and SphereFace regions are evaluated).
    */
-  private referenceNorm(params: Params, meanNorm: number): number {
-    return lossDef(params.loss).uses.includes('s') ? params.s : meanNorm;
+  private referenceNorm(frame: Frame, meanNorm: number): number {
+    const def = lossDef(frame.spec.kind);
+    return def.uses.includes('s') ? def.scale(frame.spec, meanNorm) : meanNorm;
   }
 
-  private regionModel(params: Params): RegionModel {
+  private regionModel(frame: Frame): RegionModel {
     return {
-      spec: specInForce(params, this.frame),
+      spec: frame.spec,
       featureNorm: this.featureNorm,
       weightNorms: this.wNorms,
       bias: this.bias,

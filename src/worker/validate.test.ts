@@ -21,7 +21,7 @@ describe('isToWorker', () => {
 
 describe('frameProblem', () => {
   const ok = (): Frame => ({
-    step: 3, loss: 0.5, lambda: NaN, mEffective: 0, ramp: 1, lossState: [],
+    step: 3, loss: 0.5, spec: { kind: 'softmax' }, lambda: NaN, lossState: [],
     train: Float32Array.from([1, 0]), test: Float32Array.from([0, 1]), heldout: new Float32Array(0), W: Float32Array.from([1, 0, 0, 1]),
     bias: new Float32Array(2), centers: new Float32Array(4),
     metrics: { trainAccuracy: 1, testAccuracy: 1, meanAngleToWeight: 0, intraClassAngle: 0, testIntraClassAngle: 0, marginP5: 0, marginMedian: 0, minWeightAngle: 1, histOwn: new Uint32Array(1), histNearest: new Uint32Array(1) },
