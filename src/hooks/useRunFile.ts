@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { RunFile } from '../export/runFile';
 import { useAppStore } from '../state/store';
-import type { ModelWeights } from './trainerClient';
+import type { ModelWeights } from '../client/trainerClient';
 import { viewTitle } from '../params/compare';
 import type { Params } from '../params/table';
 import { decodeParams, encodeParams } from '../params/urlCodec';

@@ -4,11 +4,11 @@ import type { LiveParams, StructuralConfig } from '../train/config';
 import type { Frame } from '../train/frame';
 import type { FrameSlot } from '../view/frameSlot';
 import { useAppStore } from '../state/store';
-import type { TrainerEvents, WorkerLike } from './trainerClient';
-import { PoolClient } from './poolClient';
-import { FrameHistory } from './frameHistory';
+import type { TrainerEvents, WorkerLike } from '../client/trainerClient';
+import { PoolClient } from '../client/poolClient';
+import { FrameHistory } from '../client/frameHistory';
 import { initialStatus, type ModelStatus } from '../state/status';
-import { useBatchedStatus } from './trainerStatus';
+import { useBatchedStatus } from './useBatchedStatus';
 
 type Slot = { current: FrameSlot };
 

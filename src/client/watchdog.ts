@@ -1,5 +1,5 @@
 // Notices a worker that has gone silent while it should be training (no React, no DOM of its own).
-import type { Clock } from './trainerClient';
+import type { Clock } from './clock';
 
 /** A running worker silent this long is taken for dead (a crash, an out-of-memory abort, `close()`, a hang). */
 export const WATCHDOG_MS = 2000;

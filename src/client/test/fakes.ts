@@ -1,6 +1,7 @@
 // A fake worker and clock for the clients' unit tests.
 import type { FromWorker, ToWorker } from '../../worker/protocol';
-import type { Clock, WorkerLike } from '../trainerClient';
+import type { Clock } from '../clock';
+import type { WorkerLike } from '../trainerClient';
 
 export class FakeWorker implements WorkerLike {
   sent: ToWorker[] = [];

@@ -3,7 +3,8 @@
 // One model, or one worker, is a single TrainerClient passed straight through.
 import type { LiveParams } from '../train/config';
 import { ShardedRun } from './shardedRun';
-import { TrainerClient, browserClock, type Clock, type ModelWeights, type RunRequest, type TrainerEvents, type WorkerLike } from './trainerClient';
+import { browserClock, type Clock } from './clock';
+import { TrainerClient, type ModelWeights, type RunRequest, type TrainerEvents, type WorkerLike } from './trainerClient';
 
 /**
  * Workers for `models` panels on `cores` logical cores: one each, at most cores − 1 (one is the

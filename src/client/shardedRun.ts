@@ -4,7 +4,8 @@
 import type { LiveParams } from '../train/config';
 import type { RunState } from '../worker/protocol';
 import { CHUNK, Lockstep, type StepOrder } from './lockstep';
-import { browserClock, type Clock, type ModelWeights, type RunRequest, type TrainerClient, type TrainerEvents } from './trainerClient';
+import { browserClock, type Clock } from './clock';
+import type { ModelWeights, RunRequest, TrainerClient, TrainerEvents } from './trainerClient';
 
 /** A shard's snapshot rate: its frames come at the ends of its chunks, so its own timer seldom needs to add one. */
 const SHARD_SNAPSHOT_HZ = 1;

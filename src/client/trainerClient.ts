@@ -6,6 +6,7 @@ import type { NamedTensor, RunInfo } from '../train/frame';
 import type { BackendName } from '../train/config';
 import type { FromWorker, ModelFrame, RunState, ToWorker } from '../worker/protocol';
 import type { RunCheckpoint } from '../train/checkpoint';
+import { browserClock, type Clock } from './clock';
 import { startWatchdog } from './watchdog';
 
 /** What the client needs of a Worker (a fake one in tests). */
@@ -15,23 +16,6 @@ export interface WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
-
-/** Timers and time, injectable (a fake clock in tests). */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-  /** Whether the page is shown: a hidden tab's timers are throttled, so its silences prove nothing. */
-  visible(): boolean;
-}
-
-export const browserClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-  clearTimeout: (id) => window.clearTimeout(id),
-  visible: () => document.visibilityState !== 'hidden',
-};
-
 
 /** One model's learned tensors at a step. */
 export type ModelWeights = { step: number; tensors: NamedTensor[] };
