@@ -18,6 +18,18 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    // The page never loads TensorFlow.js: tfjs is imported only where training runs (train/,
+    // worker/, and the losses' tfjs halves, handed the ops by the worker), and in tests.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/train/**', 'src/worker/**', 'src/losses/**', 'src/**/*.test.ts', 'src/**/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@tensorflow/*'], message: 'The page never loads TensorFlow.js: tfjs belongs in src/train/, src/worker/ or src/losses/ (run on the worker).' }] },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.{ts,mts,mjs,js}', 'vite.config.ts', 'eslint.config.js', 'src/**/*.test.ts', 'src/losses/test/**', 'src/data/mnist/vitePlugin.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
