@@ -25,12 +25,26 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@tensorflow/*'], message: 'The page never loads TensorFlow.js: tfjs belongs in src/train/, src/worker/ or src/losses/ (run on the worker).' }] },
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/*'],
+              message: 'The page never loads TensorFlow.js: tfjs belongs in src/train/, src/worker/ or src/losses/ (run on the worker).',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['e2e/**/*.{ts,mts,mjs,js}', 'vite.config.ts', 'eslint.config.js', 'src/**/*.test.ts', 'src/losses/test/**', 'src/data/mnist/vitePlugin.ts'],
+    files: [
+      'e2e/**/*.{ts,mts,mjs,js}',
+      'vite.config.ts',
+      'eslint.config.js',
+      'src/**/*.test.ts',
+      'src/losses/test/**',
+      'src/data/mnist/vitePlugin.ts',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -11,11 +11,17 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
       const view = p.getByRole('img', { name: /^8 classes on the sphere, ArcFace m = 0\.3, s = 10, step [\d,]+$/ });
       await expect(view).toHaveCount(1);
       const first = Number((await view.getAttribute('aria-label'))!.replace(/.*step /, '').replace(/,/g, ''));
-      await expect.poll(async () => Number((await view.getAttribute('aria-label'))!.replace(/.*step /, '').replace(/,/g, ''))).toBeGreaterThan(first);
+      await expect
+        .poll(async () => Number((await view.getAttribute('aria-label'))!.replace(/.*step /, '').replace(/,/g, '')))
+        .toBeGreaterThan(first);
     },
   },
   { name: 'paused, dark', query: 'play=0&theme=dark' },
-  { name: 'help overlay', query: 'play=0', act: async (p) => void (await p.getByRole('button', { name: 'Keyboard shortcuts' }).first().click()) },
+  {
+    name: 'help overlay',
+    query: 'play=0',
+    act: async (p) => void (await p.getByRole('button', { name: 'Keyboard shortcuts' }).first().click()),
+  },
   { name: 'compare, 4 panels', query: 'compare=softmax,normface,cosface,arcface&play=0' },
   { name: 'compare, one focused', query: 'compare=softmax,arcface&focus=2&play=0' },
   { name: 'held-out classes', query: 'dataset=identities&idDims=6&idScale=5.66&holdout=4&speed=0' },
@@ -34,7 +40,10 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
     act: async (p) => {
       await p.emulateMedia({ forcedColors: 'active' });
       // Every button keeps a visible edge in the system's colours.
-      const edge = await p.getByRole('button', { name: /play/i }).first().evaluate((b) => getComputedStyle(b).borderTopStyle);
+      const edge = await p
+        .getByRole('button', { name: /play/i })
+        .first()
+        .evaluate((b) => getComputedStyle(b).borderTopStyle);
       expect(edge).toBe('solid');
       await test.info().attach('forced colours', { body: await p.screenshot(), contentType: 'image/png' });
     },
@@ -53,7 +62,9 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
     name: 'an upload error',
     query: 'play=0',
     act: async (p) => {
-      await p.locator('input[name="data"]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('label,x\na,1\nb,oops\n') });
+      await p
+        .locator('input[name="data"]')
+        .setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('label,x\na,1\nb,oops\n') });
       await expect(p.getByTestId('notice-warn')).toBeVisible();
     },
   },
@@ -71,7 +82,9 @@ for (const s of STATES) {
 
 test('no WCAG 2.2 AA violations: embed mode inside a titled iframe', async ({ page, baseURL }) => {
   await page.goto('/?play=0'); // same origin, so axe can look inside the frame
-  await page.setContent(`<!doctype html><html lang="en"><head><title>Lecture slide</title></head><body><main><h1>Slide</h1><iframe title="Hypersphere: ArcFace" src="${baseURL}/?embed=1&controls=m,s&play=0" width="800" height="500"></iframe></main></body></html>`);
+  await page.setContent(
+    `<!doctype html><html lang="en"><head><title>Lecture slide</title></head><body><main><h1>Slide</h1><iframe title="Hypersphere: ArcFace" src="${baseURL}/?embed=1&controls=m,s&play=0" width="800" height="500"></iframe></main></body></html>`,
+  );
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('[role="status"][data-state="paused"]')).toHaveCount(1, { timeout: 60_000 });
   expect(await violations(page, 'embed')).toEqual([]);
@@ -111,7 +124,9 @@ test('the picture in words: a table per class, and a live region that speaks on 
   expect(await violations(page, 'picture in words')).toEqual([]);
 });
 
-test('the view orbits by keyboard when focused (arrows, + and −, Home), and by its buttons; the page keys work off it', async ({ page }) => {
+test('the view orbits by keyboard when focused (arrows, + and −, Home), and by its buttons; the page keys work off it', async ({
+  page,
+}) => {
   await page.goto('/?play=0&rotate=0');
   await waitForStatus(page, (st) => st.state === 'paused', 60_000);
   const canvas = page.locator('.view canvas');
@@ -146,7 +161,9 @@ test('the view orbits by keyboard when focused (arrows, + and −, Home), and by
   await waitForStatus(page, (st) => st.step === 1);
 });
 
-test('a keyboard-only walk: Tab reaches every control in order with its focus visible, nothing traps it, m changes by arrows, help returns focus', async ({ page }) => {
+test('a keyboard-only walk: Tab reaches every control in order with its focus visible, nothing traps it, m changes by arrows, help returns focus', async ({
+  page,
+}) => {
   await page.goto('/?play=0&rotate=0&backend=wasm');
   await waitForStatus(page, (st) => st.state === 'paused', 60_000);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -168,8 +185,19 @@ test('a keyboard-only walk: Tab reaches every control in order with its focus vi
       return {
         visited,
         id: `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${el.getAttribute('value') && el.getAttribute('type') !== 'range' ? `[value=${el.getAttribute('value')}]` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}`,
-        name: (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? '').trim(),
-        labelled: !!(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim()),
+        name: (
+          el.getAttribute('aria-label') ??
+          el.getAttribute('title') ??
+          el.textContent ??
+          (el as HTMLInputElement).labels?.[0]?.textContent ??
+          ''
+        ).trim(),
+        labelled: !!(
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          (el as HTMLInputElement).labels?.length ||
+          el.textContent?.trim()
+        ),
         onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight,
         uncovered: !!top && (top === el || el.contains(top) || top.contains(el)),
         ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,

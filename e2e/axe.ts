@@ -6,6 +6,15 @@ import type { Page } from '@playwright/test';
 export async function violations(page: Page, name: string, only?: string[]) {
   const builder = new AxeBuilder({ page });
   for (const selector of only ?? []) builder.include(selector);
-  const r = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).options({ rules: { 'target-size': { enabled: true } } }).analyze();
-  return r.violations.map((v) => `${name}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const r = await builder
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .options({ rules: { 'target-size': { enabled: true } } })
+    .analyze();
+  return r.violations.map(
+    (v) =>
+      `${name}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }

@@ -40,7 +40,9 @@ async function backends(page, base, results) {
     wasm: round(results.stepsPerSec.wasm / results.referenceStepsPerSec.wasm, 2),
     auto: round(results.stepsPerSec.auto / results.referenceStepsPerSec[results.autoChose], 2),
   };
-  console.log(`reference steps/s ${JSON.stringify(results.referenceStepsPerSec)}; app ÷ reference ${JSON.stringify(results.referenceRatio)} (goal ≥ 2.5)`);
+  console.log(
+    `reference steps/s ${JSON.stringify(results.referenceStepsPerSec)}; app ÷ reference ${JSON.stringify(results.referenceRatio)} (goal ≥ 2.5)`,
+  );
 }
 
 /** The default link at full speed: frames while training and paused, the longest gap, steps/s, idle CPU. */
@@ -79,7 +81,9 @@ async function compare(page, base, results) {
     await waitFor(page, (s) => s.state === 'running' && s.step > 50, 120_000);
     await sleep(4500);
     const [training, steps] = await Promise.all([frameStats(page), stepRate(page, 3000)]);
-    const panelSteps = await page.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
+    const panelSteps = await page
+      .locator('[data-compare-panel] [role="status"]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
     // Idle: nothing moves. Rotation off first (compare mode turns its panels only while paused), so
     // that pausing starts no turn whose damping would still be drawing when the idle rate is taken.
     await page.locator('input[name="rotate"]').uncheck();
@@ -102,9 +106,19 @@ async function compare(page, base, results) {
   // (compare mode shares its models out over up to hardwareConcurrency − 1 workers, at least 2).
   const perModel = {};
   const fps = {};
-  const runs = [['1', 1, 0], ['2', 2, 0], ['4', 4, 0], ['6', 6, 0], ['4, 2 workers', 4, 2]];
+  const runs = [
+    ['1', 1, 0],
+    ['2', 2, 0],
+    ['4', 4, 0],
+    ['6', 6, 0],
+    ['4, 2 workers', 4, 2],
+  ];
   for (const [key, n, workers] of runs) {
-    await page.goto(n === 1 ? `${base}?v=2&speed=0&loss=arcface` : `${base}?v=2&speed=0&workers=${workers}&compare=${Array.from({ length: n }, () => 'arcface').join(',')}`);
+    await page.goto(
+      n === 1
+        ? `${base}?v=2&speed=0&loss=arcface`
+        : `${base}?v=2&speed=0&workers=${workers}&compare=${Array.from({ length: n }, () => 'arcface').join(',')}`,
+    );
     await waitFor(page, (s) => s.state === 'running' && s.step > 50, 120_000);
     await sleep(2000);
     const [rate, frames] = await Promise.all([stepRate(page, 4000), frameStats(page)]);
@@ -113,10 +127,20 @@ async function compare(page, base, results) {
   }
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   for (const [key, n, workers] of runs.slice(1)) {
-    results.compare[key] = { stepsPerSecPerModel: Math.round(perModel[key]), ratioToSingle: round(perModel[key] / perModel['1'], 3), fpsTraining: round(fps[key]), workers: workers || Math.max(1, Math.min(n, cores - 1)) };
+    results.compare[key] = {
+      stepsPerSecPerModel: Math.round(perModel[key]),
+      ratioToSingle: round(perModel[key] / perModel['1'], 3),
+      fpsTraining: round(fps[key]),
+      workers: workers || Math.max(1, Math.min(n, cores - 1)),
+    };
   }
   results.compare.singleStepsPerSec = Math.round(perModel['1']);
-  console.log(`compare per panel count (${cores} cores): single ${Math.round(perModel['1'])} steps/s, ${round(fps['1'])} fps; ${runs.slice(1).map(([k]) => `${k}: ${JSON.stringify(results.compare[k])}`).join('; ')} (goal: 4 panels ≥ 0.6 of single)`);
+  console.log(
+    `compare per panel count (${cores} cores): single ${Math.round(perModel['1'])} steps/s, ${round(fps['1'])} fps; ${runs
+      .slice(1)
+      .map(([k]) => `${k}: ${JSON.stringify(results.compare[k])}`)
+      .join('; ')} (goal: 4 panels ≥ 0.6 of single)`,
+  );
 }
 
 /** The MNIST presets: steps/s, snapshot time, test accuracy after 10 s and 20 s of training. */
@@ -177,7 +201,9 @@ async function tensors(page, base, results) {
   await page.goto(`${base}?v=2&speed=0&backend=wasm&compare=softmax,arcface,sphereface,curricular`);
   results.compareTensorsAt100 = (await waitFor(page, (s) => s.step >= 100, 120_000)).tensors;
   results.compareTensorsAt10000 = (await waitFor(page, (s) => s.step >= 10_000, 480_000)).tensors;
-  console.log(`tensors: single ${results.tensorsAt100} → ${results.tensorsAt10000}, compare ${results.compareTensorsAt100} → ${results.compareTensorsAt10000}`);
+  console.log(
+    `tensors: single ${results.tensorsAt100} → ${results.tensorsAt10000}, compare ${results.compareTensorsAt100} → ${results.compareTensorsAt10000}`,
+  );
 }
 
 /** React renders of App and of the status bar per second while the default link trains at full speed (App's goal: ≤ 1). */
@@ -213,7 +239,10 @@ async function firstFrame(page, base, results) {
   results.firstFrame = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-    return { domContentLoadedMs: Math.round(nav?.domContentLoadedEventEnd ?? NaN), firstViewFrameMs: Math.round(mark('hypersphere:first-frame')) };
+    return {
+      domContentLoadedMs: Math.round(nav?.domContentLoadedEventEnd ?? NaN),
+      firstViewFrameMs: Math.round(mark('hypersphere:first-frame')),
+    };
   });
   console.log(`first frame: ${JSON.stringify(results.firstFrame)}`);
 }

@@ -8,7 +8,10 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Starts `vite preview` in its own process group; `stop()` ends the group (npx spawns a child). */
 export async function startPreview(port) {
   const base = `http://127.0.0.1:${port}/`;
-  const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const stop = () => {
     try {
       if (proc.pid) process.kill(-proc.pid, 'SIGTERM');

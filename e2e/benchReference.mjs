@@ -74,7 +74,14 @@ export async function referenceRate(page, base, backend) {
             resolve(e.data);
           };
           w.onerror = (e) => resolve({ error: e.message });
-          w.postMessage({ backend, n: 1680, d: 32, C: 8, steps: 300, opts: { D: 3, hidden: 64, depth: 2, batch: 256, s: 10, m: 0.3, lr: 0.01 } });
+          w.postMessage({
+            backend,
+            n: 1680,
+            d: 32,
+            C: 8,
+            steps: 300,
+            opts: { D: 3, hidden: 64, depth: 2, batch: 256, s: 10, m: 0.3, lr: 0.01 },
+          });
         }),
       [`${root}worker.js`, backend],
     );

@@ -1,16 +1,36 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/params/presets';
 import { decodeParams } from '../src/params/urlCodec';
-import { PAGE_STATUS, canvasStats, collectErrors, framesDrawn, loseContext, nextFrame, readPanels, waitForSettled, waitForStatus } from './helpers';
+import {
+  PAGE_STATUS,
+  canvasStats,
+  collectErrors,
+  framesDrawn,
+  loseContext,
+  nextFrame,
+  readPanels,
+  waitForSettled,
+  waitForStatus,
+} from './helpers';
 
 const panel = (page: Page, i: number) => page.locator(`[data-compare-panel="${i}"]`);
 
 /** Waits until every panel's status satisfies `pred`. */
-async function waitForPanels(page: Page, n: number, pred: (p: Awaited<ReturnType<typeof readPanels>>[number]) => boolean, timeout = 60_000) {
-  await expect.poll(async () => {
-    const ps = await readPanels(page);
-    return ps.length === n && ps.every(pred);
-  }, { timeout, intervals: [100, 250, 500] }).toBe(true);
+async function waitForPanels(
+  page: Page,
+  n: number,
+  pred: (p: Awaited<ReturnType<typeof readPanels>>[number]) => boolean,
+  timeout = 60_000,
+) {
+  await expect
+    .poll(
+      async () => {
+        const ps = await readPanels(page);
+        return ps.length === n && ps.every(pred);
+      },
+      { timeout, intervals: [100, 250, 500] },
+    )
+    .toBe(true);
   return readPanels(page);
 }
 
@@ -177,7 +197,9 @@ test('the compare presets load without page errors; a 4-panel picture for the re
   test.setTimeout(120_000);
   const errors = collectErrors(page);
   await page.goto('/');
-  const ids = await page.locator('#preset option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v.startsWith('cmp-')));
+  const ids = await page
+    .locator('#preset option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v.startsWith('cmp-')));
   expect(ids.length).toBeGreaterThanOrEqual(5);
   for (const id of ids) {
     await page.locator('#preset').selectOption(id);
@@ -188,7 +210,9 @@ test('the compare presets load without page errors; a 4-panel picture for the re
   }
   await page.locator('#preset').selectOption('cmp-four');
   await waitForPanels(page, 4, (p) => p.step > 600, 90_000);
-  await test.info().attach('compare: softmax, NormFace, CosFace, ArcFace (3-D)', { body: await page.screenshot(), contentType: 'image/png' });
+  await test
+    .info()
+    .attach('compare: softmax, NormFace, CosFace, ArcFace (3-D)', { body: await page.screenshot(), contentType: 'image/png' });
   expect(errors).toEqual([]);
 });
 
@@ -201,7 +225,8 @@ test('embedded compare mode: postMessage sets one panel or all of them', async (
   const frame = page.frameLocator('#right');
   await expect(frame.locator('[data-compare-panel]')).toHaveCount(2);
   await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.2');
-  const send = (msg: unknown) => page.evaluate((m) => (document.getElementById('right') as HTMLIFrameElement).contentWindow!.postMessage(m, '*'), msg);
+  const send = (msg: unknown) =>
+    page.evaluate((m) => (document.getElementById('right') as HTMLIFrameElement).contentWindow!.postMessage(m, '*'), msg);
   await send({ type: 'hypersphere:set', params: { m: 0.4 }, panel: 1 });
   await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.4');
   await expect(frame.locator('[data-compare-panel="0"] input[name="m"]')).toHaveValue('0.1');
@@ -210,11 +235,19 @@ test('embedded compare mode: postMessage sets one panel or all of them', async (
   await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.35');
   await send({ type: 'hypersphere:set', params: { m: 0.9 }, panel: 7 }); // no such panel: ignored
   await send({ type: 'hypersphere:step', n: 3 });
-  await expect.poll(async () => (await frame.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).join()).toBe('3,3');
+  await expect
+    .poll(async () =>
+      (
+        await frame.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))
+      ).join(),
+    )
+    .toBe('3,3');
   await expect(frame.locator('[data-compare-panel="1"] input[name="m"]')).toHaveValue('0.35');
 });
 
-test('compare mode shares its panels out over several workers (workers=2); a pause and a step leave every panel at one step', async ({ page }) => {
+test('compare mode shares its panels out over several workers (workers=2); a pause and a step leave every panel at one step', async ({
+  page,
+}) => {
   await page.goto('/?compare=softmax,normface,cosface,arcface&speed=0&backend=wasm&workers=2');
   await waitForPanels(page, 4, (p) => p.state === 'running' && p.step > 30);
   // Asked for 2 (auto is one per panel up to the cores − 1: on 2 cores, 1).

@@ -7,7 +7,8 @@ import { serveStatic } from './staticServer';
 // Content-Security-Policy (README, "Deploying").
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const SUB = '/some/sub/path/';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let base = '';
@@ -24,7 +25,9 @@ test.afterAll(async () => {
 test('the build served from a sub-path under a strict CSP loads and trains, with no violation', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -51,7 +51,9 @@ test('an embedding page drives the frame with postMessage and hears its state', 
   // step(n) while paused advances exactly n steps.
   const stepOf = async () => Number(await frame.locator('[role="status"][data-state]').getAttribute('data-step'));
   const s0 = await stepOf();
-  await page.evaluate(() => (document.getElementById('right') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'hypersphere:step', n: 5 }, '*'));
+  await page.evaluate(() =>
+    (document.getElementById('right') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'hypersphere:step', n: 5 }, '*'),
+  );
   await expect.poll(stepOf, { timeout: 10_000 }).toBe(s0 + 5);
   await page.keyboard.press('r');
   await expect.poll(stepOf, { timeout: 10_000 }).toBeLessThan(s0);

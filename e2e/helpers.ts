@@ -30,7 +30,9 @@ export async function readStatus(page: Page): Promise<Status> {
 
 /** Every compare panel's status, read in one go (so the steps are of one moment). */
 export async function readPanels(page: Page): Promise<(Status & { lossKind: string; spread: number })[]> {
-  const all = await page.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.map((el) => ({ ...(el as HTMLElement).dataset })));
+  const all = await page
+    .locator('[data-compare-panel] [role="status"]')
+    .evaluateAll((els) => els.map((el) => ({ ...(el as HTMLElement).dataset })));
   return all.map((d) => ({
     step: Number(d.step),
     loss: Number(d.loss),
@@ -62,7 +64,9 @@ export async function waitForStatus(page: Page, pred: (s: Status) => boolean, ti
 /** Collects page errors and console errors; assert it stays empty at the end of a test. */
 export function collectErrors(page: Page): string[] {
   const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}${err.stack ? ` at ${err.stack.split('\n').slice(1, 3).join(' ').trim()}` : ''}`));
+  page.on('pageerror', (err) =>
+    problems.push(`pageerror: ${err.message}${err.stack ? ` at ${err.stack.split('\n').slice(1, 3).join(' ').trim()}` : ''}`),
+  );
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
   });
@@ -87,9 +91,12 @@ export async function canvasStats(page: Page, name: string, picture: Locator = p
     let nonBg = 0;
     const hues = new Set<number>();
     for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]! / 255, g = data[i + 1]! / 255, b = data[i + 2]! / 255;
+      const r = data[i]! / 255,
+        g = data[i + 1]! / 255,
+        b = data[i + 2]! / 255;
       if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > 30) nonBg++;
-      const max = Math.max(r, g, b), min = Math.min(r, g, b);
+      const max = Math.max(r, g, b),
+        min = Math.min(r, g, b);
       const sat = max === 0 ? 0 : (max - min) / max;
       if (sat < 0.35 || max < 0.25) continue; // greys, whites, shadows
       const h = max === r ? ((g - b) / (max - min)) % 6 : max === g ? (b - r) / (max - min) + 2 : (r - g) / (max - min) + 4;
@@ -99,7 +106,6 @@ export async function canvasStats(page: Page, name: string, picture: Locator = p
   }, png.toString('base64'));
 }
 
-
 /**
  * Waits until a canvas has come to rest: its last frame drawn with the points eased in and the
  * camera still (`data-settled`, set by the scene). A screenshot taken then shows what stays.
@@ -108,7 +114,9 @@ export async function waitForSettled(canvas: Locator, since?: number, timeout = 
   await expect(canvas).toHaveAttribute('data-settled', '1', { timeout });
   // After a change: at rest on a frame drawn since then.
   if (since !== undefined) {
-    await expect.poll(async () => (await framesDrawn(canvas)) > since && (await canvas.getAttribute('data-settled')) === '1', { timeout }).toBe(true);
+    await expect
+      .poll(async () => (await framesDrawn(canvas)) > since && (await canvas.getAttribute('data-settled')) === '1', { timeout })
+      .toBe(true);
   }
 }
 
@@ -151,7 +159,8 @@ export async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise
       };
       const [p, q] = [await load(x!), await load(y!)];
       let n = 0;
-      for (let i = 0; i < p.length; i += 4) if (Math.abs(p[i]! - q[i]!) + Math.abs(p[i + 1]! - q[i + 1]!) + Math.abs(p[i + 2]! - q[i + 2]!) > 40) n++;
+      for (let i = 0; i < p.length; i += 4)
+        if (Math.abs(p[i]! - q[i]!) + Math.abs(p[i + 1]! - q[i + 1]!) + Math.abs(p[i + 2]! - q[i + 2]!) > 40) n++;
       return n;
     },
     [a.toString('base64'), b.toString('base64')],

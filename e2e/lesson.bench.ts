@@ -22,7 +22,8 @@ const DEFAULT_STEPS = 3000;
 const DEG = 180 / Math.PI;
 
 function dataFor(cfg: StructuralConfig) {
-  if (cfg.dataset !== 'identities' && cfg.dataset !== 'blobs' && cfg.dataset !== 'spirals') throw new Error(`bench:lesson needs a generated dataset, not ${cfg.dataset}`);
+  if (cfg.dataset !== 'identities' && cfg.dataset !== 'blobs' && cfg.dataset !== 'spirals')
+    throw new Error(`bench:lesson needs a generated dataset, not ${cfg.dataset}`);
   return makeToyDataset(cfg.dataset, toyParamsOf(cfg));
 }
 
@@ -50,7 +51,15 @@ function defaultRun(): DefaultRun {
   for (let i = history.length - 1; i >= 0 && Math.abs(history[i]!.spread - final) <= 0.1 * final; i--) settle = history[i]!.step;
   const pace = p.speed;
   const secs = (s: number | null) => (s === null || pace <= 0 ? null : s / pace);
-  return { steps: DEFAULT_STEPS, pace, stepTo90, stepToSettle: settle, secondsTo90: secs(stepTo90), secondsToSettle: secs(settle), finalTrainSpreadDeg: final };
+  return {
+    steps: DEFAULT_STEPS,
+    pace,
+    stepTo90,
+    stepToSettle: settle,
+    secondsTo90: secs(stepTo90),
+    secondsToSettle: secs(settle),
+    finalTrainSpreadDeg: final,
+  };
 }
 
 test('bench:lesson', async () => {
@@ -69,13 +78,24 @@ test('bench:lesson', async () => {
         const metrics = train(structureOf(p), live, STEPS).metrics;
         steps += STEPS;
         runs.push({
-          label: run.label, dim: dim === '2' ? 2 : 3, seed, loss: live.loss, m, s, steps: STEPS,
-          trainAccuracy: metrics.trainAccuracy, testAccuracy: metrics.testAccuracy,
-          trainSpreadDeg: metrics.intraClassAngle * DEG, testSpreadDeg: metrics.testIntraClassAngle * DEG,
-          marginP5Deg: metrics.marginP5 * DEG, marginMedianDeg: metrics.marginMedian * DEG,
+          label: run.label,
+          dim: dim === '2' ? 2 : 3,
+          seed,
+          loss: live.loss,
+          m,
+          s,
+          steps: STEPS,
+          trainAccuracy: metrics.trainAccuracy,
+          testAccuracy: metrics.testAccuracy,
+          trainSpreadDeg: metrics.intraClassAngle * DEG,
+          testSpreadDeg: metrics.testIntraClassAngle * DEG,
+          marginP5Deg: metrics.marginP5 * DEG,
+          marginMedianDeg: metrics.marginMedian * DEG,
         });
         const r = runs[runs.length - 1]!;
-        console.log(`${r.dim}-D seed ${seed} ${r.label.padEnd(24)} train ${(r.trainAccuracy * 100).toFixed(1)} test ${(r.testAccuracy * 100).toFixed(1)} spread ${r.trainSpreadDeg.toFixed(2)}° margin median ${r.marginMedianDeg.toFixed(1)}°`);
+        console.log(
+          `${r.dim}-D seed ${seed} ${r.label.padEnd(24)} train ${(r.trainAccuracy * 100).toFixed(1)} test ${(r.testAccuracy * 100).toFixed(1)} spread ${r.trainSpreadDeg.toFixed(2)}° margin median ${r.marginMedianDeg.toFixed(1)}°`,
+        );
       }
     }
   }
@@ -83,10 +103,15 @@ test('bench:lesson', async () => {
   const seconds = (performance.now() - t0) / 1000;
   const goals = evaluateGoals(averageBySetting(runs));
   for (const g of goals) console.log(`${g.met ? 'met ' : 'MISS'}  ${g.name}: ${g.detail}`);
-  console.log(`default run: ${JSON.stringify(def)}; ${seconds.toFixed(0)} s in all, ${((steps + DEFAULT_STEPS) / seconds).toFixed(0)} steps/s`);
+  console.log(
+    `default run: ${JSON.stringify(def)}; ${seconds.toFixed(0)} s in all, ${((steps + DEFAULT_STEPS) / seconds).toFixed(0)} steps/s`,
+  );
   mkdirSync('bench', { recursive: true });
   const defaultOut = def;
   writeFileSync('bench/lesson.json', `${JSON.stringify({ runs, defaultRun: defaultOut, goals, seconds }, null, 2)}\n`);
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', replaceBetween(readme, '<!-- bench:lesson:begin -->', '<!-- bench:lesson:end -->', lessonMarkdown(runs, goals, def, SEEDS, STEPS)));
+  writeFileSync(
+    'README.md',
+    replaceBetween(readme, '<!-- bench:lesson:begin -->', '<!-- bench:lesson:end -->', lessonMarkdown(runs, goals, def, SEEDS, STEPS)),
+  );
 });

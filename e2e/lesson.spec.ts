@@ -4,7 +4,12 @@ import { collectErrors, readStatus, waitForStatus } from './helpers';
 /** The lesson's angles from the status element, in degrees (NaN before the first frame). */
 async function angles(page: Page) {
   const d = await page.locator('[role="status"][data-state]').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
-  return { spread: Number(d.spread || NaN), testSpread: Number(d.testSpread || NaN), p5: Number(d.marginP5 || NaN), median: Number(d.marginMedian || NaN) };
+  return {
+    spread: Number(d.spread || NaN),
+    testSpread: Number(d.testSpread || NaN),
+    p5: Number(d.marginP5 || NaN),
+    median: Number(d.marginMedian || NaN),
+  };
 }
 
 /** A small CSV: three 4-D Gaussian classes with string labels and a header. */
@@ -46,7 +51,9 @@ test('an uploaded CSV trains; a malformed one is refused with its line and the r
   await page.goto('/?speed=0');
   await waitForStatus(page, (st) => st.state === 'running' && st.step > 20, 60_000);
   await page.locator('input[name="data"]').setInputFiles({ name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
-  await expect(page.getByTestId('custom-data')).toContainText('flowers.csv: 240 rows, 4 features, 3 classes (setosa, versicolor, virginica)');
+  await expect(page.getByTestId('custom-data')).toContainText(
+    'flowers.csv: 240 rows, 4 features, 3 classes (setosa, versicolor, virginica)',
+  );
   await expect(page).toHaveURL(/dataset=custom/);
   const trained = await waitForStatus(page, (st) => st.state === 'running' && st.step > 50 && st.accuracy > 0.9, 60_000);
   expect(trained.testAccuracy).toBeGreaterThan(0.8);
@@ -55,7 +62,9 @@ test('an uploaded CSV trains; a malformed one is refused with its line and the r
   const bad = csv().split('\n');
   bad[3] = '1.0,2.0,oops,4.0,setosa';
   await page.locator('input[name="data"]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\n')) });
-  await expect(page.getByRole('alert').filter({ hasText: 'broken.csv: line 4, column 3 (width): "oops" is not a finite number.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'broken.csv: line 4, column 3 (width): "oops" is not a finite number.' }),
+  ).toBeVisible();
   // Nothing changed: the same run (its step count went on from where it was) on the same data.
   const after = await waitForStatus(page, (st) => st.step > before.step + 20);
   expect(after.state).toBe('running');

@@ -59,7 +59,12 @@ test('bench:newer', async () => {
       trainer.dispose();
       const D = cfg.dim;
       const test = { x: f.test, y: data.test.y, n: data.test.n, dim: D };
-      const pred = predict(test, { W: f.W, numClasses: data.numClasses, bias: f.bias, mode: lossDef(live.loss).rawLogits ? 'logits' : 'cosine' });
+      const pred = predict(test, {
+        W: f.W,
+        numClasses: data.numClasses,
+        bias: f.bias,
+        mode: lossDef(live.loss).rawLogits ? 'logits' : 'cosine',
+      });
       const low = data.lowQuality?.test;
       const norms = Array.from({ length: data.test.n }, (_, i) => Math.hypot(...f.test.subarray(i * D, i * D + D)));
       const r: NewerResult = {
@@ -71,25 +76,40 @@ test('bench:newer', async () => {
         // Test labels are always clean; with low-quality samples, "clean" is the high-quality ones.
         cleanTestAccuracy: accuracyWhere(pred, data.test.y, low, low ? 0 : null),
         lowQualityTestAccuracy: low ? accuracyWhere(pred, data.test.y, low, 1) : null,
-        normQualitySpearman: low ? spearman(norms, Array.from(low, (f) => 1 - f)) : null,
+        normQualitySpearman: low
+          ? spearman(
+              norms,
+              Array.from(low, (f) => 1 - f),
+            )
+          : null,
         trainSpreadDeg: (f.metrics.intraClassAngle * 180) / Math.PI,
         ...mechanismOf(live.loss, f, data, f.spec),
-        ...(open && f.verification ? { tarAtFar1e2: f.verification.tarAtFar1e2, tarAtFar1e3: f.verification.tarAtFar1e3, eer: f.verification.eer } : {}),
+        ...(open && f.verification
+          ? { tarAtFar1e2: f.verification.tarAtFar1e2, tarAtFar1e3: f.verification.tarAtFar1e3, eer: f.verification.eer }
+          : {}),
         ...(f.lossState.length ? { lossStateAt } : {}),
       };
       runs.push(r);
-      console.log(`seed ${seed} ${run.setting.padEnd(10)} ${run.label.padEnd(16)} test ${(r.testAccuracy * 100).toFixed(1)} clean ${(r.cleanTestAccuracy * 100).toFixed(1)} low ${r.lowQualityTestAccuracy === null ? '–' : (r.lowQualityTestAccuracy * 100).toFixed(1)} ρ(norm, quality) ${r.normQualitySpearman?.toFixed(3) ?? '–'}`);
+      console.log(
+        `seed ${seed} ${run.setting.padEnd(10)} ${run.label.padEnd(16)} test ${(r.testAccuracy * 100).toFixed(1)} clean ${(r.cleanTestAccuracy * 100).toFixed(1)} low ${r.lowQualityTestAccuracy === null ? '–' : (r.lowQualityTestAccuracy * 100).toFixed(1)} ρ(norm, quality) ${r.normQualitySpearman?.toFixed(3) ?? '–'}`,
+      );
     }
   }
   const seconds = (performance.now() - t0) / 1000;
   mkdirSync('bench', { recursive: true });
   const only = process.env.BENCH_ONLY;
-  writeFileSync(only ? `bench/newer-${only}.json` : 'bench/newer.json', `${JSON.stringify({ steps: STEPS, seeds: SEEDS, runs, seconds }, null, 2)}\n`);
+  writeFileSync(
+    only ? `bench/newer-${only}.json` : 'bench/newer.json',
+    `${JSON.stringify({ steps: STEPS, seeds: SEEDS, runs, seconds }, null, 2)}\n`,
+  );
   if (only) {
     console.log(newerMarkdown(runs, SEEDS, STEPS));
     return; // a part of the runs: the README keeps the whole table
   }
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', replaceBetween(readme, '<!-- bench:newer:begin -->', '<!-- bench:newer:end -->', newerMarkdown(runs, SEEDS, STEPS)));
+  writeFileSync(
+    'README.md',
+    replaceBetween(readme, '<!-- bench:newer:begin -->', '<!-- bench:newer:end -->', newerMarkdown(runs, SEEDS, STEPS)),
+  );
   console.log(`${seconds.toFixed(0)} s in all`);
 });

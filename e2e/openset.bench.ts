@@ -51,18 +51,34 @@ test('bench:openset', async () => {
         for (let i = 0; i < STEPS; i++) trainer.trainStep();
         const f = trainer.snapshot();
         trainer.dispose();
-        if (run.live.loss === 'softmax') timings.push({ dim: cfg.dim, pairs: f.verification ? f.verification.nSame + f.verification.nDiff : 0, ms: metricsMs(f, trainer.info) });
+        if (run.live.loss === 'softmax')
+          timings.push({
+            dim: cfg.dim,
+            pairs: f.verification ? f.verification.nSame + f.verification.nDiff : 0,
+            ms: metricsMs(f, trainer.info),
+          });
         const v = f.verification;
         if (!v) throw new Error('no held-out identities');
         const r: OpenSetRun = {
-          label: run.label, dim: dim === '2' ? 2 : 3, seed, loss: live.loss,
+          label: run.label,
+          dim: dim === '2' ? 2 : 3,
+          seed,
+          loss: live.loss,
           m: ['cosface', 'arcface', 'sphereface'].includes(live.loss) ? live.m : null,
-          tarAtFar1e1: v.tarAtFar1e1, tarAtFar1e2: v.tarAtFar1e2, tarAtFar1e3: v.tarAtFar1e3,
-          eer: v.eer, auc: v.auc, rank1: v.rank1,
-          heldoutSpreadDeg: v.heldoutSpread * DEG, trainSpreadDeg: f.metrics.intraClassAngle * DEG, testAccuracy: f.metrics.testAccuracy,
+          tarAtFar1e1: v.tarAtFar1e1,
+          tarAtFar1e2: v.tarAtFar1e2,
+          tarAtFar1e3: v.tarAtFar1e3,
+          eer: v.eer,
+          auc: v.auc,
+          rank1: v.rank1,
+          heldoutSpreadDeg: v.heldoutSpread * DEG,
+          trainSpreadDeg: f.metrics.intraClassAngle * DEG,
+          testAccuracy: f.metrics.testAccuracy,
         };
         runs.push(r);
-        console.log(`${r.dim}-D seed ${seed} ${r.label.padEnd(24)} TAR@1e-2 ${(r.tarAtFar1e2 * 100).toFixed(1)} AUC ${r.auc.toFixed(3)} held-out ${r.heldoutSpreadDeg.toFixed(1)}° train ${r.trainSpreadDeg.toFixed(1)}° test ${(r.testAccuracy * 100).toFixed(1)}`);
+        console.log(
+          `${r.dim}-D seed ${seed} ${r.label.padEnd(24)} TAR@1e-2 ${(r.tarAtFar1e2 * 100).toFixed(1)} AUC ${r.auc.toFixed(3)} held-out ${r.heldoutSpreadDeg.toFixed(1)}° train ${r.trainSpreadDeg.toFixed(1)}° test ${(r.testAccuracy * 100).toFixed(1)}`,
+        );
       }
     }
   }
@@ -71,9 +87,22 @@ test('bench:openset', async () => {
   for (const g of goals) console.log(`${g.met ? 'met ' : 'MISS'}  ${g.name}: ${g.detail}`);
   const ms = timings.map((t) => t.ms).sort((a, b) => a - b);
   const metrics = { pairs: timings[0]?.pairs ?? 0, medianMs: ms[Math.floor(ms.length / 2)] ?? NaN, maxMs: ms[ms.length - 1] ?? NaN };
-  console.log(`${seconds.toFixed(0)} s in all; verification metrics of ${metrics.pairs} pairs: median ${metrics.medianMs.toFixed(2)} ms, max ${metrics.maxMs.toFixed(2)} ms`);
+  console.log(
+    `${seconds.toFixed(0)} s in all; verification metrics of ${metrics.pairs} pairs: median ${metrics.medianMs.toFixed(2)} ms, max ${metrics.maxMs.toFixed(2)} ms`,
+  );
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/openset.json', `${JSON.stringify({ query: OPEN_SET_QUERY, steps: STEPS, seeds: SEEDS, runs, goals, metrics, seconds }, null, 2)}\n`);
+  writeFileSync(
+    'bench/openset.json',
+    `${JSON.stringify({ query: OPEN_SET_QUERY, steps: STEPS, seeds: SEEDS, runs, goals, metrics, seconds }, null, 2)}\n`,
+  );
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', replaceBetween(readme, '<!-- bench:openset:begin -->', '<!-- bench:openset:end -->', openSetMarkdown(runs, goals, SEEDS, STEPS, labels, metrics)));
+  writeFileSync(
+    'README.md',
+    replaceBetween(
+      readme,
+      '<!-- bench:openset:begin -->',
+      '<!-- bench:openset:end -->',
+      openSetMarkdown(runs, goals, SEEDS, STEPS, labels, metrics),
+    ),
+  );
 });

@@ -7,10 +7,16 @@ const OPEN = `v=2&${OPEN_SET_QUERY}&speed=0&backend=wasm`;
 /** The verification read-out's TAR and FAR at the current threshold. */
 async function readout(page: Page) {
   const out = page.getByTestId('threshold-readout');
-  return { tar: Number(await out.getAttribute('data-tar')), far: Number(await out.getAttribute('data-far')), text: await out.textContent() };
+  return {
+    tar: Number(await out.getAttribute('data-tar')),
+    far: Number(await out.getAttribute('data-far')),
+    text: await out.textContent(),
+  };
 }
 
-test('holdout=4 draws the held-out classes as hollow rings and a verification panel whose threshold moves TAR and FAR', async ({ page }) => {
+test('holdout=4 draws the held-out classes as hollow rings and a verification panel whose threshold moves TAR and FAR', async ({
+  page,
+}) => {
   const errors = collectErrors(page);
   await page.goto(`/?${OPEN}&rotate=0`);
   await waitForStatus(page, (s) => s.step >= 150, 90_000);
@@ -73,10 +79,16 @@ test('a three-loss compare link draws one ROC curve and one row of numbers per p
   await page.goto(`/?${OPEN}&compare=softmax,normface,arcface:m=0.3`);
   const panels = page.locator('[data-compare-panel] [role="status"]');
   await expect(panels).toHaveCount(3);
-  await expect.poll(async () => (await panels.evaluateAll((els) => els.map((e) => e.getAttribute('data-auc')))).every((v) => v !== null && v !== ''), { timeout: 90_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => (await panels.evaluateAll((els) => els.map((e) => e.getAttribute('data-auc')))).every((v) => v !== null && v !== ''),
+      { timeout: 90_000 },
+    )
+    .toBe(true);
   const panel = page.locator('section.verification');
   await expect(panel.locator('[data-verify-row]')).toHaveCount(3);
-  for (const title of ['Softmax', 'NormFace', 'ArcFace']) await expect(panel.locator('.verify-table tbody th', { hasText: title })).toHaveCount(1);
+  for (const title of ['Softmax', 'NormFace', 'ArcFace'])
+    await expect(panel.locator('.verify-table tbody th', { hasText: title })).toHaveCount(1);
   // uPlot's legend (not live: no x entry) lists one entry per curve, named by its panel.
   const roc = panel.locator('.chart[aria-label^="ROC"]');
   await expect(roc.locator('.u-legend .u-series')).toHaveCount(3);
@@ -91,7 +103,15 @@ test('tour step 11 runs the open-set lesson: held-out identities, a cue on one, 
   await expect(page.locator('section.tour h2')).toHaveText('Why margins: faces never seen');
   await expect(page.locator('[data-compare-panel]')).toHaveCount(2);
   await expect(page.locator('.tour-cue')).toContainText('held-out identity');
-  await expect.poll(async () => page.locator('[data-compare-panel] [role="status"]').evaluateAll((els) => els.filter((e) => (e.getAttribute('data-tar-far-1e-2') ?? '') !== '').length), { timeout: 90_000 }).toBe(2);
+  await expect
+    .poll(
+      async () =>
+        page
+          .locator('[data-compare-panel] [role="status"]')
+          .evaluateAll((els) => els.filter((e) => (e.getAttribute('data-tar-far-1e-2') ?? '') !== '').length),
+      { timeout: 90_000 },
+    )
+    .toBe(2);
   expect(errors).toEqual([]);
 });
 

@@ -14,7 +14,10 @@ for (const dim of [3, 2] as const) {
       // WASM: the backend choice is tested elsewhere; 200 steps: every loss has formed its classes.
       await page.goto(`/?loss=${loss}&dim=${dim}&speed=0&rotate=0&backend=wasm`);
       const s = await waitForStatus(page, (st) => st.state === 'running' && st.step >= 200, 90_000).catch(async (e: Error) => {
-        const last = await page.locator('[role="status"][data-state]').first().evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+        const last = await page
+          .locator('[role="status"][data-state]')
+          .first()
+          .evaluate((el) => ({ ...(el as HTMLElement).dataset }));
         const notice = await page.getByRole('alert').allTextContents();
         throw new Error(`${loss} in ${dim}-D: ${e.message}; last status ${JSON.stringify(last)}; notices ${JSON.stringify(notice)}`);
       });
@@ -24,7 +27,10 @@ for (const dim of [3, 2] as const) {
       await waitForSettled(canvas);
       const spread = Number(await page.locator('[role="status"][data-state]').getAttribute('data-spread'));
       const stats = await canvasStats(page, `${dim}d-${loss}.png`);
-      test.info().annotations.push({ type: `${dim}-D ${LOSS_LABELS[loss]}`, description: `step ${s.step}, train ${(s.accuracy * 100).toFixed(1)} %, spread ${spread.toFixed(2)}°` });
+      test.info().annotations.push({
+        type: `${dim}-D ${LOSS_LABELS[loss]}`,
+        description: `step ${s.step}, train ${(s.accuracy * 100).toFixed(1)} %, spread ${spread.toFixed(2)}°`,
+      });
       expect(Number.isFinite(spread), loss).toBe(true);
       expect(stats.nonBgFraction, loss).toBeGreaterThan(dim === 3 ? 0.15 : 0.05);
       expect(stats.hueBuckets, loss).toBeGreaterThanOrEqual(6);

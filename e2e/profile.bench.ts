@@ -41,23 +41,42 @@ test('bench:step', async () => {
       kernelMs += ms;
     }
     if (loss === 'arcface' || loss === 'softmax') {
-      const rows = [...timeByName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, ms]) => `${k}×${byName.get(k)} ${ms.toFixed(3)} ms`);
+      const rows = [...timeByName.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([k, ms]) => `${k}×${byName.get(k)} ${ms.toFixed(3)} ms`);
       console.log(`PROFILE ${loss}: kernels ${kernelMs.toFixed(2)} ms of ${wall.toFixed(2)} ms wall (profiled)\n  ${rows.join('\n  ')}`);
-      profile[loss] = { kernelMs, wallMs: wall, byName: Object.fromEntries([...timeByName.entries()].map(([k, ms]) => [k, { count: byName.get(k)!, ms }])) };
+      profile[loss] = {
+        kernelMs,
+        wallMs: wall,
+        byName: Object.fromEntries([...timeByName.entries()].map(([k, ms]) => [k, { count: byName.get(k)!, ms }])),
+      };
     }
     const n = 300;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) t.trainStep();
     t.lossValue();
     const rate = (n * 1000) / (performance.now() - t0);
-    const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, c]) => `${k}×${c}`).join(' ');
+    const top = [...byName.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, c]) => `${k}×${c}`)
+      .join(' ');
     console.log(`STEP ${loss.padEnd(10)} ${prof.kernels.length} kernels, ${rate.toFixed(0)} steps/s :: ${top}`);
     kernels[loss] = prof.kernels.length;
     stepsPerSec[loss] = rate;
     t.dispose();
   }
   // The plain reference, in the same run: the same model and ArcFace head, as the docs teach it.
-  const ref = referenceArcFace(tfUnion, data.train.x, data.train.y, data.inputDim, data.numClasses, { D: cfg.dim, hidden: cfg.hidden, depth: cfg.depth, batch: p.batch, s: p.s, m: p.m, lr: p.lr });
+  const ref = referenceArcFace(tfUnion, data.train.x, data.train.y, data.inputDim, data.numClasses, {
+    D: cfg.dim,
+    hidden: cfg.hidden,
+    depth: cfg.depth,
+    batch: p.batch,
+    s: p.s,
+    m: p.m,
+    lr: p.lr,
+  });
   for (let i = 0; i < 30; i++) ref.step();
   const refProf = await tf.profile(() => ref.step());
   const n = 300;
@@ -66,7 +85,12 @@ test('bench:step', async () => {
   const referenceStepsPerSec = (n * 1000) / (performance.now() - t0);
   ref.dispose();
   const ratio = stepsPerSec.arcface! / referenceStepsPerSec;
-  console.log(`REFERENCE arcface ${refProf.kernels.length} kernels, ${referenceStepsPerSec.toFixed(0)} steps/s; the app's ArcFace step ÷ the reference: ${ratio.toFixed(2)}`);
+  console.log(
+    `REFERENCE arcface ${refProf.kernels.length} kernels, ${referenceStepsPerSec.toFixed(0)} steps/s; the app's ArcFace step ÷ the reference: ${ratio.toFixed(2)}`,
+  );
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/step.json', `${JSON.stringify({ kernels, stepsPerSec, referenceStepsPerSec, referenceKernels: refProf.kernels.length, ratio, profile }, null, 2)}\n`);
+  writeFileSync(
+    'bench/step.json',
+    `${JSON.stringify({ kernels, stepsPerSec, referenceStepsPerSec, referenceKernels: refProf.kernels.length, ratio, profile }, null, 2)}\n`,
+  );
 });

@@ -20,14 +20,18 @@ export function referenceArcFace(tf, x, y, d, C, opts) {
   const xs = tf.tensor2d(x, [n, d]);
   const ys = tf.tensor1d(y, 'int32');
   const model = tf.sequential();
-  for (let l = 0; l < opts.depth; l++) model.add(tf.layers.dense({ units: opts.hidden, activation: 'relu', ...(l === 0 ? { inputShape: [d] } : {}) }));
+  for (let l = 0; l < opts.depth; l++)
+    model.add(tf.layers.dense({ units: opts.hidden, activation: 'relu', ...(l === 0 ? { inputShape: [d] } : {}) }));
   model.add(tf.layers.dense({ units: opts.D }));
   const W = tf.variable(tf.randomNormal([opts.D, C], 0, 1 / Math.sqrt(opts.D)));
   const optimizer = tf.train.adam(opts.lr);
   const { s, m } = opts;
   return {
     step() {
-      const idx = tf.tensor1d(Int32Array.from({ length: opts.batch }, () => Math.floor(Math.random() * n)), 'int32');
+      const idx = tf.tensor1d(
+        Int32Array.from({ length: opts.batch }, () => Math.floor(Math.random() * n)),
+        'int32',
+      );
       const xb = tf.gather(xs, idx);
       const yb = tf.oneHot(tf.gather(ys, idx), C);
       const cost = optimizer.minimize(() => {

@@ -79,7 +79,19 @@ test('export then import round-trips the parameters and the history; a bad file 
   expect(file.seed).toBe(9);
   expect(file.query).toContain('loss=cosface');
   expect(file.history[0].length).toBeGreaterThan(3);
-  expect(file.weights[0].tensors.map((t: { name: string }) => t.name)).toEqual(['layer1.w', 'layer1.b', 'layer2.w', 'layer2.b', 'layer3.w', 'layer3.b', 'W', 'bias', 'centers', 'subcenters', 'b']);
+  expect(file.weights[0].tensors.map((t: { name: string }) => t.name)).toEqual([
+    'layer1.w',
+    'layer1.b',
+    'layer2.w',
+    'layer2.b',
+    'layer3.w',
+    'layer3.b',
+    'W',
+    'bias',
+    'centers',
+    'subcenters',
+    'b',
+  ]);
 
   // Somewhere else: other settings; the import brings the file's back and draws its curves.
   await page.goto('/?loss=arcface&seed=2&speed=0');

@@ -24,14 +24,17 @@ test('the view draws while it trains: frames drawn and steps taken rise together
   const canvas = page.locator('.view canvas');
   const frames0 = await framesDrawn(canvas);
   const step0 = (await readStatus(page)).step;
-  await expect.poll(async () => (await framesDrawn(canvas)) - frames0 >= 30 && (await readStatus(page)).step - step0 >= 30, { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (await framesDrawn(canvas)) - frames0 >= 30 && (await readStatus(page)).step - step0 >= 30, { timeout: 60_000 })
+    .toBe(true);
   expect((await readStatus(page)).state).toBe('running');
 });
 
 test('the status ticks re-render the status bar, not the whole app', async ({ page }) => {
   await page.goto('/?speed=0');
   await waitForStatus(page, (s) => s.state === 'running' && s.step > 20, 30_000);
-  const renders = () => page.evaluate(() => ({ ...(window as unknown as { hypersphereRenders: { app: number; statusBar: number } }).hypersphereRenders }));
+  const renders = () =>
+    page.evaluate(() => ({ ...(window as unknown as { hypersphereRenders: { app: number; statusBar: number } }).hypersphereRenders }));
   const before = await renders();
   // Thirty status updates (the status bar renders once per update).
   await expect.poll(async () => (await renders()).statusBar - before.statusBar >= 30, { timeout: 60_000 }).toBe(true);

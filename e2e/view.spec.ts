@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { canvasStats, collectErrors, framesDrawn, loseContext, nextFrame, waitForSettled, waitForStatus } from './helpers';
 
 for (const dim of [2, 3] as const) {
-  test(`after training the default preset in ${dim}-D the canvas shows the ${dim === 2 ? 'circle' : 'sphere'} and the class colours`, async ({ page }) => {
+  test(`after training the default preset in ${dim}-D the canvas shows the ${dim === 2 ? 'circle' : 'sphere'} and the class colours`, async ({
+    page,
+  }) => {
     const errors = collectErrors(page);
     await page.goto(`/?dim=${dim}&rotate=0`);
     await waitForStatus(page, (s) => s.accuracy >= 0.95, 30_000);

@@ -25,7 +25,9 @@ test('a training worker that stops itself is noticed and restarted from its chec
   const t0 = Date.now();
   await worker!.evaluate(() => (self as unknown as { close(): void }).close());
   const notice = page.getByTestId('notice-warn');
-  await expect(notice).toContainText(/stopped answering for \d\.\d s and was restarted from its checkpoint at step \d+/, { timeout: 5_000 });
+  await expect(notice).toContainText(/stopped answering for \d\.\d s and was restarted from its checkpoint at step \d+/, {
+    timeout: 5_000,
+  });
   const checkpointStep = Number(/at step (\d+)/.exec((await notice.textContent()) ?? '')![1]);
   // The checkpoint is one the worker sent before it stopped: each goes with a frame of its step, so
   // it is never past the last step the page was shown.
@@ -35,6 +37,9 @@ test('a training worker that stops itself is noticed and restarted from its chec
   // Training goes on from there: never below the checkpoint's step, and onward.
   const resumed = await waitForStatus(page, (s) => s.state === 'running' && s.step > checkpointStep, 5_000);
   expect(resumed.step).toBeGreaterThan(checkpointStep);
-  test.info().annotations.push({ type: 'recovery', description: `stopped at step ≥ ${lastSeen}, resumed from step ${checkpointStep}, training again ${Date.now() - t0} ms after the stop` });
+  test.info().annotations.push({
+    type: 'recovery',
+    description: `stopped at step ≥ ${lastSeen}, resumed from step ${checkpointStep}, training again ${Date.now() - t0} ms after the stop`,
+  });
   expect(errors).toEqual([]);
 });

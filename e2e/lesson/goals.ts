@@ -68,7 +68,11 @@ export function evaluateGoals(means: Mean[]): Goal[] {
     const soft = at('Softmax');
     const arc = at('ArcFace m = 0.3');
     if (!soft || !arc) continue;
-    goals.push({ name: `${dim}-D separable: softmax train accuracy ≥ 99 %`, met: soft.trainAccuracy >= 0.99, detail: pct(soft.trainAccuracy) });
+    goals.push({
+      name: `${dim}-D separable: softmax train accuracy ≥ 99 %`,
+      met: soft.trainAccuracy >= 0.99,
+      detail: pct(soft.trainAccuracy),
+    });
     goals.push({ name: `${dim}-D not trivial: softmax test accuracy < 100 %`, met: soft.testAccuracy < 1, detail: pct(soft.testAccuracy) });
     goals.push({
       name: `${dim}-D not discriminative: softmax spread ≥ 2 × ArcFace m = 0.3's`,
@@ -90,7 +94,11 @@ export function evaluateGoals(means: Mean[]): Goal[] {
       const median = pts.map((r) => r.marginMedianDeg);
       const detail = `spread ${spread.map((v) => v.toFixed(2)).join(' → ')}°; margin median ${median.map((v) => v.toFixed(1)).join(' → ')}°`;
       if (dim === 3) {
-        goals.push({ name: `3-D ${sweep.name}: spread falls and margin median rises strictly with m`, met: strictlyFalls(spread) && strictlyRises(median), detail });
+        goals.push({
+          name: `3-D ${sweep.name}: spread falls and margin median rises strictly with m`,
+          met: strictlyFalls(spread) && strictlyRises(median),
+          detail,
+        });
       } else {
         const first = pts[0]!;
         const last = pts[pts.length - 1]!;

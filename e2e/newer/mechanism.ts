@@ -42,7 +42,9 @@ export function mechanismOf(kind: string, f: Frame, data: Dataset, spec: LossSpe
   if (def.capCos && f.scalarBias !== undefined) {
     const edge = def.capCos(spec, C);
     const { own, none } = capShares(f.test, data.test.y, f.W, D, C, edge);
-    const heldout = f.heldout.length ? { heldoutInNoCap: capShares(f.heldout, new Int32Array(f.heldout.length / D).fill(-1), f.W, D, C, edge).none } : {};
+    const heldout = f.heldout.length
+      ? { heldoutInNoCap: capShares(f.heldout, new Int32Array(f.heldout.length / D).fill(-1), f.W, D, C, edge).none }
+      : {};
     return { scalarBias: f.scalarBias, capRadiusDeg: (Math.acos(edge) * 180) / Math.PI, inOwnCap: own, inNoCap: none, ...heldout };
   }
   if (kind === 'lsoftmax' || kind === 'sphereface') {

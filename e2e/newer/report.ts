@@ -26,7 +26,10 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '
 
 /** The seed mean of one number of the runs of a label and setting (NaN when it has none). */
 function avg(runs: NewerResult[], label: string, setting: Setting, pick: (r: NewerResult) => number | null): number {
-  const v = runs.filter((r) => r.label === label && r.setting === setting).map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
+  const v = runs
+    .filter((r) => r.label === label && r.setting === setting)
+    .map(pick)
+    .filter((x): x is number => x !== null && Number.isFinite(x));
   return v.length ? mean(v) : NaN;
 }
 
@@ -50,8 +53,13 @@ export function newerMarkdown(runs: NewerResult[], seeds: number[], steps: numbe
     out.push('', `CurricularFace's t (seed mean): ${steps.map((k) => `${at(k).toFixed(3)} at step ${k}`).join(', ')}.`);
   }
   const ada = avg(runs, 'AdaFace m = 0.4', 'lowQuality', (r) => r.normQualitySpearman);
-  if (Number.isFinite(ada)) out.push('', `AdaFace on low-quality samples: ρ(norm, quality) ${ada.toFixed(3)}, low-quality test accuracy ${pct(avg(runs, 'AdaFace m = 0.4', 'lowQuality', (r) => r.lowQualityTestAccuracy))} (ArcFace ${pct(avg(runs, 'ArcFace m = 0.3', 'lowQuality', (r) => r.lowQualityTestAccuracy))}, CosFace ${pct(avg(runs, 'CosFace m = 0.2', 'lowQuality', (r) => r.lowQualityTestAccuracy))}).`);
-  const a = (label: string, setting: Setting, pick: (r: NewerResult) => number | undefined | null) => avg(runs, label, setting, (r) => pick(r) ?? null);
+  if (Number.isFinite(ada))
+    out.push(
+      '',
+      `AdaFace on low-quality samples: ρ(norm, quality) ${ada.toFixed(3)}, low-quality test accuracy ${pct(avg(runs, 'AdaFace m = 0.4', 'lowQuality', (r) => r.lowQualityTestAccuracy))} (ArcFace ${pct(avg(runs, 'ArcFace m = 0.3', 'lowQuality', (r) => r.lowQualityTestAccuracy))}, CosFace ${pct(avg(runs, 'CosFace m = 0.2', 'lowQuality', (r) => r.lowQualityTestAccuracy))}).`,
+    );
+  const a = (label: string, setting: Setting, pick: (r: NewerResult) => number | undefined | null) =>
+    avg(runs, label, setting, (r) => pick(r) ?? null);
   const SUB = 'Sub-center ArcFace K = 3';
   const subClean = a(SUB, 'labelNoise', (r) => r.cleanTestAccuracy);
   const arcNoisy = a('ArcFace m = 0.3', 'labelNoise', (r) => r.cleanTestAccuracy);
@@ -70,16 +78,28 @@ export function newerMarkdown(runs: NewerResult[], seeds: number[], steps: numbe
   }
   const lsm = a('L-Softmax m = 4', 'clean', (r) => r.weightNormRatio);
   if (Number.isFinite(lsm)) {
-    out.push('', `L-Softmax m = 4: ‖W_j‖ max/min ${lsm.toFixed(2)}, test accuracy ${pct(a('L-Softmax m = 4', 'clean', (r) => r.testAccuracy))} (SphereFace m = 4, whose weights are normalised in the loss: ${a('SphereFace m = 4', 'clean', (r) => r.weightNormRatio).toFixed(2)}, ${pct(a('SphereFace m = 4', 'clean', (r) => r.testAccuracy))}).`);
+    out.push(
+      '',
+      `L-Softmax m = 4: ‖W_j‖ max/min ${lsm.toFixed(2)}, test accuracy ${pct(a('L-Softmax m = 4', 'clean', (r) => r.testAccuracy))} (SphereFace m = 4, whose weights are normalised in the loss: ${a('SphereFace m = 4', 'clean', (r) => r.weightNormRatio).toFixed(2)}, ${pct(a('SphereFace m = 4', 'clean', (r) => r.testAccuracy))}).`,
+    );
   }
   const curAcc = a('CurricularFace m = 0.3', 'clean', (r) => r.testAccuracy);
   if (Number.isFinite(curAcc)) {
-    out.push('', `CurricularFace m = 0.3 (clean): test accuracy ${pct(curAcc)}, training spread ${a('CurricularFace m = 0.3', 'clean', (r) => r.trainSpreadDeg).toFixed(2)}° (ArcFace m = 0.3: ${pct(a('ArcFace m = 0.3', 'clean', (r) => r.testAccuracy))}, ${a('ArcFace m = 0.3', 'clean', (r) => r.trainSpreadDeg).toFixed(2)}°).`);
+    out.push(
+      '',
+      `CurricularFace m = 0.3 (clean): test accuracy ${pct(curAcc)}, training spread ${a('CurricularFace m = 0.3', 'clean', (r) => r.trainSpreadDeg).toFixed(2)}° (ArcFace m = 0.3: ${pct(a('ArcFace m = 0.3', 'clean', (r) => r.testAccuracy))}, ${a('ArcFace m = 0.3', 'clean', (r) => r.trainSpreadDeg).toFixed(2)}°).`,
+    );
   }
   const mag = avg(runs, 'MagFace', 'lowQuality', (r) => r.normQualitySpearman);
   const arc = avg(runs, 'ArcFace m = 0.3', 'lowQuality', (r) => r.normQualitySpearman);
-  out.push('', `- ${mag >= 0.5 ? 'met' : '**missed**'}: MagFace's norm–quality Spearman ≥ 0.5 with lowQuality=0.3 (${mag.toFixed(3)}; ArcFace's, for contrast, ${arc.toFixed(3)}).`);
-  if (Number.isFinite(subClean)) out.push(`- ${subClean >= arcNoisy ? 'met' : '**missed**'}: sub-center ArcFace's clean test accuracy under labelNoise=0.3 ≥ ArcFace's (${pct(subClean)} vs ${pct(arcNoisy)}).`);
+  out.push(
+    '',
+    `- ${mag >= 0.5 ? 'met' : '**missed**'}: MagFace's norm–quality Spearman ≥ 0.5 with lowQuality=0.3 (${mag.toFixed(3)}; ArcFace's, for contrast, ${arc.toFixed(3)}).`,
+  );
+  if (Number.isFinite(subClean))
+    out.push(
+      `- ${subClean >= arcNoisy ? 'met' : '**missed**'}: sub-center ArcFace's clean test accuracy under labelNoise=0.3 ≥ ArcFace's (${pct(subClean)} vs ${pct(arcNoisy)}).`,
+    );
   out.push('');
   return out.join('\n');
 }

@@ -13,7 +13,12 @@ export type Setting = 'clean' | 'lowQuality' | 'labelNoise' | 'openSet';
 const PAIR_NOISE = 'labelNoise=0.3&noiseKind=pair';
 
 /** The data each setting adds to the default identities (URL keys). */
-export const SETTING_QUERY: Record<Setting, string> = { clean: '', lowQuality: 'lowQuality=0.3', labelNoise: `${PAIR_NOISE}&perClass=800`, openSet: OPEN_SET_QUERY };
+export const SETTING_QUERY: Record<Setting, string> = {
+  clean: '',
+  lowQuality: 'lowQuality=0.3',
+  labelNoise: `${PAIR_NOISE}&perClass=800`,
+  openSet: OPEN_SET_QUERY,
+};
 
 export interface NewerRun {
   label: string;

@@ -68,7 +68,8 @@ export function App() {
   /** What the live region says first: the tour step, when there is one. */
   const spoken = tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : '';
   const mergeParams = useCallback(
-    (p: Partial<Params>, panel?: number) => replaceParams((cur) => (cur.compare.length >= 2 ? applyToPanels(cur, p, panel) : clampMargin({ ...cur, ...p }))),
+    (p: Partial<Params>, panel?: number) =>
+      replaceParams((cur) => (cur.compare.length >= 2 ? applyToPanels(cur, p, panel) : clampMargin({ ...cur, ...p }))),
     [replaceParams],
   );
   const togglePlay = () => (useAppStore.getState().status.state === 'running' ? trainer.pause() : trainer.play());
@@ -96,9 +97,20 @@ export function App() {
       />
     </Suspense>
   );
-  useEmbedApi({ set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step }, params, compare.titles);
+  useEmbedApi(
+    { set: mergeParams, play: trainer.play, pause: trainer.pause, reset: requestReset, step: trainer.step },
+    params,
+    compare.titles,
+  );
 
-  const runFile = useRunFile({ params, titles: compare.titles, requestWeights: trainer.requestWeights, replaceParams, requestReset, setNotices });
+  const runFile = useRunFile({
+    params,
+    titles: compare.titles,
+    requestWeights: trainer.requestWeights,
+    replaceParams,
+    requestReset,
+    setNotices,
+  });
   const exportScene = useExportScene(params, compare.models, compare.titles);
   const lossKinds = compare.models.map((p) => p.loss).join(',');
   const rails = [
@@ -152,7 +164,13 @@ export function App() {
         <p className="tagline">How margin losses shape features on the circle and the sphere</p>
         <ShareMenu onPreset={applyPreset} onHelp={() => setHelp(true)} />
         <Suspense fallback={null}>
-          <ExportMenu registry={captures} scene={exportScene} caption={params.caption} onCaption={(on) => setParam('caption', on)} colors={theme.colors} />
+          <ExportMenu
+            registry={captures}
+            scene={exportScene}
+            caption={params.caption}
+            onCaption={(on) => setParam('caption', on)}
+            colors={theme.colors}
+          />
         </Suspense>
       </header>
       <main className="app-main">

@@ -13,7 +13,10 @@ function ready(k: number): Lockstep {
 describe('Lockstep', () => {
   it('asks every idle shard for its next chunk, and merges a step once every shard has reported it', () => {
     const l = ready(2);
-    expect(l.plan(true)).toEqual([{ shard: 0, n: CHUNK }, { shard: 1, n: CHUNK }]);
+    expect(l.plan(true)).toEqual([
+      { shard: 0, n: CHUNK },
+      { shard: 1, n: CHUNK },
+    ]);
     expect(l.plan(true)).toEqual([]); // both busy
     expect(l.frames(0, CHUNK, [frame(0, CHUNK)])).toBeNull();
     // Shard 0 may run on, up to LEAD chunks ahead of the slowest.
@@ -43,13 +46,19 @@ describe('Lockstep', () => {
     expect(l.frames(1, 2 * CHUNK, [frame(1, 2 * CHUNK)])?.map((f) => f.frame.step)).toEqual([2 * CHUNK, 2 * CHUNK]);
     expect(l.aligned).toBe(true);
     expect(l.plan(false)).toEqual([]);
-    expect(l.stepAll(1)).toEqual([{ shard: 0, n: 1 }, { shard: 1, n: 1 }]);
+    expect(l.stepAll(1)).toEqual([
+      { shard: 0, n: 1 },
+      { shard: 1, n: 1 },
+    ]);
   });
 
   it('a restarted shard stands at its checkpoint and the next chunks take it back onto the grid', () => {
     const l = ready(2);
     l.standAt(1, 13);
-    expect(l.plan(true)).toEqual([{ shard: 0, n: CHUNK }, { shard: 1, n: 2 * CHUNK - 13 }]);
+    expect(l.plan(true)).toEqual([
+      { shard: 0, n: CHUNK },
+      { shard: 1, n: 2 * CHUNK - 13 },
+    ]);
   });
 
   it('a shard whose models all diverged leaves the race: the others merge without it', () => {

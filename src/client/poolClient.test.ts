@@ -23,16 +23,26 @@ function setup(models: number, asked: number, speed = 0) {
     crashed: (m) => log.push(`crashed: ${m}`),
   };
   const clock = new FakeClock();
-  const pool = new PoolClient(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  }, events, true, 2, clock);
+  const pool = new PoolClient(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    events,
+    true,
+    2,
+    clock,
+  );
   const lives = Array.from({ length: models }, (_, i) => ({ ...liveOf(defaultParams()), m: 0.1 * i, speed }));
   pool.start({ config: DEFAULT_STRUCTURE, lives, assetBase: '/', workers: asked });
   const runOf = (w: FakeWorker) => [...w.sent].reverse().find((m) => m.type === 'init')!.runId;
   const frames = (w: FakeWorker, step: number, n: number) =>
-    w.reply({ type: 'frames', runId: runOf(w), frames: Array.from({ length: n }, (_, model) => ({ model, frame: { step } as Frame, snapshotMs: 1 })) });
+    w.reply({
+      type: 'frames',
+      runId: runOf(w),
+      frames: Array.from({ length: n }, (_, model) => ({ model, frame: { step } as Frame, snapshotMs: 1 })),
+    });
   const steps = (w: FakeWorker) => w.sent.filter((m): m is Extract<ToWorker, { type: 'step' }> => m.type === 'step').map((m) => m.n);
   return { workers, log, merged, pool, clock, runOf, frames, steps };
 }

@@ -58,7 +58,8 @@ export class PoolClient {
       const index = this.clients.length;
       const events: TrainerEvents = {
         runStarted: (_run, models) => (this.sharded ? undefined : this.events.runStarted(++this.runId, models)),
-        ready: (info, backend, report) => (this.sharded ? this.sharded.onReady(index, info, backend, report) : this.events.ready(info, backend, report)),
+        ready: (info, backend, report) =>
+          this.sharded ? this.sharded.onReady(index, info, backend, report) : this.events.ready(info, backend, report),
         frames: (frames) => (this.sharded ? this.sharded.onFrames(index, frames) : this.events.frames(frames)),
         state: (state, message) => (this.sharded ? this.sharded.onState(index, state, message) : this.events.state(state, message)),
         diverged: (model) => this.events.diverged(this.sharded ? this.sharded.globalModel(index, model) : model),

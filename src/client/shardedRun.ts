@@ -39,7 +39,12 @@ export class ShardedRun {
     this.events = events;
     this.clock = clock;
     this.wantPlaying = playing;
-    this.shards = clients.map((client, k) => ({ client, models: run.lives.map((_, i) => i).filter((i) => i % K === k), lastOrderAt: -Infinity, state: 'loading' as RunState }));
+    this.shards = clients.map((client, k) => ({
+      client,
+      models: run.lives.map((_, i) => i).filter((i) => i % K === k),
+      lastOrderAt: -Infinity,
+      state: 'loading' as RunState,
+    }));
     this.lock = new Lockstep(K);
     // Shard 0 first: its measured backend is given to the others, so that workers measuring at
     // once do not skew each other's timing.
@@ -132,10 +137,13 @@ export class ShardedRun {
 
   private later(ms: number): void {
     if (this.timer !== undefined) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.drive();
-    }, Math.max(1, ms));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.drive();
+      },
+      Math.max(1, ms),
+    );
   }
 
   onReady(k: number, info: Parameters<TrainerEvents['ready']>[0], backend: Parameters<TrainerEvents['ready']>[1], report: string): void {

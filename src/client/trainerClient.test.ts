@@ -19,11 +19,16 @@ function setup() {
     checkpointed: (step) => log.push(`checkpoint ${step}`),
   };
   const clock = new FakeClock();
-  const client = new TrainerClient(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  }, events, true, clock);
+  const client = new TrainerClient(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    events,
+    true,
+    clock,
+  );
   const run = { config: DEFAULT_STRUCTURE, lives: [liveOf(defaultParams())], assetBase: '/' };
   return { workers, log, clock, client, run, worker: () => workers[workers.length - 1]! };
 }
@@ -33,7 +38,10 @@ describe('TrainerClient', () => {
     const { client, run, worker, log } = setup();
     client.start(run);
     client.start(run);
-    expect(worker().sent.map((m) => [m.type, m.runId])).toEqual([['init', 1], ['init', 2]]);
+    expect(worker().sent.map((m) => [m.type, m.runId])).toEqual([
+      ['init', 1],
+      ['init', 2],
+    ]);
     worker().reply({ type: 'state', runId: 1, state: 'running' });
     worker().reply({ type: 'state', runId: 2, state: 'paused' });
     expect(log).toEqual(['run 1 ×1', 'run 2 ×1', 'state paused']);
@@ -55,7 +63,9 @@ describe('TrainerClient', () => {
     const watch = clock.pending; // the watchdog's timer
     const a = client.requestWeights();
     const b = client.requestWeights();
-    const ids = worker().sent.filter((m) => m.type === 'weights').map((m) => (m as Extract<ToWorker, { type: 'weights' }>).requestId);
+    const ids = worker()
+      .sent.filter((m) => m.type === 'weights')
+      .map((m) => (m as Extract<ToWorker, { type: 'weights' }>).requestId);
     expect(new Set(ids).size).toBe(2);
     expect(clock.pending).toBe(watch + 2);
     worker().reply({ type: 'weights', runId: 1, requestId: ids[1]!, models: [{ step: 7, tensors: [] }] });
@@ -134,7 +144,9 @@ describe('TrainerClient', () => {
     expect(first.terminated).toBe(true);
     const init = worker().sent[0] as Extract<ToWorker, { type: 'init' }>;
     expect(init).toMatchObject({ type: 'init', play: true, resume: checkpoint, config: { backend: 'wasm' } });
-    expect(log[log.length - 1]).toMatch(/^crashed: The training worker stopped answering for 2\.\d s and was restarted from its checkpoint at step 120/);
+    expect(log[log.length - 1]).toMatch(
+      /^crashed: The training worker stopped answering for 2\.\d s and was restarted from its checkpoint at step 120/,
+    );
   });
 
   it('a paused run, a loading one or a hidden tab may be silent; a new run forgets the old checkpoint', () => {

@@ -113,7 +113,16 @@ export class TrainerClient {
     const withData = run.config.dataset === 'custom' && run.custom ? { custom: run.custom } : {};
     const config = resume && this.backend ? { ...run.config, backend: this.backend } : run.config;
     // The checkpoint is sent as a copy (not transferred): it stays here for another restart.
-    this.send({ type: 'init', runId: this.runId, config, models: run.lives, play: this.playing, assetBase: run.assetBase, ...withData, ...(resume ? { resume } : {}) });
+    this.send({
+      type: 'init',
+      runId: this.runId,
+      config,
+      models: run.lives,
+      play: this.playing,
+      assetBase: run.assetBase,
+      ...withData,
+      ...(resume ? { resume } : {}),
+    });
   }
 
   /** Sends each model whose live settings changed its new settings. */
@@ -190,7 +199,11 @@ export class TrainerClient {
       this.crash(`crashed (${ev.message || 'unknown error'})`);
     };
     this.watchdog?.stop();
-    this.watchdog = startWatchdog(this.clock, () => (this.training && this.playing) || this.expectingWork, (ms) => this.crash(`stopped answering for ${(ms / 1000).toFixed(1)} s`));
+    this.watchdog = startWatchdog(
+      this.clock,
+      () => (this.training && this.playing) || this.expectingWork,
+      (ms) => this.crash(`stopped answering for ${(ms / 1000).toFixed(1)} s`),
+    );
   }
 
   /**
@@ -206,14 +219,20 @@ export class TrainerClient {
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     if (this.restarts.length >= MAX_RESTARTS) {
       this.watchdog?.stop();
-      this.events.crashed(`The training worker ${what}, ${MAX_RESTARTS} times within ${RESTART_WINDOW_MS / 1000} s. Reload the page.`, true);
+      this.events.crashed(
+        `The training worker ${what}, ${MAX_RESTARTS} times within ${RESTART_WINDOW_MS / 1000} s. Reload the page.`,
+        true,
+      );
       return;
     }
     this.restarts.push(now);
     this.attach();
     const cp = this.checkpoint;
     if (this.run) this.launch(this.run, cp);
-    this.events.crashed(`The training worker ${what} and was restarted${cp ? ` from its checkpoint at step ${cp.step}` : ' from step 0 (no checkpoint yet)'}.`, false);
+    this.events.crashed(
+      `The training worker ${what} and was restarted${cp ? ` from its checkpoint at step ${cp.step}` : ' from step 0 (no checkpoint yet)'}.`,
+      false,
+    );
   }
 
   private receive(msg: FromWorker): void {

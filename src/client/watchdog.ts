@@ -10,13 +10,18 @@ const CHECK_MS = 500;
  * heard from within WATCHDOG_MS; calls `onSilent(ms)` once when it has not, and stops. A worker that
  * calls close() or runs out of memory fires no error event: only its silence tells.
  */
-export function startWatchdog(clock: Clock, expecting: () => boolean, onSilent: (silentMs: number) => void): { heard(): void; stop(): void } {
+export function startWatchdog(
+  clock: Clock,
+  expecting: () => boolean,
+  onSilent: (silentMs: number) => void,
+): { heard(): void; stop(): void } {
   let lastHeard = clock.now();
   let timer: number | undefined;
   const check = () => {
     timer = undefined;
     const silent = clock.now() - lastHeard;
-    if (!clock.visible() || !expecting()) lastHeard = clock.now(); // a silence starts over when it matters again
+    if (!clock.visible() || !expecting())
+      lastHeard = clock.now(); // a silence starts over when it matters again
     else if (silent > WATCHDOG_MS) {
       onSilent(silent);
       return;

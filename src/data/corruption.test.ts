@@ -42,7 +42,10 @@ describe('low-quality samples', () => {
     expect(low.train.y).toEqual(clean.train.y);
     const d = low.inputDim;
     const row = (x: Float32Array, i: number) => Array.from(x.subarray(i * d, i * d + d));
-    const mean = Array.from({ length: d }, (_, j) => clean.train.x.filter((_, k) => k % d === j).reduce((a, b) => a + b, 0) / clean.train.n);
+    const mean = Array.from(
+      { length: d },
+      (_, j) => clean.train.x.filter((_, k) => k % d === j).reduce((a, b) => a + b, 0) / clean.train.n,
+    );
     const sq = (v: number[]) => v.reduce((a, x, j) => a + (x - mean[j]!) ** 2, 0);
     let cleanEnergy = 0;
     let lowEnergy = 0;

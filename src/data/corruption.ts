@@ -56,7 +56,8 @@ function degrade(s: Split, d: number, rate: number, rng: Rng): { split: Split; l
   const x = Float32Array.from(s.x);
   low.forEach((f, i) => {
     if (!f) return;
-    for (let j = 0; j < d; j++) x[i * d + j] = mean[j]! + LOW_QUALITY_KEEP * (s.x[i * d + j]! - mean[j]!) + LOW_QUALITY_NOISE * sd[j]! * rng.normal();
+    for (let j = 0; j < d; j++)
+      x[i * d + j] = mean[j]! + LOW_QUALITY_KEEP * (s.x[i * d + j]! - mean[j]!) + LOW_QUALITY_NOISE * sd[j]! * rng.normal();
   });
   return { split: { ...s, x }, low };
 }

@@ -21,7 +21,9 @@ describe('CSV parser: good files', () => {
     expect(Array.from(d.y)).toEqual([1, 0, 1, 0]);
     // Column 1: mean 4, population sd √5. Column 2 is constant: 0.
     const sd = Math.sqrt(5);
-    expect(Array.from(d.x).map((v) => Number(v.toFixed(5)))).toEqual([-3 / sd, 0, -1 / sd, 0, 1 / sd, 0, 3 / sd, 0].map((v) => Number(v.toFixed(5))));
+    expect(Array.from(d.x).map((v) => Number(v.toFixed(5)))).toEqual(
+      [-3 / sd, 0, -1 / sd, 0, 1 / sd, 0, 3 / sd, 0].map((v) => Number(v.toFixed(5))),
+    );
   });
   it('reads a file without a header (label first), CRLF, blank lines, quotes and a BOM', () => {
     const d = ok('\uFEFF2,0.5,1\r\n\r\n10,"1.5",2\r\n2,2.5,3\r\n10,3.5,4\r\n');

@@ -39,7 +39,8 @@ function sortLabels(names: string[]): string[] {
  */
 export function parseCsv(text: string, source = 'pasted data'): CsvResult {
   const fail = (error: string): CsvResult => ({ ok: false, error: `${source}: ${error}` });
-  if (text.length > CSV_LIMITS.bytes) return fail(`the file is ${(text.length / 1e6).toFixed(0)} MB; at most ${CSV_LIMITS.bytes / 1024 / 1024} MB.`);
+  if (text.length > CSV_LIMITS.bytes)
+    return fail(`the file is ${(text.length / 1e6).toFixed(0)} MB; at most ${CSV_LIMITS.bytes / 1024 / 1024} MB.`);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimiter: '' });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) return fail(`line ${(quoteError.row ?? 0) + 1}: ${quoteError.message.toLowerCase()}.`);
@@ -68,7 +69,8 @@ export function parseCsv(text: string, source = 'pasted data'): CsvResult {
   for (let r = 0; r < n; r++) {
     const cells = rows[body + r]!;
     const line = lineOf(body + r);
-    if (cells.length !== first.length) return fail(`line ${line}: ${cells.length} values; expected ${first.length}, as on line ${lineOf(0)}.`);
+    if (cells.length !== first.length)
+      return fail(`line ${line}: ${cells.length} values; expected ${first.length}, as on line ${lineOf(0)}.`);
     let k = 0;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]!.trim();
@@ -84,8 +86,10 @@ export function parseCsv(text: string, source = 'pasted data'): CsvResult {
     }
   }
   const classNames = sortLabels([...new Set(raw)]);
-  if (classNames.length < CSV_LIMITS.minClasses) return fail(`every row has the label ${quote(classNames[0] ?? '')}; need at least ${CSV_LIMITS.minClasses} classes.`);
-  if (classNames.length > CSV_LIMITS.maxClasses) return fail(`${classNames.length} classes; at most ${CSV_LIMITS.maxClasses} (one colour each).`);
+  if (classNames.length < CSV_LIMITS.minClasses)
+    return fail(`every row has the label ${quote(classNames[0] ?? '')}; need at least ${CSV_LIMITS.minClasses} classes.`);
+  if (classNames.length > CSV_LIMITS.maxClasses)
+    return fail(`${classNames.length} classes; at most ${CSV_LIMITS.maxClasses} (one colour each).`);
   const id = new Map(classNames.map((name, i) => [name, i]));
   const y = Int32Array.from(raw, (name) => id.get(name)!);
   const counts = classNames.map((_, c) => y.reduce((a, v) => a + (v === c ? 1 : 0), 0));

@@ -71,7 +71,9 @@ describe('MNIST asset', () => {
     // Every row of the split is a row of the asset with its own label.
     for (let i = 0; i < ds.train.n; i++) {
       const row = Array.from(ds.train.x.subarray(i * k, i * k + k));
-      const src = Array.from({ length: 40 }, (_, r) => r).find((r) => Array.from(features.subarray(r * k, r * k + k)).every((v, j) => v === row[j]));
+      const src = Array.from({ length: 40 }, (_, r) => r).find((r) =>
+        Array.from(features.subarray(r * k, r * k + k)).every((v, j) => v === row[j]),
+      );
       expect(src).toBeDefined();
       expect(ds.train.y[i]).toBe(labels[src!]);
     }

@@ -49,7 +49,10 @@ export function makeSpirals(p: ToyParams): Dataset {
  */
 export function makeToyDataset(name: 'identities' | 'blobs' | 'spirals', p: ToyParams): Dataset {
   const { holdout = 0, labelNoise = 0, noiseKind = 'uniform', lowQuality = 0, ...rest } = p;
-  const clean = name === 'identities' ? makeIdentities({ ...rest, holdout }) : holdOutLastClasses(name === 'blobs' ? makeBlobs(rest) : makeSpirals(rest), holdout);
+  const clean =
+    name === 'identities'
+      ? makeIdentities({ ...rest, holdout })
+      : holdOutLastClasses(name === 'blobs' ? makeBlobs(rest) : makeSpirals(rest), holdout);
   // Quality first: a low-quality sample's label may be noisy as well, independently.
   return withLabelNoise(withLowQuality(clean, lowQuality, p.seed), labelNoise, p.seed, noiseKind);
 }

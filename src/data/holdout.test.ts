@@ -100,7 +100,9 @@ describe('holdOutLastClasses', () => {
     expect(Array.from(out.heldout!.y.slice(50))).toEqual(new Array(50).fill(1));
     // A held-out row is a row of class 4 of the original data.
     const first = Array.from(out.heldout!.x.slice(0, 2));
-    const rows = [...Array(data.train.n).keys()].filter((i) => data.train.y[i] === 4).map((i) => Array.from(data.train.x.slice(2 * i, 2 * i + 2)));
+    const rows = [...Array(data.train.n).keys()]
+      .filter((i) => data.train.y[i] === 4)
+      .map((i) => Array.from(data.train.x.slice(2 * i, 2 * i + 2)));
     expect(rows).toContainEqual(first);
     expect(holdOutLastClasses(data, 0)).toBe(data);
     expect(() => holdOutLastClasses(data, 5)).toThrow(/at least 2/);

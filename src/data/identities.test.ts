@@ -46,7 +46,8 @@ describe('identities dataset', () => {
     const noisy = makeIdentities({ ...P, noise: 1, testFraction: 0 });
     const nm = classMeans(noisy.train.x, noisy.train.y, d, 8);
     let within1 = 0;
-    for (let i = 0; i < noisy.train.n; i++) for (let j = 0; j < d; j++) within1 += (noisy.train.x[i * d + j]! - nm[noisy.train.y[i]!]![j]!) ** 2;
+    for (let i = 0; i < noisy.train.n; i++)
+      for (let j = 0; j < d; j++) within1 += (noisy.train.x[i * d + j]! - nm[noisy.train.y[i]!]![j]!) ** 2;
     within1 /= noisy.train.n;
     expect(within1 - within).toBeGreaterThan(0.8 * d);
     expect(within1 - within).toBeLessThan(1.2 * d);

@@ -121,12 +121,17 @@ export function makeIdentities(p: ToyParams): Dataset {
   const x = drawSamples(model, means, p.perClass, rng);
   const split = splitByClass(x, d, p.classes, p.perClass, p.testFraction, rng);
   const h = Math.max(0, Math.round(p.holdout ?? 0));
-  const heldout = h > 0 ? heldOutIdentities(model, h, Math.min(p.perClass, MAX_HELDOUT_PER_CLASS), createRng(p.seed ^ HOLDOUT_SALT)) : undefined;
+  const heldout =
+    h > 0 ? heldOutIdentities(model, h, Math.min(p.perClass, MAX_HELDOUT_PER_CLASS), createRng(p.seed ^ HOLDOUT_SALT)) : undefined;
   return { name: 'identities', inputDim: d, numClasses: p.classes, ...split, ...(heldout ? { heldout } : {}) };
 }
 
 /** h new identities of the same model, from their own stream, grouped by identity. */
 function heldOutIdentities(model: IdentityModel, h: number, perClass: number, rng: Rng): Split {
   const means = Array.from({ length: h }, () => drawMean(model, rng));
-  return { x: drawSamples(model, means, perClass, rng), y: Int32Array.from({ length: h * perClass }, (_, i) => Math.floor(i / perClass)), n: h * perClass };
+  return {
+    x: drawSamples(model, means, perClass, rng),
+    y: Int32Array.from({ length: h * perClass }, (_, i) => Math.floor(i / perClass)),
+    n: h * perClass,
+  };
 }

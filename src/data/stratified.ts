@@ -6,7 +6,14 @@ import { shuffleInPlace, type Rng } from './rng';
  * Splits n rows of x (n×d) with labels y (0…C−1) so each class keeps `testFraction` of its rows
  * for the test set (at least one row stays in training), each split shuffled with `rng`.
  */
-export function stratifiedSplit(x: Float32Array, d: number, y: ArrayLike<number>, classes: number, testFraction: number, rng: Rng): { train: Split; test: Split } {
+export function stratifiedSplit(
+  x: Float32Array,
+  d: number,
+  y: ArrayLike<number>,
+  classes: number,
+  testFraction: number,
+  rng: Rng,
+): { train: Split; test: Split } {
   const byClass: number[][] = Array.from({ length: classes }, () => []);
   for (let i = 0; i < y.length; i++) byClass[y[i] as number]?.push(i);
   const train: number[] = [];

@@ -16,7 +16,13 @@ export const gridColumns = (n: number) => (n <= 3 ? n : n === 4 ? 2 : 3);
  * Draws tiles into `out` (resized to fit them) in a grid, each with its caption on a band under
  * it, `scale` device pixels per CSS pixel for the text. Returns `out`.
  */
-export function composeTiles(out: HTMLCanvasElement, tiles: readonly Tile[], scale: number, background: string, foreground: string): HTMLCanvasElement {
+export function composeTiles(
+  out: HTMLCanvasElement,
+  tiles: readonly Tile[],
+  scale: number,
+  background: string,
+  foreground: string,
+): HTMLCanvasElement {
   const cols = gridColumns(tiles.length);
   const rows = Math.ceil(tiles.length / cols);
   const w = Math.round(Math.max(...tiles.map((t) => sizeOf(t).width)));
@@ -53,7 +59,12 @@ export function composeTiles(out: HTMLCanvasElement, tiles: readonly Tile[], sca
 /** A file name from its parts: lower case, only letters, digits, dots, dashes. */
 export function fileName(parts: readonly string[], ext: string): string {
   const stem = parts
-    .map((p) => p.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) =>
+      p
+        .toLowerCase()
+        .replace(/[^a-z0-9.]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter(Boolean)
     .join('_');
   return `${stem || 'hypersphere'}.${ext}`;

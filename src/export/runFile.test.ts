@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { RUN_VERSION, makeRunFile, parseRunFile } from './runFile';
 
 const good = () =>
-  makeRunFile('v=2&loss=cosface&seed=3', 3, ['CosFace m = 0.2, s = 10'], [[10, 20], [1.5, NaN], [0.5, 0.6], [0.4, 0.5]], [
-    { step: 20, tensors: [{ name: 'W', shape: [3, 2], values: Float32Array.from([1, 2, 3, 4, 5, 6]) }] },
-  ]);
+  makeRunFile(
+    'v=2&loss=cosface&seed=3',
+    3,
+    ['CosFace m = 0.2, s = 10'],
+    [
+      [10, 20],
+      [1.5, NaN],
+      [0.5, 0.6],
+      [0.4, 0.5],
+    ],
+    [{ step: 20, tensors: [{ name: 'W', shape: [3, 2], values: Float32Array.from([1, 2, 3, 4, 5, 6]) }] }],
+  );
 
 describe('run files', () => {
   it('round-trip through JSON (NaN losses of a diverged panel as null)', () => {
@@ -30,7 +39,10 @@ describe('run files', () => {
       [JSON.stringify({ ...good(), history: [[1, 2], [2], [3], [4]] }), /differ in length/],
       [JSON.stringify({ ...good(), history: [[1], ['x'], [3], [4]] }), /"history" is not 4 columns/],
       [JSON.stringify({ ...good(), weights: [] }), /one model per panel/],
-      [JSON.stringify({ ...good(), weights: [{ step: 1, tensors: [{ name: 'W', shape: [2, 2], values: [1, 2, 3] }] }] }), /tensor "W" whose values do not fill its shape/],
+      [
+        JSON.stringify({ ...good(), weights: [{ step: 1, tensors: [{ name: 'W', shape: [2, 2], values: [1, 2, 3] }] }] }),
+        /tensor "W" whose values do not fill its shape/,
+      ],
     ];
     for (const [text, why] of cases) {
       const r = parseRunFile(text);

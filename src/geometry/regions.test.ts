@@ -41,7 +41,9 @@ describe('margin gap between two classes 90° apart in 2-D', () => {
 describe('classifyDirection', () => {
   const base: RegionModel = {
     spec: { kind: 'arcface', s: 10, m: 0.3, fallback: 'insightface' },
-    featureNorm: 1, weightNorms: [1, 1], bias: [0, 0],
+    featureNorm: 1,
+    weightNorms: [1, 1],
+    bias: [0, 0],
   };
   const cosAt = (theta: number) => [Math.cos(theta), Math.cos(phi - theta)]; // weights at 0° and 90°
   it('ArcFace: secure below (90° − m)/2 from the weight, margin zone above', () => {
@@ -55,7 +57,7 @@ describe('classifyDirection', () => {
     expect(classifyDirection(cosAt(deg(40)), soft)).toEqual({ winner: 1, secure: true }); // bias pulls it to class 1
     expect(classifyDirection(cosAt(deg(40)), { ...soft, bias: [0, 0] })).toEqual({ winner: 0, secure: true });
   });
-  it("SphereFace2: the winner holds a direction only inside its own cap r·g(c) + b = 0, whatever the others", () => {
+  it('SphereFace2: the winner holds a direction only inside its own cap r·g(c) + b = 0, whatever the others', () => {
     const spec = { kind: 'sphereface2', alpha: 0.7, r: 40, m: 0.4, t: 3, lw: 50, gradient: 'detached', b: -20 } as const;
     const edge = sphereface2CapCos(spec, 2); // cap radius acos(edge) around each weight
     const radius = Math.acos(edge);

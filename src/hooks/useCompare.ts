@@ -12,7 +12,8 @@ export function useCompare(params: Params, replaceParams: (next: (cur: Params) =
   const models = useMemo(() => (on ? params.compare.map((e) => entryParams(params, e)) : [params]), [on, params]);
   const titles = useMemo(() => (on ? models.map((p, i) => panelTitle(p, params.compare[i]!)) : []), [on, models, params.compare]);
   const setPanelParam = useCallback(
-    <K extends ParamKey>(i: number, key: K, value: Params[K]) => replaceParams((cur) => ({ ...cur, compare: setEntryParam(cur.compare, i, key, value) })),
+    <K extends ParamKey>(i: number, key: K, value: Params[K]) =>
+      replaceParams((cur) => ({ ...cur, compare: setEntryParam(cur.compare, i, key, value) })),
     [replaceParams],
   );
   const setFocus = useCallback((focus: number) => replaceParams((cur) => ({ ...cur, focus })), [replaceParams]);

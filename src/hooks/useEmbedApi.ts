@@ -19,7 +19,9 @@ const STATE_HZ = 4;
 /** A frame's open-set numbers for the embedding page (no histograms), or null. */
 function verificationOf(frame: Frame | null) {
   const v = frame?.verification;
-  return v ? { tarAtFar1e1: v.tarAtFar1e1, tarAtFar1e2: v.tarAtFar1e2, tarAtFar1e3: v.tarAtFar1e3, eer: v.eer, auc: v.auc, rank1: v.rank1 } : null;
+  return v
+    ? { tarAtFar1e1: v.tarAtFar1e1, tarAtFar1e2: v.tarAtFar1e2, tarAtFar1e3: v.tarAtFar1e3, eer: v.eer, auc: v.auc, rank1: v.rank1 }
+    : null;
 }
 
 /**
@@ -54,7 +56,10 @@ export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: rea
         case 'hypersphere:set': {
           const panels = panelCount.current;
           if (msg.panel !== undefined && !(Number.isInteger(msg.panel) && (msg.panel as number) >= 0 && (msg.panel as number) < panels)) {
-            console.warn(`hypersphere: hypersphere:set's panel must be a whole number 0–${panels - 1} (the compare panels); ignored`, msg.panel);
+            console.warn(
+              `hypersphere: hypersphere:set's panel must be a whole number 0–${panels - 1} (the compare panels); ignored`,
+              msg.panel,
+            );
             return;
           }
           const { params: p, problems } = coerceParams(msg.params);

@@ -27,7 +27,13 @@ export function useRunFile({ params, titles, requestWeights, replaceParams, requ
   const title = viewTitle(params);
   const makeFile = useCallback(async (): Promise<RunFile> => {
     const [weights, { makeRunFile }] = await Promise.all([requestWeights(), import('../export/runFile')]);
-    return makeRunFile(encodeParams({ ...params, tour: 0 }), params.seed, titles.length ? titles : [title], useAppStore.getState().history.rows, weights);
+    return makeRunFile(
+      encodeParams({ ...params, tour: 0 }),
+      params.seed,
+      titles.length ? titles : [title],
+      useAppStore.getState().history.rows,
+      weights,
+    );
   }, [params, titles, title, requestWeights]);
   const onImport = useCallback(
     (file: RunFile) => {

@@ -24,7 +24,16 @@ export function useTour({ params, setParam, replaceParams, requestReset }: Deps)
     const s = TOUR_STEPS[params.tour - 1];
     if (!s) return;
     const run = decodeParams(s.query).params;
-    replaceParams((cur) => ({ ...run, tour: cur.tour, embed: cur.embed, controls: cur.controls, play: cur.play, theme: cur.theme, rotate: cur.rotate, backend: cur.backend }));
+    replaceParams((cur) => ({
+      ...run,
+      tour: cur.tour,
+      embed: cur.embed,
+      controls: cur.controls,
+      play: cur.play,
+      theme: cur.theme,
+      rotate: cur.rotate,
+      backend: cur.backend,
+    }));
     requestReset();
   }, [params.tour, replaceParams, requestReset]);
   const goTo = useCallback((n: number) => setParam('tour', Math.max(1, Math.min(TOUR_STEPS.length, n))), [setParam]);

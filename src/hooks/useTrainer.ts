@@ -12,7 +12,13 @@ import { useBatchedStatus } from './useBatchedStatus';
 
 type Slot = { current: FrameSlot };
 
-const framePatch = (f: Frame): Partial<ModelStatus> => ({ step: f.step, loss: f.loss, trainAccuracy: f.metrics.trainAccuracy, testAccuracy: f.metrics.testAccuracy, frame: f });
+const framePatch = (f: Frame): Partial<ModelStatus> => ({
+  step: f.step,
+  loss: f.loss,
+  trainAccuracy: f.metrics.trainAccuracy,
+  testAccuracy: f.metrics.testAccuracy,
+  frame: f,
+});
 /** Puts a frame in a slot for the view (a new one from the worker, or the timeline's) and asks it to draw. */
 function putFrame(slot: Slot, f: Frame): void {
   Object.assign(slot.current, { frame: f, receivedAt: performance.now(), serial: slot.current.serial + 1 });
@@ -30,7 +36,14 @@ function spawnWorker(): WorkerLike {
  * the worker's reports into frames for the view, the timeline and the batched status. One model
  * is the single view; compare mode trains one per panel, in lockstep, on several workers (poolClient.ts).
  */
-export function useTrainer(structure: StructuralConfig, lives: LiveParams[], autoplay: boolean, custom?: CustomData, keep = 120, workers = 0) {
+export function useTrainer(
+  structure: StructuralConfig,
+  lives: LiveParams[],
+  autoplay: boolean,
+  custom?: CustomData,
+  keep = 120,
+  workers = 0,
+) {
   const count = lives.length;
   const allSlots = useRef<Slot[]>([]);
   while (allSlots.current.length < count) allSlots.current.push(emptySlot());
@@ -140,7 +153,10 @@ export function useTrainer(structure: StructuralConfig, lives: LiveParams[], aut
     },
     [pushStatus],
   );
-  const timeline = useMemo(() => ({ size: () => history.current.length, show: showSnapshot, stepAt: (k: number) => history.current.at(k)?.[0]?.step }), [showSnapshot]);
+  const timeline = useMemo(
+    () => ({ size: () => history.current.length, show: showSnapshot, stepAt: (k: number) => history.current.at(k)?.[0]?.step }),
+    [showSnapshot],
+  );
 
   return { slots, play, pause, step, reset, setSnapshotRate, timeline, requestWeights };
 }

@@ -7,7 +7,11 @@ import type { ParamKey, Params } from '../params/table';
  * changes with every upload, so each upload starts a new run. "Your data" chosen from the menu
  * with nothing uploaded falls back to the identities with a notice.
  */
-export function useUploadedData(dataset: Params['dataset'], setParam: <K extends ParamKey>(key: K, value: Params[K]) => void, setNotices: (n: string[]) => void) {
+export function useUploadedData(
+  dataset: Params['dataset'],
+  setParam: <K extends ParamKey>(key: K, value: Params[K]) => void,
+  setNotices: (n: string[]) => void,
+) {
   const [uploaded, setUploaded] = useState<{ data: CustomData; key: string } | undefined>();
   const count = useRef(0);
   const onData = useCallback(

@@ -60,13 +60,22 @@ export function adafaceTarget(m: number, z: number, theta: number): number {
 export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
   kind: 'adaface',
   label: 'AdaFace',
-  intuition: 'The feature norm, measured against the batch, stands for image quality: a low-quality sample gets an angular margin that asks little of it (ArcFace’s form, ẑ = −1), an average one CosFace’s additive margin (ẑ = 0), a high-quality one both.',
+  intuition:
+    'The feature norm, measured against the batch, stands for image quality: a low-quality sample gets an angular margin that asks little of it (ArcFace’s form, ẑ = −1), an average one CosFace’s additive margin (ẑ = 0), a high-quality one both.',
   uses: ['m', 's', 'warmup'],
   params,
   margin: { min: 0, max: 1, step: 0.01, default: 0.4, unit: 'rad' },
   titleKeys: ['m', 'h', 's'],
   rawLogits: false,
-  spec: (p, at) => ({ kind: 'adaface', s: p.s, m: p.m * at.ramp, h: p.h, alpha: p.adaAlpha, batchMean: ADAFACE_START.mean, batchStd: ADAFACE_START.std }),
+  spec: (p, at) => ({
+    kind: 'adaface',
+    s: p.s,
+    m: p.m * at.ramp,
+    h: p.h,
+    alpha: p.adaAlpha,
+    batchMean: ADAFACE_START.mean,
+    batchStd: ADAFACE_START.std,
+  }),
   running: {
     names: ['norm mean', 'norm sd'],
     initial: () => [ADAFACE_START.mean, ADAFACE_START.std],
@@ -107,7 +116,8 @@ export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
     const m = texNumber(p.m);
     return `${crossEntropyTex(`${sc}\\big(\\cos(\\theta_{y_i} - ${m}\\hat z_i) - ${m}(1 + \\hat z_i)\\big)`, `${sc}\\cos\\theta_j`)}, \\quad \\hat z_i = \\mathrm{clip}\\Big(${texNumber(p.h, 3)}\\,\\frac{\\lVert x_i \\rVert - \\mu}{\\sigma + 10^{-3}}, -1, 1\\Big)`;
   },
-  caption: (p) => `AdaFace: m = ${texNumber(p.m)} rad. ẑ = −1 (a low norm: low quality) is ArcFace's cos(θ + m); ẑ = 0 (the batch mean) is CosFace's cos θ − m; μ and σ follow the batch norms at rate α = ${texNumber(p.adaAlpha, 3)}.`,
+  caption: (p) =>
+    `AdaFace: m = ${texNumber(p.m)} rad. ẑ = −1 (a low norm: low quality) is ArcFace's cos(θ + m); ẑ = 0 (the batch mean) is CosFace's cos θ − m; μ and σ follow the batch norms at rate α = ${texNumber(p.adaAlpha, 3)}.`,
   shader: {
     // A feature at the statistics in force: the scaler of the view's mean feature norm in uLoss.y.
     source: () => 'float t = clamp(acos(cc) - uLoss.x * uLoss.y, 0.001, PI - 0.001);\n    return cos(t) - (uLoss.x + uLoss.x * uLoss.y);',

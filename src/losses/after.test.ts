@@ -21,7 +21,10 @@ function inputs(seed: number, columns: number, biasLength: number) {
     x: tf.tensor2d(gauss(N * D, 1.5), [N, D]),
     W: tf.tensor2d(gauss(D * columns), [D, columns]),
     bias: tf.tensor1d(gauss(biasLength, 2)),
-    labels: tf.tensor1d(Array.from({ length: N }, (_, i) => i % C), 'int32'),
+    labels: tf.tensor1d(
+      Array.from({ length: N }, (_, i) => i % C),
+      'int32',
+    ),
     dir: { x: tf.tensor2d(gauss(N * D), [N, D]), W: tf.tensor2d(gauss(D * columns), [D, columns]), b: tf.tensor1d(gauss(biasLength)) },
   };
 }
@@ -40,7 +43,8 @@ describe('finite-difference gradient check of the losses after ArcFace (float32)
     it(JSON.stringify(spec), () => {
       for (const seed of [1, 2, 3]) {
         const inp = inputs(seed * 17 + columns, columns, bias);
-        const f = (x: tf.Tensor, W: tf.Tensor, b?: tf.Tensor) => computeLoss(spec, { x: x as tf.Tensor2D, W: W as tf.Tensor2D, labels: inp.labels, bias: b as tf.Tensor1D | undefined });
+        const f = (x: tf.Tensor, W: tf.Tensor, b?: tf.Tensor) =>
+          computeLoss(spec, { x: x as tf.Tensor2D, W: W as tf.Tensor2D, labels: inp.labels, bias: b as tf.Tensor1D | undefined });
         const grads = bias ? tf.grads((x, W, b) => f(x, W, b))([inp.x, inp.W, inp.bias]) : tf.grads((x, W) => f(x, W))([inp.x, inp.W]);
         const analytic = tf.tidy(() => {
           const along = tf.add(tf.sum(tf.mul(grads[0]!, inp.dir.x)), tf.sum(tf.mul(grads[1]!, inp.dir.W)));
@@ -48,11 +52,20 @@ describe('finite-difference gradient check of the losses after ArcFace (float32)
         });
         const h = 1e-2;
         const at = (t: number) =>
-          tf.tidy(() => f(tf.add(inp.x, tf.mul(inp.dir.x, t)), tf.add(inp.W, tf.mul(inp.dir.W, t)), bias ? tf.add(inp.bias, tf.mul(inp.dir.b, t)) : undefined).dataSync()[0]!);
+          tf.tidy(
+            () =>
+              f(
+                tf.add(inp.x, tf.mul(inp.dir.x, t)),
+                tf.add(inp.W, tf.mul(inp.dir.W, t)),
+                bias ? tf.add(inp.bias, tf.mul(inp.dir.b, t)) : undefined,
+              ).dataSync()[0]!,
+          );
         const L0 = at(0);
         const fd = (at(h) - at(-h)) / (2 * h);
         // As gradients.test.ts: float32 noise ≈ 1e-4·|L0| and O(h²) truncation, with a 10× margin.
-        expect(Math.abs(fd - analytic), `seed ${seed}: fd ${fd} vs analytic ${analytic}`).toBeLessThan(2e-3 * (Math.abs(L0) + Math.abs(analytic) + 1));
+        expect(Math.abs(fd - analytic), `seed ${seed}: fd ${fd} vs analytic ${analytic}`).toBeLessThan(
+          2e-3 * (Math.abs(L0) + Math.abs(analytic) + 1),
+        );
         tf.dispose([...grads, inp.x, inp.W, inp.bias, inp.labels, inp.dir.x, inp.dir.W, inp.dir.b]);
       }
     });
@@ -70,7 +83,11 @@ describe('identities of the losses after ArcFace', () => {
   it('L-Softmax with m = 1 is softmax with no bias (ψ = cos, so f_y = W_yᵀx)', () => {
     const inp = inputs(5, C, C);
     const zero = tf.zeros([C]) as tf.Tensor1D;
-    for (const lambda of [0, 3]) expect(value({ kind: 'lsoftmax', m: 1, lambda }, inp.x, inp.W, inp.labels)).toBeCloseTo(value({ kind: 'softmax' }, inp.x, inp.W, inp.labels, zero), 5);
+    for (const lambda of [0, 3])
+      expect(value({ kind: 'lsoftmax', m: 1, lambda }, inp.x, inp.W, inp.labels)).toBeCloseTo(
+        value({ kind: 'softmax' }, inp.x, inp.W, inp.labels, zero),
+        5,
+      );
     tf.dispose([zero, inp.x, inp.W, inp.bias, inp.labels]);
   });
 

@@ -101,7 +101,8 @@ export const arcface: LossDefinition<ArcFaceSpec, typeof params> = {
   tex: (p) => cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`),
   caption: (p) => `ArcFace: m = ${texNumber(p.m)} rad = ${texNumber((p.m * 180) / Math.PI, 1)}°, an angle (not "m ≥ 1").`,
   shader: {
-    source: (spec) => `float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x); // cos(θ + m), θ ∈ [0, π]\n    ${FALLBACK_GLSL[spec.fallback ?? 'insightface']}`,
+    source: (spec) =>
+      `float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x); // cos(θ + m), θ ∈ [0, π]\n    ${FALLBACK_GLSL[spec.fallback ?? 'insightface']}`,
     uniforms: (spec) => [spec.m],
   },
 };

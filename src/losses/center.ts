@@ -22,7 +22,8 @@ const params = [
 export const center: LossDefinition<CenterSpec, typeof params> = {
   kind: 'center',
   label: 'Center loss',
-  intuition: 'Softmax plus a pull of every feature toward its class centre: compact clusters in Euclidean space (the centres follow their own update rule).',
+  intuition:
+    'Softmax plus a pull of every feature toward its class centre: compact clusters in Euclidean space (the centres follow their own update rule).',
   uses: [],
   params,
   titleKeys: ['lambda'],

@@ -31,7 +31,8 @@ export function curricularNegative(c: number, targetPhi: number, t: number): num
 export const curricular: LossDefinition<CurricularSpec, readonly []> = {
   kind: 'curricular',
   label: 'CurricularFace',
-  intuition: 'ArcFace’s margin on the target, and a curriculum on the negatives: a negative closer than the margined target is a hard one, and it weighs more as t, the mean target cosine, grows over training.',
+  intuition:
+    'ArcFace’s margin on the target, and a curriculum on the negatives: a negative closer than the margined target is a hard one, and it weighs more as t, the mean target cosine, grows over training.',
   uses: ['m', 's', 'warmup'],
   params: [],
   margin: { min: 0, max: 1.2, step: 0.01, default: 0.3, unit: 'rad' },
@@ -72,9 +73,11 @@ export const curricular: LossDefinition<CurricularSpec, readonly []> = {
     const sc = texNumber(p.s, 1);
     return `${crossEntropyTex(`${sc}\\cos(\\theta_{y_i} + ${texNumber(p.m)})`, `${sc}\\, N(t, \\cos\\theta_j)`)}, \\quad N(t, c) = \\begin{cases} c\\,(t + c) & c > \\cos(\\theta_{y_i} + ${texNumber(p.m)}) \\\\ c & \\text{otherwise} \\end{cases}`;
   },
-  caption: (p) => `CurricularFace: ArcFace's target with m = ${texNumber(p.m)} rad; a hard negative's cosine c becomes c·(t + c), where t ← 0.01·mean cos θ_y + 0.99·t rises from 0 as training goes on.`,
+  caption: (p) =>
+    `CurricularFace: ArcFace's target with m = ${texNumber(p.m)} rad; a hard negative's cosine c becomes c·(t + c), where t ← 0.01·mean cos θ_y + 0.99·t rises from 0 as training goes on.`,
   shader: {
-    source: () => 'float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);\n    return cc > cos(PI - uLoss.x) ? phi : cc - uLoss.x * sin(uLoss.x);',
+    source: () =>
+      'float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);\n    return cc > cos(PI - uLoss.x) ? phi : cc - uLoss.x * sin(uLoss.x);',
     uniforms: (spec) => [spec.m],
   },
 };

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  annealedLambda,
-  arcfacePhi,
-  cosfaceMaxMargin,
-  cosfaceMinScale,
-  idealMinAngle,
-  sphereK,
-  spherePsi,
-  targetLogit,
-} from './curves';
+import { annealedLambda, arcfacePhi, cosfaceMaxMargin, cosfaceMinScale, idealMinAngle, sphereK, spherePsi, targetLogit } from './curves';
 
 const deg = (d: number) => (d * Math.PI) / 180;
 

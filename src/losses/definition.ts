@@ -90,7 +90,11 @@ export interface MarginShader<S> {
  * `P` the values its functions read (the shared rows' and its own).
  * Methods (not arrow properties) so that a definition of one loss serves where any is expected.
  */
-export interface LossDefinition<S extends { kind: string }, R extends readonly ParamDef[] = readonly ParamDef[], P extends object = LossValues<R>> {
+export interface LossDefinition<
+  S extends { kind: string },
+  R extends readonly ParamDef[] = readonly ParamDef[],
+  P extends object = LossValues<R>,
+> {
   readonly kind: S['kind'];
   /** Its name for people: menus, titles, captions. */
   readonly label: string;

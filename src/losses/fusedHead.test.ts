@@ -61,7 +61,10 @@ function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int3
   const yt = tf.tensor1d(labels, 'int32');
   const out = tf.tidy(() => {
     const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt }));
-    return { value: computeLoss(spec, { x: xt, W: Wt, labels: yt }).dataSync()[0]!, grads: g([xt, Wt]).map((t) => Float32Array.from(t.dataSync())) };
+    return {
+      value: computeLoss(spec, { x: xt, W: Wt, labels: yt }).dataSync()[0]!,
+      grads: g([xt, Wt]).map((t) => Float32Array.from(t.dataSync())),
+    };
   });
   tf.dispose([xt, Wt, yt]);
   return out;
@@ -76,10 +79,17 @@ describe('the fused heads', () => {
     expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);
     // Center loss's variants of the reference cases (normalised centres, no softmax) stay on the tfjs path.
     const pull = lossDef('center').centerPull!;
-    expect([pull({ kind: 'center', lambda: 0.3 }), pull({ kind: 'center', lambda: 0.3, normalize: true }), pull({ kind: 'center', lambda: 0.3, includeSoftmax: false })]).toEqual([0.3, undefined, undefined]);
+    expect([
+      pull({ kind: 'center', lambda: 0.3 }),
+      pull({ kind: 'center', lambda: 0.3, normalize: true }),
+      pull({ kind: 'center', lambda: 0.3, includeSoftmax: false }),
+    ]).toEqual([0.3, undefined, undefined]);
   });
 
-  for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+  for (const [N, D, C] of [
+    [24, 3, 5],
+    [17, 2, 8],
+  ] as const) {
     it(`the raw head with center loss's pull (λ 0.3, ${D}-D): loss and ∂x, ∂W, ∂b equal tfjs autodiff`, () => {
       const { x, W, labels } = batch(N + 2 * C, N, D, C);
       const bias = Float32Array.from({ length: C }, (_, j) => 0.2 * Math.cos(j));
@@ -91,9 +101,15 @@ describe('the fused heads', () => {
       const yt = tf.tensor1d(labels, 'int32');
       const ct = tf.tensor2d(centers, [C, D]);
       const args = [tf.tensor2d(x, [N, D]), tf.tensor2d(W, [D, C]), tf.tensor1d(bias)];
-      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => computeLoss({ kind: 'center', lambda: 0.3 }, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, bias: c as tf.Tensor1D, labels: yt, centers: ct });
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
+        computeLoss(
+          { kind: 'center', lambda: 0.3 },
+          { x: a as tf.Tensor2D, W: b as tf.Tensor2D, bias: c as tf.Tensor1D, labels: yt, centers: ct },
+        );
       const value = tf.tidy(() => f(args[0]!, args[1]!, args[2]!).dataSync()[0]!);
-      const grads = tf.grads(f)(args).map((t) => Float32Array.from(t.dataSync()));
+      const grads = tf
+        .grads(f)(args)
+        .map((t) => Float32Array.from(t.dataSync()));
       expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
       [dx, dW, db].forEach((g, i) => expect(toleranceRatio(g, grads[i]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1));
       tf.dispose([yt, ct, ...args]);
@@ -108,9 +124,12 @@ describe('the fused heads', () => {
       const loss = rawSoftmaxHead(x, W, bias, labels, { N, D, C }, dx, dW, db);
       const yt = tf.tensor1d(labels, 'int32');
       const args = [tf.tensor2d(x, [N, D]), tf.tensor2d(W, [D, C]), tf.tensor1d(bias)];
-      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => computeLoss({ kind: 'softmax' }, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, bias: c as tf.Tensor1D, labels: yt });
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
+        computeLoss({ kind: 'softmax' }, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, bias: c as tf.Tensor1D, labels: yt });
       const value = tf.tidy(() => f(args[0]!, args[1]!, args[2]!).dataSync()[0]!);
-      const grads = tf.grads(f)(args).map((t) => Float32Array.from(t.dataSync()));
+      const grads = tf
+        .grads(f)(args)
+        .map((t) => Float32Array.from(t.dataSync()));
       expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
       [dx, dW, db].forEach((g, i) => expect(toleranceRatio(g, grads[i]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1));
       const h = 1e-6;
@@ -121,7 +140,10 @@ describe('the fused heads', () => {
         const down = Float64Array.from(x64);
         up[k]! += h;
         down[k]! -= h;
-        return (rawSoftmaxHead(up, W, bias, labels, { N, D, C }, ...scratch) - rawSoftmaxHead(down, W, bias, labels, { N, D, C }, ...scratch)) / (2 * h);
+        return (
+          (rawSoftmaxHead(up, W, bias, labels, { N, D, C }, ...scratch) - rawSoftmaxHead(down, W, bias, labels, { N, D, C }, ...scratch)) /
+          (2 * h)
+        );
       });
       rawSoftmaxHead(x64, W, bias, labels, { N, D, C }, dx, dW, db);
       expect(toleranceRatio(dx, fd, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
@@ -130,7 +152,10 @@ describe('the fused heads', () => {
   }
 
   for (const spec of SPECS) {
-    for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+    for (const [N, D, C] of [
+      [24, 3, 5],
+      [17, 2, 8],
+    ] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D, ${C} classes: loss, ∂x and ∂W equal tfjs autodiff of computeLoss`, () => {
         const { x, W, labels } = batch(N * 31 + C, N, D, C, subcentersOf(spec));
         const dx = new Float32Array(N * D);
@@ -170,7 +195,10 @@ describe('the fused heads', () => {
   // (Not the detached gradient, nor AdaFace's margin from the detached norm: they are meant to
   // differ from the loss's derivative.)
   for (const spec of SPECS.filter((sp) => !('gradient' in sp) && sp.kind !== 'adaface')) {
-    for (const [N, D, C] of [[24, 3, 5], [17, 2, 8]] as const) {
+    for (const [N, D, C] of [
+      [24, 3, 5],
+      [17, 2, 8],
+    ] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D: ∂x and ∂W match float64 finite differences`, () => {
         const { x, W, labels } = batch(N * 31 + C, N, D, C, subcentersOf(spec));
         const head = headOf(spec)!;
@@ -215,7 +243,17 @@ describe('the fused heads', () => {
         const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
         const loss = head
           ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, head, dx, dW)
-          : rawSoftmaxHead(c.inputs.x.flat(), c.inputs.W.flat(), b, c.inputs.labels, { N, D, C }, dx, dW, undefined, pull === undefined ? undefined : { lambda: pull, centers: (c.params.centers as number[][]).flat() });
+          : rawSoftmaxHead(
+              c.inputs.x.flat(),
+              c.inputs.W.flat(),
+              b,
+              c.inputs.labels,
+              { N, D, C },
+              dx,
+              dW,
+              undefined,
+              pull === undefined ? undefined : { lambda: pull, centers: (c.params.centers as number[][]).flat() },
+            );
         const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
         expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);
         expect(toleranceRatio(dx, c.expected.grad_x.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);

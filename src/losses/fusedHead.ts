@@ -54,7 +54,15 @@ export interface CosineHeadSpec {
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
  */
-export function cosineHead(x: ArrayLike<number>, W: ArrayLike<number>, labels: ArrayLike<number>, { N, D, C }: HeadShapes, { s, target, clip = 0, negative, K = 1, penalty }: CosineHeadSpec, dx: Float32Array, dW: Float32Array): number {
+export function cosineHead(
+  x: ArrayLike<number>,
+  W: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  { N, D, C }: HeadShapes,
+  { s, target, clip = 0, negative, K = 1, penalty }: CosineHeadSpec,
+  dx: Float32Array,
+  dW: Float32Array,
+): number {
   // W's columns: C·K (K sub-centres per class); `col[j]` is the one class j's cosine comes from in this row.
   const cols = C * K;
   const wn = new Float64Array(D * cols);
@@ -161,7 +169,17 @@ export interface CenterPull {
  * Mean softmax cross-entropy on raw logits x·W + b (no bias when `bias` is undefined), plus the
  * centre pull when given; writes ∂L/∂x, ∂L/∂W and, with a bias, ∂L/∂b into `db`.
  */
-export function rawSoftmaxHead(x: ArrayLike<number>, W: ArrayLike<number>, bias: ArrayLike<number> | undefined, labels: ArrayLike<number>, { N, D, C }: HeadShapes, dx: Float32Array, dW: Float32Array, db: Float32Array | undefined, pull?: CenterPull): number {
+export function rawSoftmaxHead(
+  x: ArrayLike<number>,
+  W: ArrayLike<number>,
+  bias: ArrayLike<number> | undefined,
+  labels: ArrayLike<number>,
+  { N, D, C }: HeadShapes,
+  dx: Float32Array,
+  dW: Float32Array,
+  db: Float32Array | undefined,
+  pull?: CenterPull,
+): number {
   const gW = new Float64Array(D * C);
   const gb = new Float64Array(C);
   const z = new Float64Array(C);

@@ -44,7 +44,10 @@ function inputs(seed: number) {
     W: tf.tensor2d(gauss(D * C), [D, C]),
     bias: tf.tensor1d(gauss(C, 0.2)),
     centers: tf.tensor2d(gauss(C * D), [C, D]),
-    labels: tf.tensor1d(Array.from({ length: N }, (_, i) => i % C), 'int32'),
+    labels: tf.tensor1d(
+      Array.from({ length: N }, (_, i) => i % C),
+      'int32',
+    ),
     dir: { x: tf.tensor2d(gauss(N * D), [N, D]), W: tf.tensor2d(gauss(D * C), [D, C]) },
   };
 }
@@ -54,8 +57,7 @@ describe('finite-difference gradient check (float32)', () => {
     it(JSON.stringify(spec), () => {
       for (const seed of [1, 2, 3]) {
         const inp = inputs(seed * 31 + spec.kind.length);
-        const loss = (x: tf.Tensor, W: tf.Tensor) =>
-          computeLoss(spec, { ...inp, x: x as tf.Tensor2D, W: W as tf.Tensor2D });
+        const loss = (x: tf.Tensor, W: tf.Tensor) => computeLoss(spec, { ...inp, x: x as tf.Tensor2D, W: W as tf.Tensor2D });
         const grads = usesW(spec) ? tf.grads(loss)([inp.x, inp.W]) : [tf.grad((x) => loss(x, inp.W))(inp.x)];
         // Directional derivative ∇L·v against the central difference (L(p+hv) − L(p−hv)) / 2h.
         const analytic = tf.tidy(() => {
@@ -98,9 +100,10 @@ describe('finite-difference gradient check (float32)', () => {
       });
     const want = tf.grads(frozen)([inp.x, inp.W]);
     const got = tf.grads((x, W) => computeLoss(spec, { ...inp, x: x as tf.Tensor2D, W: W as tf.Tensor2D }))([inp.x, inp.W]);
-    const exact = tf.grads((x, W) =>
-      computeLoss({ ...spec, gradient: 'exact' }, { ...inp, x: x as tf.Tensor2D, W: W as tf.Tensor2D }),
-    )([inp.x, inp.W]);
+    const exact = tf.grads((x, W) => computeLoss({ ...spec, gradient: 'exact' }, { ...inp, x: x as tf.Tensor2D, W: W as tf.Tensor2D }))([
+      inp.x,
+      inp.W,
+    ]);
     Array.from(got[0]!.dataSync()).forEach((g, i) => expect(g).toBeCloseTo(want[0]!.dataSync()[i]!, 4));
     Array.from(got[1]!.dataSync()).forEach((g, i) => expect(g).toBeCloseTo(want[1]!.dataSync()[i]!, 4));
     const gap = tf.tidy(() => tf.max(tf.abs(tf.sub(got[0]!, exact[0]!))).dataSync()[0]!);
@@ -202,10 +205,13 @@ describe('CurricularFace: finite differences between mask flips', () => {
       if (hardSet(-h) !== hardSet(h)) continue;
       const [gx, gW] = tf.grads(loss)([inp.x, inp.W]);
       const analytic = tf.tidy(() => tf.add(tf.sum(tf.mul(gx!, inp.dir.x)), tf.sum(tf.mul(gW!, inp.dir.W))).dataSync()[0]!);
-      const at = (t: number) => tf.tidy(() => loss(tf.add(inp.x, tf.mul(inp.dir.x, t)), tf.add(inp.W, tf.mul(inp.dir.W, t))).dataSync()[0]!);
+      const at = (t: number) =>
+        tf.tidy(() => loss(tf.add(inp.x, tf.mul(inp.dir.x, t)), tf.add(inp.W, tf.mul(inp.dir.W, t))).dataSync()[0]!);
       const fd = (at(h) - at(-h)) / (2 * h);
       // float32 noise ≈ 1e-6·|L|/h = 1e-3·|L|: a tolerance of 1e-2·(|L| + |∇L·v| + 1).
-      expect(Math.abs(fd - analytic), `seed ${seed}: fd ${fd} vs analytic ${analytic}`).toBeLessThan(1e-2 * (Math.abs(at(0)) + Math.abs(analytic) + 1));
+      expect(Math.abs(fd - analytic), `seed ${seed}: fd ${fd} vs analytic ${analytic}`).toBeLessThan(
+        1e-2 * (Math.abs(at(0)) + Math.abs(analytic) + 1),
+      );
       checked++;
       tf.dispose([gx!, gW!]);
     }

@@ -9,16 +9,24 @@ beforeAll(useCpuBackend);
 /** A random batch with features at varied norms and angles, N×D features, D×C weights. */
 function randomBatch(seed: number, N = 16, D = 3, C = 5) {
   const rng = createRng(seed);
-  const x = tf.tensor2d(Array.from({ length: N * D }, () => rng.normal() * 2), [N, D]);
-  const W = tf.tensor2d(Array.from({ length: D * C }, () => rng.normal()), [D, C]);
-  const labels = tf.tensor1d(Array.from({ length: N }, (_, i) => i % C), 'int32');
+  const x = tf.tensor2d(
+    Array.from({ length: N * D }, () => rng.normal() * 2),
+    [N, D],
+  );
+  const W = tf.tensor2d(
+    Array.from({ length: D * C }, () => rng.normal()),
+    [D, C],
+  );
+  const labels = tf.tensor1d(
+    Array.from({ length: N }, (_, i) => i % C),
+    'int32',
+  );
   return { x, W, labels };
 }
 
 /** Loss and its gradients w.r.t. x and W, as plain arrays. */
 function lossAndGrads(spec: LossSpec, batch: ReturnType<typeof randomBatch>) {
-  const f = (x: tf.Tensor, W: tf.Tensor) =>
-    computeLoss(spec, { x: x as tf.Tensor2D, W: W as tf.Tensor2D, labels: batch.labels });
+  const f = (x: tf.Tensor, W: tf.Tensor) => computeLoss(spec, { x: x as tf.Tensor2D, W: W as tf.Tensor2D, labels: batch.labels });
   const { value, grads } = tf.valueAndGrads(f)([batch.x, batch.W]);
   const out = { loss: value.dataSync()[0]!, gx: Array.from(grads[0]!.dataSync()), gW: Array.from(grads[1]!.dataSync()) };
   tf.dispose([value, ...grads]);
@@ -77,6 +85,9 @@ describe('loss identities', () => {
     tf.dispose([scaled, viaNorm, batch.x, batch.W, batch.labels]);
   });
   it("MagFace with one margin for every norm (l_m = u_m) and no regulariser = ArcFace 'easy'", () => {
-    expectSame({ kind: 'magface', s: 12, la: 1, ua: 9, lm: 0.35, um: 0.35, lambdaG: 0 }, { kind: 'arcface', s: 12, m: 0.35, fallback: 'easy' });
+    expectSame(
+      { kind: 'magface', s: 12, la: 1, ua: 9, lm: 0.35, um: 0.35, lambdaG: 0 },
+      { kind: 'arcface', s: 12, m: 0.35, fallback: 'easy' },
+    );
   });
 });

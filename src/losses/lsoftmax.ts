@@ -21,7 +21,8 @@ const MARGIN: MarginRange = { min: 1, max: 4, step: 1, default: 4, integer: true
 export const lsoftmax: LossDefinition<LSoftmaxSpec, typeof params> = {
   kind: 'lsoftmax',
   label: 'L-Softmax',
-  intuition: 'SphereFace’s multiplicative margin before the weights were normalised: the target angle counts m times, but each class’s weight norm ‖W_j‖ still scales its logit, so a class with a longer weight claims a wider sector.',
+  intuition:
+    'SphereFace’s multiplicative margin before the weights were normalised: the target angle counts m times, but each class’s weight norm ‖W_j‖ still scales its logit, so a class with a longer weight claims a wider sector.',
   uses: ['m', 'anneal', 'lambdaMin'],
   params,
   margin: MARGIN,
@@ -49,5 +50,6 @@ export const lsoftmax: LossDefinition<LSoftmaxSpec, typeof params> = {
     const lam = lambda !== undefined && Number.isFinite(lambda) ? texNumber(lambda, 1) : '\\lambda';
     return `${crossEntropyTex(`\\frac{\\lVert W_{y_i} \\rVert \\lVert x_i \\rVert \\psi(\\theta_{y_i}) + ${lam}\\, W_{y_i}^{\\top} x_i}{1 + ${lam}}`, 'W_j^{\\top} x_i')}, \\quad \\psi(\\theta) = (-1)^k \\cos(${m}\\theta) - 2k`;
   },
-  caption: (p) => `L-Softmax: integer m = ${fitMargin(MARGIN, p.m)}, W not normalised and no bias: the weight norms ‖W_j‖ skew the sectors (SphereFace normalised them away).`,
+  caption: (p) =>
+    `L-Softmax: integer m = ${fitMargin(MARGIN, p.m)}, W not normalised and no bias: the weight norms ‖W_j‖ skew the sectors (SphereFace normalised them away).`,
 };

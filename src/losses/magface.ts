@@ -57,7 +57,8 @@ export function magfaceMinLambdaG(spec: Pick<MagFaceSpec, 's' | 'la' | 'ua' | 'l
 export const magface: LossDefinition<MagFaceSpec, typeof params> = {
   kind: 'magface',
   label: 'MagFace',
-  intuition: 'The feature norm stands for quality: a confident, high-quality sample gets a larger norm and must meet a larger angular margin; a blurred one may sit near the origin with a small margin.',
+  intuition:
+    'The feature norm stands for quality: a confident, high-quality sample gets a larger norm and must meet a larger angular margin; a blurred one may sit near the origin with a small margin.',
   uses: ['s'],
   params,
   titleKeys: ['lm', 'um', 's'],
@@ -99,10 +100,15 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
   curve: { paper: {}, label: 'MagFace (at the norm floor)' },
   tex: (p) =>
     `${cosineTex(p.s, '\\cos(\\theta_{y_i} + m(a_i))')} + \\frac{${texNumber(p.lambdaG)}}{N}\\sum_{i} \\Big(\\frac{a_i}{${texNumber(p.ua, 1)}^2} + \\frac{1}{a_i}\\Big), \\quad a_i = \\mathrm{clip}(\\lVert x_i \\rVert, ${texNumber(p.la, 1)}, ${texNumber(p.ua, 1)}),\\; m(a) = ${texNumber(p.lm)} + \\frac{${texNumber(p.um - p.lm)}}{${texNumber(p.ua - p.la, 1)}}(a - ${texNumber(p.la, 1)})`,
-  caption: (p) => `MagFace: the margin grows from ${texNumber(p.lm)} rad at ‖x‖ = ${texNumber(p.la, 1)} to ${texNumber(p.um)} rad at ${texNumber(p.ua, 1)} (easy margin: none past 90°).`,
+  caption: (p) =>
+    `MagFace: the margin grows from ${texNumber(p.lm)} rad at ‖x‖ = ${texNumber(p.la, 1)} to ${texNumber(p.um)} rad at ${texNumber(p.ua, 1)} (easy margin: none past 90°).`,
   guardRails(p) {
     const min = magfaceMinLambdaG(p);
-    return p.lambdaG < min ? [`λ_g = ${p.lambdaG} is below ${min.toFixed(2)}, the MagFace code's bound s·k·u_a²l_a²/(u_a²−l_a²): the norm need not grow with quality.`] : [];
+    return p.lambdaG < min
+      ? [
+          `λ_g = ${p.lambdaG} is below ${min.toFixed(2)}, the MagFace code's bound s·k·u_a²l_a²/(u_a²−l_a²): the norm need not grow with quality.`,
+        ]
+      : [];
   },
   shader: {
     source: () => 'float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);\n    return cc > 0.0 ? phi : cc;',

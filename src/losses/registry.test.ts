@@ -18,7 +18,8 @@ describe('the loss registry: every definition keeps the contract the app relies 
       const def = lossDef(kind);
       for (const k of [...def.uses, ...def.params.map((r) => r.key), ...(def.titleKeys as string[])]) expect(keys).toContain(k);
       for (const other of LOSS_KINDS.filter((o) => o !== kind)) {
-        for (const row of lossDef(other).params) if (!def.params.some((r) => r.key === row.key)) expect(lossUses(kind, row.key)).toBe(false);
+        for (const row of lossDef(other).params)
+          if (!def.params.some((r) => r.key === row.key)) expect(lossUses(kind, row.key)).toBe(false);
       }
       expect(lossUses(kind, 'lr')).toBe(true);
     }
@@ -78,13 +79,21 @@ describe('the loss registry: every definition keeps the contract the app relies 
         .replace(/\bclamp\(/g, 'clampGl(')
         .replace(/\bmod\(/g, 'modGl(');
       const fn = new Function('cc', 'PI', 'clampGl', 'modGl', js) as (...a: unknown[]) => number;
-      return fn(cc, Math.PI, (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v)), (a: number, b: number) => a - b * Math.floor(a / b));
+      return fn(
+        cc,
+        Math.PI,
+        (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v)),
+        (a: number, b: number) => a - b * Math.floor(a / b),
+      );
     };
     for (const kind of LOSS_KINDS) {
       const def = lossDef(kind);
       if (!def.shader) continue;
       for (const fallback of ['insightface', 'easy', 'none'] as const) {
-        const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.margin?.default ?? 0, arcFallback: fallback }, { step: 0, lossStep: 100 });
+        const { spec } = stepSpec(
+          { ...defaultParams(), loss: kind, m: def.margin?.default ?? 0, arcFallback: fallback },
+          { step: 0, lossStep: 100 },
+        );
         for (const c of [-0.95, -0.5, -0.1, 0.2, 0.6, 0.9]) {
           const theta = Math.acos(clampCos(c));
           const expected = def.targetLogit(spec, theta, 1) / def.scale(spec, 1);

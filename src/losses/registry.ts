@@ -17,7 +17,21 @@ import { subcenter } from './subcenter';
 import { sphereface2 } from './sphereface2';
 
 /** The losses, in menu order. */
-export const LOSSES = { softmax, center, normface, sphereface, cosface, arcface, combined, lsoftmax, subcenter, magface, adaface, curricular, sphereface2 } as const;
+export const LOSSES = {
+  softmax,
+  center,
+  normface,
+  sphereface,
+  cosface,
+  arcface,
+  combined,
+  lsoftmax,
+  subcenter,
+  magface,
+  adaface,
+  curricular,
+  sphereface2,
+} as const;
 
 export type LossKind = keyof typeof LOSSES;
 type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;

@@ -12,7 +12,8 @@ const params = [] as const satisfies readonly ParamDef[];
 export const softmax: LossDefinition<SoftmaxSpec, typeof params> = {
   kind: 'softmax',
   label: 'Softmax',
-  intuition: 'Separable but not discriminative: every feature on the right side of the boundary already satisfies it, so classes fan out radially with large norms.',
+  intuition:
+    'Separable but not discriminative: every feature on the right side of the boundary already satisfies it, so classes fan out radially with large norms.',
   uses: [],
   params,
   titleKeys: [],

@@ -77,7 +77,8 @@ export function spherefaceTarget(spec: SphereFaceSpec): TargetFunction | undefin
 export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
   kind: 'sphereface',
   label: 'SphereFace',
-  intuition: 'A multiplicative angular margin: the target angle counts m times, so a class must be m times closer in angle than any other; λ eases it in.',
+  intuition:
+    'A multiplicative angular margin: the target angle counts m times, so a class must be m times closer in angle than any other; λ eases it in.',
   uses: ['m', 'anneal', 'lambdaMin'],
   params,
   margin: MARGIN,
@@ -90,7 +91,10 @@ export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
   loss(kit, spec, b) {
     const { tf, ops } = kit;
     const { x, W, oneHot } = b;
-    const norm: TF.Tensor2D = spec.s === undefined ? (tf.sqrt(tf.add(tf.sum(tf.square(x), 1, true), 1e-12)) as TF.Tensor2D) : (tf.fill([x.shape[0], 1], spec.s) as TF.Tensor2D);
+    const norm: TF.Tensor2D =
+      spec.s === undefined
+        ? (tf.sqrt(tf.add(tf.sum(tf.square(x), 1, true), 1e-12)) as TF.Tensor2D)
+        : (tf.fill([x.shape[0], 1], spec.s) as TF.Tensor2D);
     const cos = ops.cosines(x, W);
     const c = ops.pickTarget(cos, oneHot);
     const blended: TF.Tensor1D = tf.div(tf.add(tf.mul(c, spec.lambda), psiT(kit, c, spec.m)), 1 + spec.lambda);
@@ -98,7 +102,8 @@ export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
   },
   cosineTarget: spherefaceTarget,
   scale: (spec, featureNorm) => spec.s ?? featureNorm,
-  targetLogit: (spec, theta, featureNorm) => ((spec.s ?? featureNorm) * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),
+  targetLogit: (spec, theta, featureNorm) =>
+    ((spec.s ?? featureNorm) * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),
   curve: { paper: { m: 4 } },
   tex(p, lambda) {
     const m = fitMargin(MARGIN, p.m);

@@ -31,7 +31,15 @@ const params = [
   { key: 'sfAlpha', label: 'Positive weight α', type: 'number', scope: 'live', default: 0.7, min: 0.05, max: 0.95, step: 0.01 },
   { key: 'sfT', label: 'Similarity power t', type: 'number', scope: 'live', default: 3, min: 1, max: 8, step: 0.5 },
   { key: 'lw', label: 'Loss weight lw', type: 'number', scope: 'live', default: 50, min: 1, max: 200, step: 1 },
-  { key: 'sfGrad', label: 'Gradient', type: 'enum', scope: 'live', default: 'detached', choices: ['detached', 'exact'], choiceLabels: ['Detached (the code)', 'Exact'] },
+  {
+    key: 'sfGrad',
+    label: 'Gradient',
+    type: 'enum',
+    scope: 'live',
+    default: 'detached',
+    choices: ['detached', 'exact'],
+    choiceLabels: ['Detached (the code)', 'Exact'],
+  },
 ] as const satisfies readonly ParamDef[];
 
 /** g(c) = 2((c+1)/2)^t − 1: a similarity that stays near −1 until c is large. */
@@ -57,8 +65,13 @@ export function sphereface2InitialBias(spec: Pick<SphereFace2Spec, 'alpha' | 'r'
 }
 
 /** The cosine at a class's cap edge, r·g(c) + b = 0 (the view's caps, the verification threshold); ±1 when the cap is all or nothing. */
-export function sphereface2CapCos(spec: Pick<SphereFace2Spec, 'r' | 't' | 'b'>, classes: number, fallbackSpec?: Pick<SphereFace2Spec, 'alpha' | 'm'>): number {
-  const b = spec.b ?? sphereface2InitialBias({ alpha: fallbackSpec?.alpha ?? 0.7, m: fallbackSpec?.m ?? 0.4, r: spec.r, t: spec.t }, classes);
+export function sphereface2CapCos(
+  spec: Pick<SphereFace2Spec, 'r' | 't' | 'b'>,
+  classes: number,
+  fallbackSpec?: Pick<SphereFace2Spec, 'alpha' | 'm'>,
+): number {
+  const b =
+    spec.b ?? sphereface2InitialBias({ alpha: fallbackSpec?.alpha ?? 0.7, m: fallbackSpec?.m ?? 0.4, r: spec.r, t: spec.t }, classes);
   const base = (1 - b / spec.r) / 2; // ((c+1)/2)^t at the edge
   if (base <= 0) return -1;
   if (base >= 1) return 1;
@@ -74,7 +87,8 @@ function marginedG({ tf }: TensorKit, cos: TF.Tensor2D, oneHot: TF.Tensor2D, spe
 export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
   kind: 'sphereface2',
   label: 'SphereFace2',
-  intuition: 'No softmax: each class is its own yes/no classifier with one shared threshold b, so every class claims a cap around its weight. The caps need not meet: a feature in the gap belongs to no class, as a stranger should in verification.',
+  intuition:
+    'No softmax: each class is its own yes/no classifier with one shared threshold b, so every class claims a cap around its weight. The caps need not meet: a feature in the gap belongs to no class, as a stranger should in verification.',
   uses: ['m', 'warmup'],
   params,
   margin: { min: 0, max: 1, step: 0.01, default: 0.4 },
@@ -105,7 +119,8 @@ export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
     const r = texNumber(p.r, 1);
     return `L = \\frac{${texNumber(p.lw, 0)}}{${r} N}\\sum_{i} \\Big[ ${texNumber(p.sfAlpha)} \\log\\big(1 + e^{-z_{i y_i}}\\big) + ${texNumber(1 - p.sfAlpha)} \\sum_{j \\neq y_i} \\log\\big(1 + e^{z_{ij}}\\big) \\Big], \\quad z_{ij} = ${r}\\big(g(\\cos\\theta_{ij}) \\mp ${texNumber(p.m)}\\big) + b, \\; g(c) = 2\\big(\\tfrac{c + 1}{2}\\big)^{${texNumber(p.sfT, 1)}} - 1`;
   },
-  caption: (p) => `SphereFace2: r = ${texNumber(p.r, 1)}, m = ${texNumber(p.m)}, one learned b. Each class claims the cap r·g(cos θ) + b > 0 around its weight; grey is claimed by no class, and the caps' edge is a verification threshold.`,
+  caption: (p) =>
+    `SphereFace2: r = ${texNumber(p.r, 1)}, m = ${texNumber(p.m)}, one learned b. Each class claims the cap r·g(cos θ) + b > 0 around its weight; grey is claimed by no class, and the caps' edge is a verification threshold.`,
   capCos: (spec, classes) => sphereface2CapCos(spec, classes, spec),
   // A feature on its weight (g = 1) against the nearest weight at the best spread: g(1) − m > g(cos φ) + m (at the paper's t = 3).
   marginBound: (classes, dim) => {

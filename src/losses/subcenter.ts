@@ -21,14 +21,31 @@ export interface SubCenterSpec {
 export const MAX_SUBCENTERS = 4;
 
 const params = [
-  { key: 'K', label: 'Sub-centres per class K', type: 'number', scope: 'live', default: 3, min: 1, max: MAX_SUBCENTERS, step: 1, integer: true },
+  {
+    key: 'K',
+    label: 'Sub-centres per class K',
+    type: 'number',
+    scope: 'live',
+    default: 3,
+    min: 1,
+    max: MAX_SUBCENTERS,
+    step: 1,
+    integer: true,
+  },
 ] as const satisfies readonly ParamDef[];
 
 /** K as a whole number in 1…MAX_SUBCENTERS. */
 export const fitK = (K: number): number => Math.min(MAX_SUBCENTERS, Math.max(1, Math.round(Number.isFinite(K) ? K : 1)));
 
 /** For each sample, the nearest (by cosine) of its own class's K sub-centres. `x` N×D features, `W` D×(C·K), labels in 0…C−1. */
-export function nearestSubcenters(x: Float32Array, labels: ArrayLike<number>, W: Float32Array, D: number, C: number, K: number): Int32Array {
+export function nearestSubcenters(
+  x: Float32Array,
+  labels: ArrayLike<number>,
+  W: Float32Array,
+  D: number,
+  C: number,
+  K: number,
+): Int32Array {
   const cols = C * K;
   const norms = Array.from({ length: cols }, (_, j) => {
     let s = 0;
@@ -56,7 +73,14 @@ export function nearestSubcenters(x: Float32Array, labels: ArrayLike<number>, W:
  * For each class, the sub-centre most of its training samples are nearest (the dominant one: the
  * paper keeps it and drops the rest). `x` N×D features, `W` D×(C·K), labels in 0…C−1.
  */
-export function dominantSubcenters(x: Float32Array, labels: ArrayLike<number>, W: Float32Array, D: number, C: number, K: number): Int32Array {
+export function dominantSubcenters(
+  x: Float32Array,
+  labels: ArrayLike<number>,
+  W: Float32Array,
+  D: number,
+  C: number,
+  K: number,
+): Int32Array {
   const counts = new Int32Array(C * K);
   nearestSubcenters(x, labels, W, D, C, K).forEach((k, i) => (counts[(labels[i] as number) * K + k]! += 1));
   return Int32Array.from({ length: C }, (_, c) => {
@@ -69,7 +93,8 @@ export function dominantSubcenters(x: Float32Array, labels: ArrayLike<number>, W
 export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
   kind: 'subcenter',
   label: 'Sub-center ArcFace',
-  intuition: 'K sub-centres per class, the class cosine the best of them: clean samples gather at one dominant sub-centre, noisy or odd ones at the others, so a mislabelled sample no longer drags its class’s centre.',
+  intuition:
+    'K sub-centres per class, the class cosine the best of them: clean samples gather at one dominant sub-centre, noisy or odd ones at the others, so a mislabelled sample no longer drags its class’s centre.',
   uses: ['m', 's', 'warmup'],
   params,
   margin: { min: 0, max: 1.2, step: 0.01, default: 0.3, unit: 'rad' },
@@ -96,7 +121,8 @@ export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
   curve: { as: 'arcface' },
   tex: (p) =>
     `${cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`)}, \\quad \\cos\\theta_j = \\max_{k = 1}^{${fitK(p.K)}} \\hat W_{j,k}^{\\top} \\hat x_i`,
-  caption: (p) => `Sub-center ArcFace: K = ${fitK(p.K)} sub-centres per class, m = ${texNumber(p.m)} rad. The thick arrow is each class's dominant sub-centre (the one most of its samples are nearest); the regions are drawn from those.`,
+  caption: (p) =>
+    `Sub-center ArcFace: K = ${fitK(p.K)} sub-centres per class, m = ${texNumber(p.m)} rad. The thick arrow is each class's dominant sub-centre (the one most of its samples are nearest); the regions are drawn from those.`,
   shader: {
     // The regions are drawn from the dominant sub-centres, with ArcFace's rule (no fallback).
     source: () => 'return cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);',

@@ -57,11 +57,7 @@ export function detach<T extends tf.Tensor>(t: T): T {
  * Its gradient is written out (p the softmax of z): ∂/∂logits_ij = p_ij/N off the target column
  * (0 on it), ∂/∂target_i = (p_{i,y_i} − 1)/N. A handful of kernels instead of autodiff's dozens.
  */
-export function marginCrossEntropy(
-  logits: tf.Tensor2D,
-  target: tf.Tensor1D,
-  oneHot: tf.Tensor2D,
-): tf.Scalar {
+export function marginCrossEntropy(logits: tf.Tensor2D, target: tf.Tensor1D, oneHot: tf.Tensor2D): tf.Scalar {
   const n = logits.shape[0];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [lg, tg, save] = args as [tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];

@@ -26,7 +26,11 @@ for (const { file, cases } of loadVectorCases()) {
         const x = tf.tensor2d(c.inputs.x);
         const W = tf.tensor2d(c.inputs.W);
         const labels = tf.tensor1d(c.inputs.labels, 'int32');
-        const b = Array.isArray(c.params.b) ? tf.tensor1d(c.params.b as number[]) : typeof c.params.b === 'number' ? tf.tensor1d([c.params.b]) : undefined; // SphereFace2: one scalar b
+        const b = Array.isArray(c.params.b)
+          ? tf.tensor1d(c.params.b as number[])
+          : typeof c.params.b === 'number'
+            ? tf.tensor1d([c.params.b])
+            : undefined; // SphereFace2: one scalar b
         const centers = Array.isArray(c.params.centers) ? tf.tensor2d(c.params.centers as number[][]) : undefined;
         const f = (xx: tf.Tensor, WW: tf.Tensor, bb?: tf.Tensor) =>
           computeLoss(spec, {

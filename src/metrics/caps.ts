@@ -4,7 +4,14 @@
  * Shares of the features (N×D, labels y) inside their own class's cap (cos to its weight > capCos)
  * and inside no class's cap at all; D×C weights W.
  */
-export function capShares(x: Float32Array, y: ArrayLike<number>, W: Float32Array, D: number, C: number, capCos: number): { own: number; none: number } {
+export function capShares(
+  x: Float32Array,
+  y: ArrayLike<number>,
+  W: Float32Array,
+  D: number,
+  C: number,
+  capCos: number,
+): { own: number; none: number } {
   const n = y.length;
   if (n === 0) return { own: NaN, none: NaN };
   const wNorm = Float64Array.from({ length: C }, (_, j) => {

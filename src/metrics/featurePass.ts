@@ -25,7 +25,8 @@ export function featurePass(f: Labeled, clf: Classifier): FeaturePass {
   const pred = new Int32Array(n);
   const own = new Float64Array(n);
   const nearest = new Float64Array(n);
-  const cosOf = (j: number, xSq: number) => (xSq === 0 || wSq[j] === 0 ? 0 : Math.max(-1, Math.min(1, dots[j]! / Math.sqrt(xSq * wSq[j]!))));
+  const cosOf = (j: number, xSq: number) =>
+    xSq === 0 || wSq[j] === 0 ? 0 : Math.max(-1, Math.min(1, dots[j]! / Math.sqrt(xSq * wSq[j]!)));
   for (let i = 0; i < n; i++) {
     let xSq = 0;
     for (let d = 0; d < D; d++) xSq += (x[i * D + d] as number) ** 2;

@@ -20,7 +20,12 @@ const weights = [at(0, 2), at(90, 1), at(200, 0.5)];
 const W = Float32Array.from([weights[0]![0]!, weights[1]![0]!, weights[2]![0]!, weights[0]![1]!, weights[1]![1]!, weights[2]![1]!]);
 
 // Features at 10° (class 0), 80° (class 1), 170° (class 2), 100° (class 0: misclassified by cosine).
-const f: Labeled = { x: Float32Array.from([...at(10), ...at(80, 3), ...at(170), ...at(100)]), y: Int32Array.from([0, 1, 2, 0]), n: 4, dim: 2 };
+const f: Labeled = {
+  x: Float32Array.from([...at(10), ...at(80, 3), ...at(170), ...at(100)]),
+  y: Int32Array.from([0, 1, 2, 0]),
+  n: 4,
+  dim: 2,
+};
 
 describe('metrics', () => {
   it('cosine predictions and accuracy', () => {
@@ -74,7 +79,12 @@ describe('angular margin and spread', () => {
   });
   it('spread is the mean angle to the class mean direction, whatever the norms', () => {
     // Class 0 at ±20° (norms 1 and 5): mean direction 0°, spread 20°. Class 1 at 90° twice: 0°.
-    const f = { x: Float32Array.from([...at(20), ...at(-20).map((v) => 5 * v), ...at(90), ...at(90)]), y: Int32Array.from([0, 0, 1, 1]), n: 4, dim: 2 };
+    const f = {
+      x: Float32Array.from([...at(20), ...at(-20).map((v) => 5 * v), ...at(90), ...at(90)]),
+      y: Int32Array.from([0, 0, 1, 1]),
+      n: 4,
+      dim: 2,
+    };
     expect((meanIntraClassAngle(f, 2) * 180) / Math.PI).toBeCloseTo(10, 4);
   });
 });

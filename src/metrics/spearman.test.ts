@@ -7,8 +7,18 @@ describe('spearman', () => {
   });
   it('is 1 for any increasing map, −1 for a decreasing one, NaN for a constant', () => {
     const x = [0.3, 1.2, -4, 8, 2.5];
-    expect(spearman(x, x.map((v) => Math.exp(v)))).toBeCloseTo(1, 12);
-    expect(spearman(x, x.map((v) => -(v ** 3)))).toBeCloseTo(-1, 12);
+    expect(
+      spearman(
+        x,
+        x.map((v) => Math.exp(v)),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      spearman(
+        x,
+        x.map((v) => -(v ** 3)),
+      ),
+    ).toBeCloseTo(-1, 12);
     expect(spearman(x, [1, 1, 1, 1, 1])).toBeNaN();
   });
   it('matches a hand-computed case with ties (a binary quality flag)', () => {

@@ -5,7 +5,7 @@ export function ranks(v: ArrayLike<number>): Float64Array {
   const n = v.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (v[a] as number) - (v[b] as number));
   const out = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && v[order[j + 1]!] === v[order[i]!]) j++;
     const r = (i + j) / 2 + 1;

@@ -51,7 +51,7 @@ describe('verification metrics', () => {
 
   it('random directions: AUC near chance, with a large sample', () => {
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const n = 400;
     const x = at(...Array.from({ length: n }, () => rand() * 360));
     const labels = Array.from({ length: n }, (_, i) => i % 4);

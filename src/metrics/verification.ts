@@ -43,17 +43,21 @@ export function pairHistogram(x: ArrayLike<number>, labels: ArrayLike<number>, n
   const half = bins / 2;
   if (D <= 3) {
     // Coordinates prescaled by half: (a·b + 1)·half = (a·half)·b + half, one multiply fewer per pair.
-    const cx = new Float64Array(n), cy = new Float64Array(n), cz = new Float64Array(n);
+    const cx = new Float64Array(n),
+      cy = new Float64Array(n),
+      cz = new Float64Array(n);
     order.forEach((i, r) => {
       cx[r] = src[i * D]!;
       cy[r] = D > 1 ? src[i * D + 1]! : 0;
       cz[r] = D > 2 ? src[i * D + 2]! : 0;
     });
-    for (let r = 0; r < n; ) {
+    for (let r = 0; r < n;) {
       let e = r;
       while (e < n && y[e] === y[r]) e++;
       for (let i = r; i < e; i++) {
-        const a0 = cx[i]! * half, a1 = cy[i]! * half, a2 = cz[i]! * half;
+        const a0 = cx[i]! * half,
+          a1 = cy[i]! * half,
+          a2 = cz[i]! * half;
         for (let j = i + 1; j < e; j++) same[(a0 * cx[j]! + a1 * cy[j]! + a2 * cz[j]! + half) | 0]!++;
         for (let j = e; j < n; j++) diff[(a0 * cx[j]! + a1 * cy[j]! + a2 * cz[j]! + half) | 0]!++;
       }

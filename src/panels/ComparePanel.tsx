@@ -32,11 +32,26 @@ export interface PanelProps {
 }
 
 /** A panel's loss controls, folded over its view. Memoised: the panel's numbers change ten times a second. */
-const PanelControls = memo(function PanelControls({ index: i, params, setParam, classes, dim, only, open }: Pick<PanelProps, 'index' | 'params' | 'setParam' | 'classes' | 'dim'> & { only: readonly ParamKey[]; open: boolean }) {
+const PanelControls = memo(function PanelControls({
+  index: i,
+  params,
+  setParam,
+  classes,
+  dim,
+  only,
+  open,
+}: Pick<PanelProps, 'index' | 'params' | 'setParam' | 'classes' | 'dim'> & { only: readonly ParamKey[]; open: boolean }) {
   return (
     <details className="compare-controls" open={open || undefined}>
       <summary>Loss settings</summary>
-      <LossControls params={params} setParam={(k, v) => setParam(i, k, v)} classes={classes} dim={dim} only={only} idPrefix={`panel${i}-`} />
+      <LossControls
+        params={params}
+        setParam={(k, v) => setParam(i, k, v)}
+        classes={classes}
+        dim={dim}
+        only={only}
+        idPrefix={`panel${i}-`}
+      />
     </details>
   );
 });
@@ -89,7 +104,9 @@ export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
         ) : (
           <NoWebGL />
         )}
-        {only.length > 0 && <PanelControls index={i} params={params} setParam={setParam} classes={classes} dim={dim} only={only} open={alone} />}
+        {only.length > 0 && (
+          <PanelControls index={i} params={params} setParam={setParam} classes={classes} dim={dim} only={only} open={alone} />
+        )}
       </div>
       <div role="status" aria-live="off" className="compare-status" {...statusAttributes(model, state, params.loss)}>
         <span className={`state-dot state-${state}`} aria-hidden="true" />
@@ -97,8 +114,12 @@ export const ComparePanel = memo(function ComparePanel(props: PanelProps) {
         <span data-w="10">step {model.step.toLocaleString('en-US')}</span>
         <span data-w="9">loss {lossText(model.loss)}</span>
         <span data-w="9">test {percent(model.testAccuracy)}</span>
-        <span data-w="10" title="intra-class spread of the training features">spread {degrees(m?.intraClassAngle)}</span>
-        <span data-w="11" title="median angular margin of the test features">margin {degrees(m?.marginMedian)}</span>
+        <span data-w="10" title="intra-class spread of the training features">
+          spread {degrees(m?.intraClassAngle)}
+        </span>
+        <span data-w="11" title="median angular margin of the test features">
+          margin {degrees(m?.marginMedian)}
+        </span>
       </div>
     </section>
   );

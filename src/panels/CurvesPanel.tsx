@@ -29,7 +29,10 @@ export function CurvesPanel({ params, frame, panels }: { params: Params; frame: 
   const series = useKeyed(
     () =>
       panels
-        ? panelCurveSeries(panels.map((p) => ({ title: p.title, params: p.params, lambda: p.frame?.lambda ?? NaN }))).map((s) => ({ ...s, current: true }))
+        ? panelCurveSeries(panels.map((p) => ({ title: p.title, params: p.params, lambda: p.frame?.lambda ?? NaN }))).map((s) => ({
+            ...s,
+            current: true,
+          }))
         : curveSeries(params, lambda),
     [params, lambda, titles, lambdas],
   );
@@ -69,12 +72,23 @@ export function CurvesPanel({ params, frame, panels }: { params: Params; frame: 
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false, range: [0, 180] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.05] } },
-      axes: [{ values: (_u, v) => v.map((x) => `${x}°`), size: 28 }, { label: 'features', size: 40, labelSize: 18 }],
+      axes: [
+        { values: (_u, v) => v.map((x) => `${x}°`), size: 28 },
+        { label: 'features', size: 40, labelSize: 18 },
+      ],
       series: [
         {},
         ...(panels
           ? panels.map((p, i) => ({ label: p.title, stroke: classColor(i), width: 2, paths: uPlot.paths.stepped?.({ align: 1 }) }))
-          : [{ label: 'θ to own weight', fill: `${classColor(0)}88`, stroke: classColor(0), width: 1, paths: uPlot.paths.bars?.({ size: [0.9, 100] }) }]),
+          : [
+              {
+                label: 'θ to own weight',
+                fill: `${classColor(0)}88`,
+                stroke: classColor(0),
+                width: 1,
+                paths: uPlot.paths.bars?.({ size: [0.9, 100] }),
+              },
+            ]),
       ],
     }),
     [histKey],
@@ -83,7 +97,12 @@ export function CurvesPanel({ params, frame, panels }: { params: Params; frame: 
     <section aria-labelledby="sec-curves" className="curves">
       <h2 id="sec-curves">Target logit and θ histogram</h2>
       <UPlotChart opts={curveOpts} data={curveData} height={190} label="Target logit against angle for each loss" />
-      <UPlotChart opts={histOpts} data={histData} height={110} label="Histogram of angles between training features and their class weights" />
+      <UPlotChart
+        opts={histOpts}
+        data={histData}
+        height={110}
+        label="Histogram of angles between training features and their class weights"
+      />
     </section>
   );
 }

@@ -18,7 +18,13 @@ export const FormulaPanel = memo(function FormulaPanel({ params: set, frame }: {
   return (
     <section className="formula" aria-labelledby="sec-formula" data-testid="formula" data-loss={params.loss}>
       <h2 id="sec-formula">Formula</h2>
-      <div className="formula-tex" tabIndex={0} role="group" aria-label="Formula (scrolls sideways when wide)" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className="formula-tex"
+        tabIndex={0}
+        role="group"
+        aria-label="Formula (scrolls sideways when wide)"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
       <p className="formula-caption">{lossCaption(params)}</p>
       <p className="formula-intuition">{intuition(params.loss)}</p>
     </section>

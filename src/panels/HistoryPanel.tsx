@@ -21,7 +21,17 @@ function align(live: HistoryRows, stored: HistoryRows | undefined, liveCols: num
  * Loss and train/test accuracy over steps. In compare mode (titles given) one loss line and one
  * test-accuracy line per panel, in the panel's colour; a stored run's curves in grey, dashed.
  */
-export function HistoryPanel({ rows: recorded, version, titles, stored }: { rows: HistoryRows; version: number; titles?: readonly string[]; stored?: StoredRun }) {
+export function HistoryPanel({
+  rows: recorded,
+  version,
+  titles,
+  stored,
+}: {
+  rows: HistoryRows;
+  version: number;
+  titles?: readonly string[];
+  stored?: StoredRun;
+}) {
   const compare = titles !== undefined && titles.length > 1;
   const n = compare ? titles.length : 1;
   // Between a change of panels and the new run's first row the recorded columns are the old panels': none drawn yet.

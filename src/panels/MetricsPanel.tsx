@@ -8,12 +8,27 @@ import { RunningStateChart } from './RunningStateChart';
 import { degrees as deg } from '../ui/format';
 
 /** Angles that tell how discriminative the features are, beside the best spread C classes allow. */
-export function MetricsPanel({ frame, info, params, classes, dim }: { frame: Frame | null; info: RunInfo | null; params: Params; classes: number; dim: 2 | 3 }) {
+export function MetricsPanel({
+  frame,
+  info,
+  params,
+  classes,
+  dim,
+}: {
+  frame: Frame | null;
+  info: RunInfo | null;
+  params: Params;
+  classes: number;
+  dim: 2 | 3;
+}) {
   const m = frame?.metrics;
   // The loss the frame was trained with (a timeline frame may predate a change of loss).
   const lossKind = frame?.spec.kind ?? params.loss;
   // Once per frame (the panel re-renders with every status tick).
-  const facts = useMemo(() => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(frame.spec, frame, info) : []), [frame, info]);
+  const facts = useMemo(
+    () => (frame && info && frame.train.length === info.trainLabels.length * info.dim ? lossFacts(frame.spec, frame, info) : []),
+    [frame, info],
+  );
   const ideal = idealMinAngle(classes, dim);
   return (
     <section aria-labelledby="sec-metrics">
@@ -31,13 +46,18 @@ export function MetricsPanel({ frame, info, params, classes, dim }: { frame: Fra
         </dd>
         <dt>min angle between weights</dt>
         <dd>
-          {deg(m?.minWeightAngle)} <span className="muted">(best possible for {classes} classes on the {dim === 2 ? 'circle' : 'sphere'}: {deg(ideal)})</span>
+          {deg(m?.minWeightAngle)}{' '}
+          <span className="muted">
+            (best possible for {classes} classes on the {dim === 2 ? 'circle' : 'sphere'}: {deg(ideal)})
+          </span>
         </dd>
         {frame &&
           frame.lossState.length > 0 &&
           (lossDef(lossKind).running?.names ?? []).map((name, i) => (
             <Fragment key={name}>
-              <dt>{lossDef(lossKind).label} {name}</dt>
+              <dt>
+                {lossDef(lossKind).label} {name}
+              </dt>
               <dd data-testid={`loss-state-${i}`}>{frame.lossState[i]?.toFixed(3) ?? '—'}</dd>
             </Fragment>
           ))}

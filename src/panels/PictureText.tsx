@@ -34,7 +34,9 @@ export function PictureText({ frame, info, lossKind, dim }: { frame: Frame | nul
           <div className="verify-scroll" tabIndex={0} role="region" aria-label="Classes in the picture">
             <table className="verify-table" data-testid="picture-text">
               <caption className="muted small">
-                Step {frame?.step.toLocaleString('en')}: each class’s mean direction {dim === 3 ? '(azimuth and elevation)' : '(angle on the circle)'}, the mean angle of its training features to it, its test accuracy and the nearest other class.
+                Step {frame?.step.toLocaleString('en')}: each class’s mean direction{' '}
+                {dim === 3 ? '(azimuth and elevation)' : '(angle on the circle)'}, the mean angle of its training features to it, its test
+                accuracy and the nearest other class.
               </caption>
               <thead>
                 <tr>
@@ -58,9 +60,7 @@ export function PictureText({ frame, info, lossKind, dim }: { frame: Frame | nul
                     <td>{dim === 3 ? `${deg(r.azimuth)}, ${deg(r.elevation)}` : deg(r.azimuth)}</td>
                     <td>{deg(r.spread)}</td>
                     <td>{pct(r.testAccuracy)}</td>
-                    <td>
-                      {r.nearest > 0 ? `class ${r.nearest}, ${deg(r.nearestAngle)} away` : '—'}
-                    </td>
+                    <td>{r.nearest > 0 ? `class ${r.nearest}, ${deg(r.nearestAngle)} away` : '—'}</td>
                   </tr>
                 ))}
               </tbody>

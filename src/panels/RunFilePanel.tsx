@@ -23,11 +23,18 @@ export function RunFilePanel({ makeFile, name, onImport, loaded }: Props) {
   };
   const importRun = async (f: File | undefined) => {
     if (!f) return;
-    if (f.size > MAX_RUN_FILE_BYTES) return setMessage({ text: `${f.name} was not loaded: it is larger than ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB. Nothing changed.`, error: true });
+    if (f.size > MAX_RUN_FILE_BYTES)
+      return setMessage({
+        text: `${f.name} was not loaded: it is larger than ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB. Nothing changed.`,
+        error: true,
+      });
     const r = parseRunFile(await f.text());
     if ('error' in r) return setMessage({ text: `${f.name} was not loaded: ${r.error}. Nothing changed.`, error: true });
     onImport(r.file);
-    setMessage({ text: `Loaded ${f.name} (saved ${r.file.savedAt.slice(0, 16).replace('T', ' ')}): its settings run again; its curves are drawn in grey.`, error: false });
+    setMessage({
+      text: `Loaded ${f.name} (saved ${r.file.savedAt.slice(0, 16).replace('T', ' ')}): its settings run again; its curves are drawn in grey.`,
+      error: false,
+    });
   };
   return (
     <section aria-labelledby="sec-runfile">
@@ -38,12 +45,23 @@ export function RunFilePanel({ makeFile, name, onImport, loaded }: Props) {
         </button>
         <label className="button-like">
           Import run…
-          <input ref={input} type="file" name="runfile" accept=".json,application/json" className="visually-hidden" onChange={(e) => void importRun(e.target.files?.[0]).finally(() => input.current && (input.current.value = ''))} />
+          <input
+            ref={input}
+            type="file"
+            name="runfile"
+            accept=".json,application/json"
+            className="visually-hidden"
+            onChange={(e) => void importRun(e.target.files?.[0]).finally(() => input.current && (input.current.value = ''))}
+          />
         </label>
       </div>
       {loaded && <p className="muted small">Shown beside this run: {loaded}</p>}
       {message && (
-        <p className={message.error ? 'notice notice-warn' : 'muted small'} role={message.error ? 'alert' : undefined} data-testid="runfile-message">
+        <p
+          className={message.error ? 'notice notice-warn' : 'muted small'}
+          role={message.error ? 'alert' : undefined}
+          data-testid="runfile-message"
+        >
           {message.text}
         </p>
       )}

@@ -29,7 +29,10 @@ export function RunningStateChart({ frame, lossKind }: { frame: Frame; lossKind:
     names.forEach((_, i) => data[i + 1]!.push(frame.lossState[i]!));
     if (steps.length > MAX_POINTS) for (const col of data) col.splice(0, col.length - MAX_POINTS);
   }
-  const aligned = useKeyed<uPlot.AlignedData>(() => [steps.slice(), ...data.slice(1).map((c) => c.slice())], [data, steps.length, frame.step]);
+  const aligned = useKeyed<uPlot.AlignedData>(
+    () => [steps.slice(), ...data.slice(1).map((c) => c.slice())],
+    [data, steps.length, frame.step],
+  );
   const opts = useKeyed<Omit<uPlot.Options, 'width' | 'height'>>(
     () => ({
       legend: { show: true, live: false },

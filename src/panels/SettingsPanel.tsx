@@ -9,7 +9,24 @@ interface Props {
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
 }
 
-const DATA_KEYS = ['dataset', 'classes', 'perClass', 'noise', 'idDims', 'idScale', 'holdout', 'labelNoise', 'noiseKind', 'lowQuality', 'testFraction', 'dim', 'hidden', 'depth', 'seed', 'backend'] as const;
+const DATA_KEYS = [
+  'dataset',
+  'classes',
+  'perClass',
+  'noise',
+  'idDims',
+  'idScale',
+  'holdout',
+  'labelNoise',
+  'noiseKind',
+  'lowQuality',
+  'testFraction',
+  'dim',
+  'hidden',
+  'depth',
+  'seed',
+  'backend',
+] as const;
 const VIEW_KEYS = ['projection', 'show', 'showHeldout', 'rotate', 'theme', 'timeline'] as const;
 
 /** Data and model (a change starts a new run) and the view settings. */

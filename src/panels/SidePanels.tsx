@@ -38,7 +38,12 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
   const history = useAppStore((s) => s.history);
   const compare = titles.length > 1;
   const focusedIndex = compare && params.focus > 0 ? params.focus - 1 : -1;
-  const shown = focusedIndex >= 0 ? { params: models[focusedIndex]!, model: status.models[focusedIndex] } : compare ? undefined : { params, model: status };
+  const shown =
+    focusedIndex >= 0
+      ? { params: models[focusedIndex]!, model: status.models[focusedIndex] }
+      : compare
+        ? undefined
+        : { params, model: status };
   return (
     <div className="panel">
       {tour}
@@ -49,7 +54,11 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       )}
       {!compare && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />}
       <Suspense fallback={null}>
-        <CurvesPanel params={params} frame={status.frame} panels={compare ? models.map((p, i) => ({ title: titles[i]!, params: p, frame: status.models[i]?.frame ?? null })) : undefined} />
+        <CurvesPanel
+          params={params}
+          frame={status.frame}
+          panels={compare ? models.map((p, i) => ({ title: titles[i]!, params: p, frame: status.models[i]?.frame ?? null })) : undefined}
+        />
         <VerificationPanel
           frame={shown?.model?.frame ?? null}
           panels={compare && !shown ? titles.map((title, i) => ({ title, frame: status.models[i]?.frame ?? null })) : undefined}
@@ -60,7 +69,14 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       </Suspense>
       {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}
       {shown && <MetricsPanel frame={shown.model?.frame ?? null} info={status.info} params={shown.params} classes={classes} dim={dim} />}
-      {shown && <PictureText frame={shown.model?.frame ?? null} info={status.info} lossKind={shown.model?.frame?.spec.kind ?? shown.params.loss} dim={dim} />}
+      {shown && (
+        <PictureText
+          frame={shown.model?.frame ?? null}
+          info={status.info}
+          lossKind={shown.model?.frame?.spec.kind ?? shown.params.loss}
+          dim={dim}
+        />
+      )}
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
       </Suspense>

@@ -18,7 +18,10 @@ export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, co
   const s = TOUR_STEPS[step - 1]!;
   const last = TOUR_STEPS.length;
   // Our own TeX from src/tour/steps.ts, never URL text.
-  const html = useMemo(() => katex.renderToString(s.formula, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [s.formula]);
+  const html = useMemo(
+    () => katex.renderToString(s.formula, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }),
+    [s.formula],
+  );
   const nav = (
     <nav className="tour-nav" aria-label="Lecture tour">
       <button type="button" onClick={() => onGo(step - 1)} disabled={step <= 1} aria-keyshortcuts="ArrowLeft">
@@ -52,7 +55,13 @@ export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, co
       </p>
       <h2 id="tour-title">{s.title}</h2>
       {!compact && s.text.map((p) => <p key={p}>{p}</p>)}
-      <div className="tour-formula" tabIndex={0} role="group" aria-label="Formula (scrolls sideways when wide)" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        className="tour-formula"
+        tabIndex={0}
+        role="group"
+        aria-label="Formula (scrolls sideways when wide)"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
       <p className="tour-cue">
         <b>Notice:</b> {s.cue.text}
       </p>

@@ -42,13 +42,19 @@ export function VerificationPanel({ frame, panels, threshold, setParam }: Props)
   const eer = useMemo(() => (v ? eerAngle(v) : NaN), [v]);
   const at = threshold > 0 ? threshold : eer;
   const point = v ? atThresholdAngle(v, at) : undefined;
-  const rows = panels ? panels.map((p, i) => ({ title: p.title, v: p.frame?.verification, color: classColor(i) })) : v ? [{ title: 'this run', v, color: SAME }] : [];
+  const rows = panels
+    ? panels.map((p, i) => ({ title: p.title, v: p.frame?.verification, color: classColor(i) }))
+    : v
+      ? [{ title: 'this run', v, color: SAME }]
+      : [];
   if (!rows.some((r) => r.v)) return null;
   return (
     <section aria-labelledby="sec-verify" className="verification">
       <h2 id="sec-verify">Verification: classes never trained on</h2>
       <p className="muted small">
-        Every pair of held-out samples, scored by the angle between their features: a pair is accepted as “same identity” when the angle is below the threshold. TAR: same-identity pairs accepted; FAR: different-identity pairs accepted. Shares in %, spread in degrees (held-out classes around their own means).
+        Every pair of held-out samples, scored by the angle between their features: a pair is accepted as “same identity” when the angle is
+        below the threshold. TAR: same-identity pairs accepted; FAR: different-identity pairs accepted. Shares in %, spread in degrees
+        (held-out classes around their own means).
       </p>
       {v && point && <Threshold v={v} at={at} point={point} atEer={threshold <= 0} setParam={setParam} />}
       <div className="verify-scroll" tabIndex={0} role="region" aria-label="Verification numbers">
@@ -106,7 +112,19 @@ export function VerificationPanel({ frame, panels, threshold, setParam }: Props)
 }
 
 /** The histograms, the threshold line on them (drag it, or use the slider) and the TAR and FAR at it. */
-function Threshold({ v, at, point, atEer, setParam }: { v: VerificationMetrics; at: number; point: { tar: number; far: number }; atEer: boolean; setParam: Props['setParam'] }) {
+function Threshold({
+  v,
+  at,
+  point,
+  atEer,
+  setParam,
+}: {
+  v: VerificationMetrics;
+  at: number;
+  point: { tar: number; far: number };
+  atEer: boolean;
+  setParam: Props['setParam'];
+}) {
   const { tar, far } = point;
   const atRef = useRef(at);
   atRef.current = at;
@@ -170,7 +188,13 @@ function Threshold({ v, at, point, atEer, setParam }: { v: VerificationMetrics; 
   );
   return (
     <>
-      <UPlotChart opts={opts} data={data} height={150} label="Histograms of the angle between same-identity and different-identity pairs, with the threshold" redrawKey={at} />
+      <UPlotChart
+        opts={opts}
+        data={data}
+        height={150}
+        label="Histograms of the angle between same-identity and different-identity pairs, with the threshold"
+        redrawKey={at}
+      />
       <div className="threshold">
         <label htmlFor="verify-threshold">Threshold angle</label>
         <input

@@ -46,6 +46,8 @@ export function curveSeries(p: Params, lambda: number): { label: string; values:
 }
 
 /** Compare mode: each panel's own target logit ÷ scale against θ (softmax and center loss draw cos θ). */
-export function panelCurveSeries(panels: readonly { title: string; params: Params; lambda: number }[]): { label: string; values: number[] }[] {
+export function panelCurveSeries(
+  panels: readonly { title: string; params: Params; lambda: number }[],
+): { label: string; values: number[] }[] {
   return panels.map(({ title, params: p, lambda }) => ({ label: title, values: curveValues(curveSpec(curveKind(p.loss), p, lambda)) }));
 }

@@ -44,7 +44,9 @@ describe('compare entries', () => {
     expect([p.loss, p.m, p.s, p.lr]).toEqual(['cosface', 0.2, 20, 0.02]);
     expect(entryParams(base, { loss: 'sphereface', set: {} }).m).toBe(4);
     expect(panelTitle(p, { loss: 'cosface', set: { s: 20 } })).toBe('CosFace m = 0.2, s = 20');
-    expect(panelTitle(entryParams(base, { loss: 'softmax', set: { lr: 0.1 } }), { loss: 'softmax', set: { lr: 0.1 } })).toBe('Softmax lr = 0.1');
+    expect(panelTitle(entryParams(base, { loss: 'softmax', set: { lr: 0.1 } }), { loss: 'softmax', set: { lr: 0.1 } })).toBe(
+      'Softmax lr = 0.1',
+    );
     expect(viewTitle({ ...base, loss: 'arcface', m: 0.3 })).toBe('ArcFace m = 0.3, s = 12');
     expect(viewTitle(decodeParams('compare=softmax,cosface').params)).toBe('compare softmax cosface');
   });

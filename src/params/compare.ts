@@ -1,7 +1,18 @@
 // Compare mode's `compare=` entries: read, written, and each panel's parameters (pure).
 import { LOSS_KINDS, lossDef } from '../losses/registry';
 import { fitMargin } from '../losses/margin';
-import { LOSS_KEYS, LOSS_LABELS, MAX_COMPARE, PARAMS, marginRange, rowFor, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
+import {
+  LOSS_KEYS,
+  LOSS_LABELS,
+  MAX_COMPARE,
+  PARAMS,
+  marginRange,
+  rowFor,
+  type CompareEntry,
+  type ParamDef,
+  type ParamKey,
+  type Params,
+} from './table';
 import { clampMargin, encodeValue, formatNumber, marginOnLossChange, parseValue, quote } from './values';
 
 /** Keys an entry may set: every live key but the loss (its name) and the pace (all panels step together). */
@@ -40,7 +51,8 @@ function parseEntry(text: string, n: number): { entry?: CompareEntry; notices: s
   const r = marginRange(loss);
   if (r && entry.set.m !== undefined) {
     const m = fitMargin(r, entry.set.m);
-    if (m !== entry.set.m) notices.push(`${where}: m = ${formatNumber(entry.set.m)} is outside ${loss}'s range ${r.min}–${r.max}; using ${formatNumber(m)}.`);
+    if (m !== entry.set.m)
+      notices.push(`${where}: m = ${formatNumber(entry.set.m)} is outside ${loss}'s range ${r.min}–${r.max}; using ${formatNumber(m)}.`);
     entry.set.m = m;
   }
   return { entry, notices };
@@ -53,7 +65,10 @@ function parseEntry(text: string, n: number): { entry?: CompareEntry; notices: s
 export function parseCompare(raw: string): ParsedCompare {
   const entries: CompareEntry[] = [];
   const notices: string[] = [];
-  const texts = raw.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const texts = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   texts.forEach((text, i) => {
     const r = parseEntry(text, i + 1);
     notices.push(...r.notices);
@@ -96,7 +111,10 @@ const SYMBOL: Partial<Record<ParamKey, string>> = { lambda: 'λ' };
 /** A panel's title: the loss and its parameters, e.g. "ArcFace m = 0.3, s = 10" (and any other key it sets). */
 export function panelTitle(p: Params, entry: CompareEntry): string {
   const own = lossDef(p.loss).titleKeys as readonly ParamKey[];
-  const keys = [...own, ...Object.keys(entry.set).filter((k) => !own.includes(k as ParamKey) && !PANEL_KEYS.includes(k as ParamKey))] as ParamKey[];
+  const keys = [
+    ...own,
+    ...Object.keys(entry.set).filter((k) => !own.includes(k as ParamKey) && !PANEL_KEYS.includes(k as ParamKey)),
+  ] as ParamKey[];
   const parts = keys.map((k) => `${SYMBOL[k] ?? k} = ${encodeValue(p[k])}`);
   return [LOSS_LABELS[p.loss], parts.join(', ')].filter(Boolean).join(' ');
 }
@@ -108,7 +126,8 @@ export function panelTitle(p: Params, entry: CompareEntry): string {
  */
 export function applyToPanels(cur: Params, p: Partial<Params>, panel?: number): Params {
   const keys = Object.keys(p) as ParamKey[];
-  const own = (k: ParamKey, e: CompareEntry) => PANEL_KEYS.includes(k) || (ENTRY_KEYS.includes(k) && k in e.set) || (panel !== undefined && ENTRY_KEYS.includes(k));
+  const own = (k: ParamKey, e: CompareEntry) =>
+    PANEL_KEYS.includes(k) || (ENTRY_KEYS.includes(k) && k in e.set) || (panel !== undefined && ENTRY_KEYS.includes(k));
   let compare = cur.compare;
   const shared: Partial<Params> = {};
   for (const k of keys) {

@@ -23,7 +23,9 @@ export function guardRails(p: Params, classes: number, dim: 2 | 3): string[] {
   if (hasScale(p.loss)) {
     const sMin = cosfaceMinScale(classes, TARGET_P);
     if (p.s < sMin) {
-      notes.push(`s = ${p.s} is below ${sMin.toFixed(1)}, the smallest scale at which ${classes} classes can reach probability ${TARGET_P}: the loss stays high however well the classes separate.`);
+      notes.push(
+        `s = ${p.s} is below ${sMin.toFixed(1)}, the smallest scale at which ${classes} classes can reach probability ${TARGET_P}: the loss stays high however well the classes separate.`,
+      );
     }
   }
   const room = idealMinAngle(classes, dim);
@@ -33,14 +35,18 @@ export function guardRails(p: Params, classes: number, dim: 2 | 3): string[] {
     // One-vs-all: a feature on its own weight must beat its nearest neighbour's binary logit by 2m.
     const limit = def.marginBound?.(classes, dim);
     if (limit !== undefined && def.effectiveMargin(spec) > limit) {
-      notes.push(`m = ${p.m} is more than ${classes} classes in ${dim}-D leave room for (best spread ${deg(room)}: ${def.label} needs m ≤ ${limit.toFixed(3)}, even for a feature on its own weight). Caps cannot keep every neighbour out.`);
+      notes.push(
+        `m = ${p.m} is more than ${classes} classes in ${dim}-D leave room for (best spread ${deg(room)}: ${def.label} needs m ≤ ${limit.toFixed(3)}, even for a feature on its own weight). Caps cannot keep every neighbour out.`,
+      );
     }
   } else if (room !== undefined && !def.rawLogits) {
     const onWeight = def.targetLogit(spec, 0, 1) / def.scale(spec, 1);
     if (onWeight <= Math.cos(room)) {
       const limit = def.marginBound?.(classes, dim);
       const bound = limit !== undefined ? ` (${def.label}'s bound: m ≤ ${limit.toFixed(3)})` : '';
-      notes.push(`This margin is larger than the room between ${classes} classes in ${dim}-D (best spread ${deg(room)}): no arrangement satisfies it${bound}. ${def.label} will keep pushing without converging.`);
+      notes.push(
+        `This margin is larger than the room between ${classes} classes in ${dim}-D (best spread ${deg(room)}): no arrangement satisfies it${bound}. ${def.label} will keep pushing without converging.`,
+      );
     }
   }
   notes.push(...(def.guardRails?.(p) ?? []));

@@ -28,8 +28,8 @@ export function holdoutNotes(p: Params, classes: number): string[] {
   if (p.dataset !== 'identities' || (p.idDims <= GENERALISING.maxDims && p.idScale >= GENERALISING.minScale)) return [];
   return [
     `Held-out identities on this data barely generalise (measured AUC about 0.55–0.6 for every loss): ` +
-    `the identity means fill all 32 input dimensions at the nuisance's scale. Set idDims ≤ ${GENERALISING.maxDims} and idScale ≥ ${GENERALISING.minScale} ` +
-    `(the open-set presets use idDims 6, idScale 5.66), or pick an “Open set” preset.`,
+      `the identity means fill all 32 input dimensions at the nuisance's scale. Set idDims ≤ ${GENERALISING.maxDims} and idScale ≥ ${GENERALISING.minScale} ` +
+      `(the open-set presets use idDims 6, idScale 5.66), or pick an “Open set” preset.`,
   ];
 }
 

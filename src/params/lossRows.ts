@@ -11,7 +11,17 @@ export const SHARED_LOSS_ROWS = [
   { key: 'lambdaMin', label: 'λ floor', type: 'number', scope: 'live', default: 5, min: 0, max: 1000, step: 0.5 },
 ] as const satisfies readonly ParamDef[];
 
-export const WARMUP_ROW = { key: 'warmup', label: 'Margin warm-up (steps)', type: 'number', scope: 'live', default: 0, min: 0, max: 5000, step: 50, integer: true } as const satisfies ParamDef;
+export const WARMUP_ROW = {
+  key: 'warmup',
+  label: 'Margin warm-up (steps)',
+  type: 'number',
+  scope: 'live',
+  default: 0,
+  min: 0,
+  max: 5000,
+  step: 50,
+  integer: true,
+} as const satisfies ParamDef;
 
 /** The keys a loss may share. */
 export type SharedLossKey = (typeof SHARED_LOSS_ROWS)[number]['key'] | typeof WARMUP_ROW.key;

@@ -33,8 +33,7 @@ describe('URL codec', () => {
         const third = def.integer ? def.max : Number(((def.min + def.max) / 3).toFixed(4));
         const half = Number(((def.min + def.max) / 2).toFixed(4));
         other[def.key] = third !== def.default ? third : def.integer ? Math.round(half) : half;
-      }
-      else if (def.type === 'bool') other[def.key] = !def.default;
+      } else if (def.type === 'bool') other[def.key] = !def.default;
       else if (def.type === 'enum') other[def.key] = def.choices.find((c) => c !== def.default);
       else other[def.key] = def.key === 'controls' ? ['m', 's'] : [def.choices[0]];
     }
@@ -119,11 +118,23 @@ describe('URL codec', () => {
   it('keeps the meaning of a version-1 link: its missing keys read as version 1’s defaults', () => {
     const d = decodeParams('v=1&loss=softmax');
     expect(d.notices).toEqual([]);
-    expect(d.params).toEqual({ ...defaultParams(), loss: 'softmax', dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, decay: 0, m: d.params.m });
+    expect(d.params).toEqual({
+      ...defaultParams(),
+      loss: 'softmax',
+      dataset: 'blobs',
+      classes: 6,
+      perClass: 200,
+      noise: 0.15,
+      testFraction: 0.2,
+      speed: 0,
+      decay: 0,
+      m: d.params.m,
+    });
     // Written back as version 2, the old defaults become explicit and the link means the same.
     const q = encodeParams(d.params);
     expect(q).toMatch(/^v=2&/);
-    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0', 'decay=0']) expect(q).toContain(kv);
+    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0', 'decay=0'])
+      expect(q).toContain(kv);
     expect(decodeParams(q).params).toEqual(d.params);
     // A version-1 link that named its data keeps it.
     expect(decodeParams('v=1&dataset=spirals&classes=4').params).toMatchObject({ dataset: 'spirals', classes: 4, perClass: 200 });

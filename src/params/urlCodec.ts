@@ -67,7 +67,9 @@ export function decodeParams(search: string): Decoded {
   }
   if (p.dataset === 'custom') {
     p.dataset = 'identities';
-    notices.push('This link named uploaded data, which a link cannot carry; showing the identities dataset. Upload the file again to train on it.');
+    notices.push(
+      'This link named uploaded data, which a link cannot carry; showing the identities dataset. Upload the file again to train on it.',
+    );
   }
   const limit = holdoutLimit(p.dataset, p.dataset === 'mnist' ? 10 : p.classes);
   if (p.holdout > limit) {
@@ -77,7 +79,10 @@ export function decodeParams(search: string): Decoded {
   const mRange = marginRange(p.loss);
   if (mRange && !q.has('m')) p.m = mRange.default;
   const fixed = clampMargin(p);
-  if (fixed.m !== p.m) notices.push(`Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange?.min}–${mRange?.max}; using ${formatNumber(fixed.m)}.`);
+  if (fixed.m !== p.m)
+    notices.push(
+      `Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange?.min}–${mRange?.max}; using ${formatNumber(fixed.m)}.`,
+    );
   return { params: withCompare(fixed, q.getAll('compare').pop(), notices), notices };
 }
 
@@ -137,7 +142,15 @@ export function coerceParams(input: unknown): { params: Partial<Params>; problem
       continue;
     }
     const text =
-      typeof raw === 'number' || typeof raw === 'string' ? String(raw) : typeof raw === 'boolean' ? (raw ? '1' : '0') : Array.isArray(raw) ? raw.map(String).join(',') : undefined;
+      typeof raw === 'number' || typeof raw === 'string'
+        ? String(raw)
+        : typeof raw === 'boolean'
+          ? raw
+            ? '1'
+            : '0'
+          : Array.isArray(raw)
+            ? raw.map(String).join(',')
+            : undefined;
     if (text === undefined) {
       problems.push(`${key}: unsupported value`);
       continue;

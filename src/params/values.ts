@@ -55,7 +55,10 @@ export function parseValue(def: ParamDef, raw: string): { value: unknown; notice
     }
     case 'set': {
       const allowed: readonly string[] = def.key === 'controls' ? PARAMS.map((p) => p.key) : def.choices;
-      const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const known = [...new Set(items.filter((s) => allowed.includes(s)))];
       const unknown = items.filter((s) => !allowed.includes(s));
       return unknown.length
@@ -64,7 +67,6 @@ export function parseValue(def: ParamDef, raw: string): { value: unknown; notice
     }
   }
 }
-
 
 /** The text form of a value. */
 export function encodeValue(v: unknown): string {
@@ -81,7 +83,6 @@ export function clampMargin(p: Params): Params {
   const m = fitMargin(r, p.m);
   return m === p.m ? p : { ...p, m };
 }
-
 
 /**
  * m once the loss changes from `from` to `to`: kept when it means the same there (both whole

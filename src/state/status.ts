@@ -36,9 +36,27 @@ export interface TrainerStatus extends ModelStatus {
   checkpointStep: number;
 }
 
-export const INITIAL_MODEL: ModelStatus = { step: 0, loss: NaN, trainAccuracy: 0, testAccuracy: 0, frame: null, snapshotMs: 0, diverged: false };
+export const INITIAL_MODEL: ModelStatus = {
+  step: 0,
+  loss: NaN,
+  trainAccuracy: 0,
+  testAccuracy: 0,
+  frame: null,
+  snapshotMs: 0,
+  diverged: false,
+};
 
 /** The status of a run of `models` models that has not started. */
 export function initialStatus(models: number): TrainerStatus {
-  return { ...INITIAL_MODEL, state: 'loading', backend: '', backendReport: '', message: '', models: Array.from({ length: models }, () => INITIAL_MODEL), run: 0, info: null, checkpointStep: 0 };
+  return {
+    ...INITIAL_MODEL,
+    state: 'loading',
+    backend: '',
+    backendReport: '',
+    message: '',
+    models: Array.from({ length: models }, () => INITIAL_MODEL),
+    run: 0,
+    info: null,
+    checkpointStep: 0,
+  };
 }

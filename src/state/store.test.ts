@@ -51,7 +51,12 @@ describe('run history rows', () => {
     expect(appendStatus(rows, status(10), 1)).toBe(false);
     expect(appendStatus(rows, status(4), 1)).toBe(false);
     expect(appendStatus(rows, status(20, 0.5), 1)).toBe(true);
-    expect(rows).toEqual([[10, 20], [1, 0.5], [0.5, 0.5], [0.4, 0.4]]);
+    expect(rows).toEqual([
+      [10, 20],
+      [1, 0.5],
+      [0.5, 0.5],
+      [0.4, 0.4],
+    ]);
   });
   it('keeps the last MAX_HISTORY_POINTS rows, and refuses a status of another panel count', () => {
     const rows = emptyRows(1);

@@ -21,7 +21,8 @@ describe('lecture tour steps', () => {
     }
   });
   it('every formula renders in KaTeX (throwOnError)', () => {
-    for (const step of TOUR_STEPS) expect(() => katex.renderToString(step.formula, { throwOnError: true, displayMode: true }), step.title).not.toThrow();
+    for (const step of TOUR_STEPS)
+      expect(() => katex.renderToString(step.formula, { throwOnError: true, displayMode: true }), step.title).not.toThrow();
   });
   it('every "try this" action is a valid change of the step’s own run', () => {
     for (const step of TOUR_STEPS) {

@@ -33,8 +33,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: CE('W_{y_i}^{\\top} x_i + b_{y_i}', 'W_j^{\\top} x_i + b_j'),
     query: 'v=2&loss=softmax&dim=2&projection=raw&show=weights,regions',
-    cue: { anchor: 'weight', label: 'features fan out along W₁', text: 'The points stream outward along their class weight: the norm grows, the angular spread does not shrink.' },
-    tryThis: { label: 'Look at the angles only', text: 'Project every feature onto the unit circle: what is left is how wide each class is in angle.', set: { projection: 'sphere' } },
+    cue: {
+      anchor: 'weight',
+      label: 'features fan out along W₁',
+      text: 'The points stream outward along their class weight: the norm grows, the angular spread does not shrink.',
+    },
+    tryThis: {
+      label: 'Look at the angles only',
+      text: 'Project every feature onto the unit circle: what is left is how wide each class is in angle.',
+      set: { projection: 'sphere' },
+    },
   },
   {
     title: 'Center loss',
@@ -45,8 +53,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: `${CE('W_{y_i}^{\\top} x_i + b_{y_i}', 'W_j^{\\top} x_i + b_j')} + \\frac{\\lambda}{2N}\\sum_{i=1}^{N} \\lVert x_i - c_{y_i} \\rVert_2^2`,
     query: 'v=2&loss=center&lambda=0.1&dim=2&projection=raw&show=weights,regions,centers',
-    cue: { anchor: 'center', label: 'centre c₁', text: 'Each marker is a class centre, updated from batches: it trails the features it summarises.' },
-    tryThis: { label: 'Pull harder: λ = 1', text: 'A larger λ pulls each class onto its centre: compact, but the centres and the features chase each other.', set: { lambda: 1 } },
+    cue: {
+      anchor: 'center',
+      label: 'centre c₁',
+      text: 'Each marker is a class centre, updated from batches: it trails the features it summarises.',
+    },
+    tryThis: {
+      label: 'Pull harder: λ = 1',
+      text: 'A larger λ pulls each class onto its centre: compact, but the centres and the features chase each other.',
+      set: { lambda: 1 },
+    },
   },
   {
     title: 'The cosine view',
@@ -57,8 +73,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: CE('\\lVert x_i \\rVert \\cos\\theta_{y_i}', '\\lVert x_i \\rVert \\cos\\theta_j'),
     query: 'v=2&loss=sphereface&m=1&projection=raw',
-    cue: { anchor: 'weight', label: 'only the angle to W₁ decides', text: 'Regions are cones around the normalised weights; the distance from the centre only sets the confidence.' },
-    tryThis: { label: 'Put every feature on the sphere', text: 'Show x̂ instead of x: the decision never depended on the norm.', set: { projection: 'sphere' } },
+    cue: {
+      anchor: 'weight',
+      label: 'only the angle to W₁ decides',
+      text: 'Regions are cones around the normalised weights; the distance from the centre only sets the confidence.',
+    },
+    tryThis: {
+      label: 'Put every feature on the sphere',
+      text: 'Show x̂ instead of x: the decision never depended on the norm.',
+      set: { projection: 'sphere' },
+    },
   },
   {
     title: 'NormFace: normalise the features too, and scale by s',
@@ -69,7 +93,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: CE('s \\cos\\theta_{y_i}', 's \\cos\\theta_j'),
     query: 'v=2&loss=normface&s=2',
-    cue: { anchor: 'cluster', label: 'separated, yet the loss stays high', text: 'The classes separate on the sphere, but with s = 2 no feature can become confident: watch the loss in the status line.' },
+    cue: {
+      anchor: 'cluster',
+      label: 'separated, yet the loss stays high',
+      text: 'The classes separate on the sphere, but with s = 2 no feature can become confident: watch the loss in the status line.',
+    },
     tryThis: { label: 'Raise s to 10', text: 'Above the bound the loss falls at once, and the clusters tighten.', set: { s: 10 } },
   },
   {
@@ -79,10 +107,21 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'That margin is too hard to train from scratch, so the original code blends in the plain cosine with a weight λ that anneals from 1000 to 5 (shown in the Angles panel).',
       'The margin grows as λ falls: the classes narrow slowly.',
     ],
-    formula: CE('\\lVert x_i \\rVert \\frac{\\lambda \\cos\\theta_{y_i} + \\psi(\\theta_{y_i})}{1 + \\lambda}', '\\lVert x_i \\rVert \\cos\\theta_j'),
+    formula: CE(
+      '\\lVert x_i \\rVert \\frac{\\lambda \\cos\\theta_{y_i} + \\psi(\\theta_{y_i})}{1 + \\lambda}',
+      '\\lVert x_i \\rVert \\cos\\theta_j',
+    ),
     query: 'v=2&loss=sphereface&m=4',
-    cue: { anchor: 'boundary', label: 'margin zone', text: 'The pale band along each boundary is where a feature of the winning class still pays the margin.' },
-    tryThis: { label: 'Drop the margin: m = 1', text: 'With m = 1 SphereFace is the cosine view again: the bands vanish and the classes stay wider.', set: { m: 1 } },
+    cue: {
+      anchor: 'boundary',
+      label: 'margin zone',
+      text: 'The pale band along each boundary is where a feature of the winning class still pays the margin.',
+    },
+    tryThis: {
+      label: 'Drop the margin: m = 1',
+      text: 'With m = 1 SphereFace is the cosine view again: the bands vanish and the classes stay wider.',
+      set: { m: 1 },
+    },
   },
   {
     title: 'CosFace: an additive cosine margin',
@@ -92,8 +131,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: CE('s(\\cos\\theta_{y_i} - m)', 's \\cos\\theta_j'),
     query: 'v=2&loss=cosface&m=0.2&dim=2',
-    cue: { anchor: 'boundary', label: 'the gap m opens', text: 'The grey arcs on the ring are the margin zones: no feature of either class settles there.' },
-    tryThis: { label: 'Drag m to 0', text: 'Watch the gap close: without the margin, features may sit right at the boundary again.', set: { m: 0 } },
+    cue: {
+      anchor: 'boundary',
+      label: 'the gap m opens',
+      text: 'The grey arcs on the ring are the margin zones: no feature of either class settles there.',
+    },
+    tryThis: {
+      label: 'Drag m to 0',
+      text: 'Watch the gap close: without the margin, features may sit right at the boundary again.',
+      set: { m: 0 },
+    },
   },
   {
     title: 'The hypersphere picture',
@@ -102,10 +149,19 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'A margin is a band along the boundaries between regions: the wider the band, the tighter each class must gather around its own weight.',
       'This run shows the features as the loss sees them, at radius s.',
     ],
-    formula: '\\hat{x} = \\frac{x}{\\lVert x \\rVert},\\quad \\hat{W}_j = \\frac{W_j}{\\lVert W_j \\rVert},\\quad z_j = s\\, \\hat{W}_j^{\\top} \\hat{x} = s \\cos\\theta_j',
+    formula:
+      '\\hat{x} = \\frac{x}{\\lVert x \\rVert},\\quad \\hat{W}_j = \\frac{W_j}{\\lVert W_j \\rVert},\\quad z_j = s\\, \\hat{W}_j^{\\top} \\hat{x} = s \\cos\\theta_j',
     query: 'v=2&loss=cosface&m=0.2&projection=raw',
-    cue: { anchor: 'cluster', label: 'a class on the sphere of radius s', text: 'Every point sits at radius s; only its direction is learned.' },
-    tryThis: { label: 'Show the test features', text: 'The held-out points gather in the same patches, a little wider.', set: { show: ['weights', 'regions', 'margins', 'test'] } },
+    cue: {
+      anchor: 'cluster',
+      label: 'a class on the sphere of radius s',
+      text: 'Every point sits at radius s; only its direction is learned.',
+    },
+    tryThis: {
+      label: 'Show the test features',
+      text: 'The held-out points gather in the same patches, a little wider.',
+      set: { show: ['weights', 'regions', 'margins', 'test'] },
+    },
   },
   {
     title: 'ArcFace: an additive angular margin',
@@ -116,8 +172,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: CE('s \\cos(\\theta_{y_i} + m)', 's \\cos\\theta_j'),
     query: 'v=2&loss=arcface&m=0.3',
-    cue: { anchor: 'boundary', label: 'a band m wide', text: 'The pale band has the same angular width everywhere: that is the additive angular margin.' },
-    tryThis: { label: 'Drag m to 0 and watch the gap close', text: 'With m = 0 ArcFace is NormFace: the bands disappear and the clusters loosen.', set: { m: 0 } },
+    cue: {
+      anchor: 'boundary',
+      label: 'a band m wide',
+      text: 'The pale band has the same angular width everywhere: that is the additive angular margin.',
+    },
+    tryThis: {
+      label: 'Drag m to 0 and watch the gap close',
+      text: 'With m = 0 ArcFace is NormFace: the bands disappear and the clusters loosen.',
+      set: { m: 0 },
+    },
   },
   {
     title: 'One family: s·(cos(m₁θ + m₂) − m₃)',
@@ -127,8 +191,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: CE('s(\\cos(m_1 \\theta_{y_i} + m_2) - m_3)', 's \\cos\\theta_j'),
     query: 'v=2&loss=combined&m1=1&m2=0.3&m3=0.2',
-    cue: { anchor: 'boundary', label: 'all three margins at once', text: 'Compare the curves in the target-logit panel: each margin bends the target logit down in its own way.' },
-    tryThis: { label: 'Add a multiplicative part: m₁ = 1.2', text: 'The target curve steepens and the band widens further from each weight.', set: { m1: 1.2 } },
+    cue: {
+      anchor: 'boundary',
+      label: 'all three margins at once',
+      text: 'Compare the curves in the target-logit panel: each margin bends the target logit down in its own way.',
+    },
+    tryThis: {
+      label: 'Add a multiplicative part: m₁ = 1.2',
+      text: 'The target curve steepens and the band widens further from each weight.',
+      set: { m1: 1.2 },
+    },
   },
   {
     title: 'All of them at once',
@@ -139,8 +211,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula: 'z_{y_i} = s\\left(\\cos(m_1 \\theta_{y_i} + m_2) - m_3\\right),\\qquad z_j = s \\cos\\theta_j',
     query: 'v=2&compare=softmax,normface,cosface,arcface',
-    cue: { anchor: 'cluster', label: 'how wide is a class?', text: 'Compare the spread and the margin under each panel: the margin losses are the narrow ones.' },
-    tryThis: { label: 'Widen every margin: m = 0.4', text: 'CosFace and ArcFace tighten further; softmax and NormFace have no m and stay as they are: the experiment’s control.', set: { m: 0.4 } },
+    cue: {
+      anchor: 'cluster',
+      label: 'how wide is a class?',
+      text: 'Compare the spread and the margin under each panel: the margin losses are the narrow ones.',
+    },
+    tryThis: {
+      label: 'Widen every margin: m = 0.4',
+      text: 'CosFace and ArcFace tighten further; softmax and NormFace have no m and stay as they are: the experiment’s control.',
+      set: { m: 0.4 },
+    },
   },
   {
     title: 'Why margins: faces never seen',
@@ -149,9 +229,18 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'The verification panel scores every pair of held-out samples by the angle between their features. A pair is accepted when the angle is below the threshold: TAR counts same-identity pairs accepted, FAR different-identity pairs.',
       'Normalised, margin-trained features tell unseen identities apart far better: at FAR 10⁻² ArcFace accepts about 89 % of same-identity pairs against softmax’s 61 %, and its ROC lies higher (README, "Open-set verification, measured").',
     ],
-    formula: '\\text{accept } (x_a, x_b) \\iff \\cos\\angle(x_a, x_b) \\ge t,\\qquad \\mathrm{TAR}(t) = P(\\text{accept} \\mid \\text{same}),\\quad \\mathrm{FAR}(t) = P(\\text{accept} \\mid \\text{different})',
+    formula:
+      '\\text{accept } (x_a, x_b) \\iff \\cos\\angle(x_a, x_b) \\ge t,\\qquad \\mathrm{TAR}(t) = P(\\text{accept} \\mid \\text{same}),\\quad \\mathrm{FAR}(t) = P(\\text{accept} \\mid \\text{different})',
     query: `v=2&${OPEN_SET_QUERY}&compare=softmax,arcface:m=0.3`,
-    cue: { anchor: 'heldout', label: 'an identity never trained on', text: 'These hollow rings are samples of a held-out identity: the network never saw its label, yet they should fall close together.' },
-    tryThis: { label: 'A larger margin: m = 0.5', text: 'The trained classes tighten further (about 2.0° → 1.3°), but the unseen identities gain little (TAR at FAR 10⁻² about 89 → 91 %): with 8 classes on a sphere the margin pays for the trained classes, not the new ones.', set: { m: 0.5 } },
+    cue: {
+      anchor: 'heldout',
+      label: 'an identity never trained on',
+      text: 'These hollow rings are samples of a held-out identity: the network never saw its label, yet they should fall close together.',
+    },
+    tryThis: {
+      label: 'A larger margin: m = 0.5',
+      text: 'The trained classes tighten further (about 2.0° → 1.3°), but the unseen identities gain little (TAR at FAR 10⁻² about 89 → 91 %): with 8 classes on a sphere the margin pays for the trained classes, not the new ones.',
+      set: { m: 0.5 },
+    },
   },
 ];

@@ -35,13 +35,22 @@ export interface HeadTensors {
  * from one kernel. `specOf` gives the step's spec from the batch's features (a loss's running
  * statistics move with them first).
  */
-export function fusedGradients(net: Mlp, head: HeadTensors, specOf: (x: tf.Tensor2D) => LossSpec, xb: tf.Tensor2D, yb: tf.Tensor1D): StepGradients {
+export function fusedGradients(
+  net: Mlp,
+  head: HeadTensors,
+  specOf: (x: tf.Tensor2D) => LossSpec,
+  xb: tf.Tensor2D,
+  yb: tf.Tensor1D,
+): StepGradients {
   const { bias, centers } = head;
   const { out: x, acts } = net.forwardTrain(xb);
   const spec = specOf(x);
   const reads = fusedHeadInputs(spec);
   const W = head.fusedWeights(spec);
-  const { loss, dx, dW, db } = fusedHead(spec, x, W.W, yb, { ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}), ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}) });
+  const { loss, dx, dW, db } = fusedHead(spec, x, W.W, yb, {
+    ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}),
+    ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}),
+  });
   return { value: loss, grads: withNet(net, acts, dx, { ...W.grads(dW), ...(db ? { [bias.name]: db } : {}) }), features: x };
 }
 

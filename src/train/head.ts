@@ -59,7 +59,12 @@ export class Head {
   /** The variables a loss trains. */
   trainedBy(spec: LossSpec): tf.Variable[] {
     const def = lossDef(spec.kind);
-    return [this.W, ...((def.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []), ...(def.rawLogits && !def.noBias ? [this.bias] : []), ...(def.scalarBias ? [this.scalarB] : [])];
+    return [
+      this.W,
+      ...((def.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []),
+      ...(def.rawLogits && !def.noBias ? [this.bias] : []),
+      ...(def.scalarBias ? [this.scalarB] : []),
+    ];
   }
 
   /** Called on a loss's first step: SphereFace2's b starts where its code starts it. */

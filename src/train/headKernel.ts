@@ -28,7 +28,13 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     const spec = (attrs as unknown as { spec: LossSpec }).spec;
     const head = headOf(spec);
     if (!head) throw new Error(`the fused head does not serve ${spec.kind}`);
-    const { x, W, labels, bias, centers } = inputs as { x: tf.TensorInfo; W: tf.TensorInfo; labels: tf.TensorInfo; bias?: tf.TensorInfo; centers?: tf.TensorInfo };
+    const { x, W, labels, bias, centers } = inputs as {
+      x: tf.TensorInfo;
+      W: tf.TensorInfo;
+      labels: tf.TensorInfo;
+      bias?: tf.TensorInfo;
+      centers?: tf.TensorInfo;
+    };
     const [N, D] = x.shape as [number, number];
     const C = W.shape[1]! / (head.kind === 'cosine' ? (head.K ?? 1) : 1); // classes (W: K sub-centres each)
     const st = storageOf(backend);
@@ -40,12 +46,23 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     loss.values()[0] =
       head.kind === 'cosine'
         ? cosineHead(st.read(x), st.read(W), st.read(labels), shapes, head, dx.values(), dW.values())
-        : rawSoftmaxHead(st.read(x), st.read(W), bias && st.read(bias), st.read(labels), shapes, dx.values(), dW.values(), db?.values(), head.pull !== undefined && centers ? { lambda: head.pull, centers: st.read(centers) } : undefined);
+        : rawSoftmaxHead(
+            st.read(x),
+            st.read(W),
+            bias && st.read(bias),
+            st.read(labels),
+            shapes,
+            dx.values(),
+            dW.values(),
+            db?.values(),
+            head.pull !== undefined && centers ? { lambda: head.pull, centers: st.read(centers) } : undefined,
+          );
     return [loss.info, dx.info, dW.info, ...(db ? [db.info] : [])];
   };
 }
 
-for (const [backendName, storage] of JS_KERNEL_BACKENDS) tf.registerKernel({ kernelName: HEAD_KERNEL, backendName, kernelFunc: kernel(storage) });
+for (const [backendName, storage] of JS_KERNEL_BACKENDS)
+  tf.registerKernel({ kernelName: HEAD_KERNEL, backendName, kernelFunc: kernel(storage) });
 
 /** Whether the fused head serves this spec on the active backend. */
 export function fusedHeadServes(spec: LossSpec): boolean {
@@ -59,8 +76,25 @@ export function fusedHeadInputs(spec: LossSpec): { bias: boolean; centers: boole
 }
 
 /** The mean loss and the gradients to the raw features, the raw weights and the bias (when given), in one kernel. */
-export function fusedHead(spec: LossSpec, x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D, extra: { bias?: tf.Tensor1D; centers?: tf.Tensor2D } = {}): { loss: tf.Scalar; dx: tf.Tensor2D; dW: tf.Tensor2D; db?: tf.Tensor1D } {
-  const inputs: tf.NamedTensorMap = { x, W, labels, ...(extra.bias ? { bias: extra.bias } : {}), ...(extra.centers ? { centers: extra.centers } : {}) };
-  const [loss, dx, dW, db] = tf.engine().runKernel(HEAD_KERNEL, inputs, { spec } as unknown as tf.NamedAttrMap) as [tf.Scalar, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D?];
+export function fusedHead(
+  spec: LossSpec,
+  x: tf.Tensor2D,
+  W: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  extra: { bias?: tf.Tensor1D; centers?: tf.Tensor2D } = {},
+): { loss: tf.Scalar; dx: tf.Tensor2D; dW: tf.Tensor2D; db?: tf.Tensor1D } {
+  const inputs: tf.NamedTensorMap = {
+    x,
+    W,
+    labels,
+    ...(extra.bias ? { bias: extra.bias } : {}),
+    ...(extra.centers ? { centers: extra.centers } : {}),
+  };
+  const [loss, dx, dW, db] = tf.engine().runKernel(HEAD_KERNEL, inputs, { spec } as unknown as tf.NamedAttrMap) as [
+    tf.Scalar,
+    tf.Tensor2D,
+    tf.Tensor2D,
+    tf.Tensor1D?,
+  ];
   return { loss, dx, dW, ...(db ? { db } : {}) };
 }

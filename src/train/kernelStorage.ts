@@ -10,7 +10,10 @@ export interface Storage {
 
 /** WASM: views on the module's heap. */
 export function wasmStorage(backend: unknown): Storage {
-  const b = backend as { makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo; typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array };
+  const b = backend as {
+    makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+    typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array;
+  };
   return {
     read: (t) => b.typedArrayFromHeap(t),
     output(shape) {
@@ -22,7 +25,10 @@ export function wasmStorage(backend: unknown): Storage {
 
 /** CPU: the backend's own typed arrays. */
 export function cpuStorage(backend: unknown): Storage {
-  const b = backend as { data: { get(id: tf.DataId): { values: Float32Array | Int32Array } }; makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo };
+  const b = backend as {
+    data: { get(id: tf.DataId): { values: Float32Array | Int32Array } };
+    makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo;
+  };
   return {
     read: (t) => b.data.get(t.dataId).values,
     output(shape) {

@@ -8,12 +8,22 @@ import { createMlp } from './mlp';
 beforeAll(useCpuBackend);
 
 describe('the MLP’s written-out backward pass', () => {
-  for (const [depth, outDim] of [[1, 2], [2, 3], [3, 16]] as const) {
+  for (const [depth, outDim] of [
+    [1, 2],
+    [2, 3],
+    [3, 16],
+  ] as const) {
     it(`equals autodiff of matMul/add/ReLU (depth ${depth}, ${outDim} features, a wide and a narrow last layer)`, () => {
       const rng = createRng(3 + depth);
       const net = createMlp(rng, 5, 12, depth, outDim);
-      const x = tf.tensor2d(Float32Array.from({ length: 9 * 5 }, () => rng.normal()), [9, 5]);
-      const dOut = tf.tensor2d(Float32Array.from({ length: 9 * outDim }, () => rng.normal()), [9, outDim]);
+      const x = tf.tensor2d(
+        Float32Array.from({ length: 9 * 5 }, () => rng.normal()),
+        [9, 5],
+      );
+      const dOut = tf.tensor2d(
+        Float32Array.from({ length: 9 * outDim }, () => rng.normal()),
+        [9, outDim],
+      );
       // Autodiff of the textbook layers, for the loss Σ features ⊙ dOut (whose ∂/∂features is dOut).
       const plain = () => {
         let h: tf.Tensor2D = x;

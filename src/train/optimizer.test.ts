@@ -11,7 +11,11 @@ beforeAll(useCpuBackend);
 function run(name: 'adam' | 'sgd', fused: boolean, steps: number) {
   const rng = createRng(7);
   const draw = (n: number) => Float32Array.from({ length: n }, () => rng.normal());
-  const vars = tf.tidy(() => [tf.variable(tf.tensor2d(draw(12), [3, 4]), true, `a${fused}${name}`), tf.variable(tf.tensor1d(draw(4)), true, `b${fused}${name}`), tf.variable(tf.tensor2d(draw(6), [2, 3]), true, `c${fused}${name}`)]);
+  const vars = tf.tidy(() => [
+    tf.variable(tf.tensor2d(draw(12), [3, 4]), true, `a${fused}${name}`),
+    tf.variable(tf.tensor1d(draw(4)), true, `b${fused}${name}`),
+    tf.variable(tf.tensor2d(draw(6), [2, 3]), true, `c${fused}${name}`),
+  ]);
   const opt = createOptimizer(name, { fused });
   for (let s = 0; s < steps; s++) {
     const grads: tf.NamedTensorMap = {};

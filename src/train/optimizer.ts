@@ -65,7 +65,10 @@ function flatGrad(vars: tf.Variable[], grads: tf.NamedTensorMap): tf.Tensor1D {
 
 /** Subtracts a flat update from the variables it was built from. */
 function applyFlat(vars: tf.Variable[], update: tf.Tensor1D): void {
-  const parts = tf.split(update, vars.map((v) => v.size));
+  const parts = tf.split(
+    update,
+    vars.map((v) => v.size),
+  );
   vars.forEach((v, i) => v.assign(tf.sub(v, tf.reshape(parts[i]!, v.shape))));
 }
 

@@ -23,16 +23,29 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     const vOut = adam ? s.output([...inputs.v!.shape]) : undefined;
     let offset = 0;
     const slices: ParamSlice[] = params.map((p, i) => {
-      const slice = { param: s.read(p) as Float32Array, grad: a.hasGrad[i] ? (s.read(inputs[`g${i}`]!) as Float32Array) : undefined, out: outs[i]!.values(), offset };
+      const slice = {
+        param: s.read(p) as Float32Array,
+        grad: a.hasGrad[i] ? (s.read(inputs[`g${i}`]!) as Float32Array) : undefined,
+        out: outs[i]!.values(),
+        offset,
+      };
       offset += slice.param.length;
       return slice;
     });
-    applyUpdate(slices, s.read(inputs.m!) as Float32Array, mOut.values(), adam ? (s.read(inputs.v!) as Float32Array) : undefined, vOut?.values(), a);
+    applyUpdate(
+      slices,
+      s.read(inputs.m!) as Float32Array,
+      mOut.values(),
+      adam ? (s.read(inputs.v!) as Float32Array) : undefined,
+      vOut?.values(),
+      a,
+    );
     return [...outs.map((o) => o.info), mOut.info, ...(vOut ? [vOut.info] : [])];
   };
 }
 
-for (const [backendName, storage] of JS_KERNEL_BACKENDS) tf.registerKernel({ kernelName: OPTIMIZER_KERNEL, backendName, kernelFunc: kernel(storage) });
+for (const [backendName, storage] of JS_KERNEL_BACKENDS)
+  tf.registerKernel({ kernelName: OPTIMIZER_KERNEL, backendName, kernelFunc: kernel(storage) });
 
 /** Whether the active backend runs the fused kernel. */
 export function hasFusedKernel(): boolean {

@@ -16,7 +16,11 @@ function snapshot(seed: number, D: number, C: number, n: number) {
 }
 
 describe('snapshotMetrics in one pass', () => {
-  for (const [D, C, mode] of [[3, 8, 'cosine'], [2, 5, 'logits'], [3, 1, 'cosine']] as const) {
+  for (const [D, C, mode] of [
+    [3, 8, 'cosine'],
+    [2, 5, 'logits'],
+    [3, 1, 'cosine'],
+  ] as const) {
     it(`equals metrics.ts's functions one by one (D ${D}, C ${C}, ${mode})`, () => {
       const a = snapshot(D * 10 + C, D, C, 400);
       const b = snapshot(D * 10 + C + 1, D, C, 150);

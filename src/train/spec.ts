@@ -30,7 +30,11 @@ export interface StepSpec {
 export function stepContext(p: LiveParams, at: StepPosition): StepContext {
   const def = lossDef(p.loss);
   const ramp = p.warmup > 0 && def.uses.includes('warmup') ? Math.min(1, at.step / p.warmup) : 1;
-  const lambda = !def.uses.includes('anneal') ? NaN : p.anneal ? annealedLambda(at.lossStep, { ...CAFFE_LAMBDA, lambdaMin: p.lambdaMin }) : p.lambdaMin;
+  const lambda = !def.uses.includes('anneal')
+    ? NaN
+    : p.anneal
+      ? annealedLambda(at.lossStep, { ...CAFFE_LAMBDA, lambdaMin: p.lambdaMin })
+      : p.lambdaMin;
   return { ramp, lambda };
 }
 

@@ -127,8 +127,12 @@ export class Trainer {
         this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.head.W as tf.Tensor2D, yb), spec);
         return running.withState(spec, this.lossState);
       };
-      const lossOf = (x: tf.Tensor2D) => computeLoss(specOf(x), { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
-      const { value, grads, features } = this.fused && fusedHeadServes(spec) ? fusedGradients(this.net, this.head, specOf, xb, yb) : tapedGradients(this.net, trained, xb, lossOf);
+      const lossOf = (x: tf.Tensor2D) =>
+        computeLoss(specOf(x), { x, labels: yb, ...this.head.inputs(spec), centers: this.head.centers as tf.Tensor2D });
+      const { value, grads, features } =
+        this.fused && fusedHeadServes(spec)
+          ? fusedGradients(this.net, this.head, specOf, xb, yb)
+          : tapedGradients(this.net, trained, xb, lossOf);
       const centerRate = def.centerRate?.(this.params);
       // Wen et al.: centers follow the batch's features from before this step's update.
       if (centerRate !== undefined) this.head.centers.assign(updateCenters(features, yb, this.head.centers as tf.Tensor2D, centerRate));
@@ -149,19 +153,17 @@ export class Trainer {
   /** Features of every point, parameters and metrics at the current step (all copies). */
   snapshot(): Frame {
     const inputs = [this.xTrain, this.xTest, ...(this.xHeldout ? [this.xHeldout] : [])];
-    const [train, test, heldout = new Float32Array(0)] = tf.tidy(() => inputs.map((x) => this.net.forward(x))).map((t) => {
-      const out = readCopy(t);
-      t.dispose();
-      return out;
-    }) as [Float32Array, Float32Array, Float32Array?];
+    const [train, test, heldout = new Float32Array(0)] = tf
+      .tidy(() => inputs.map((x) => this.net.forward(x)))
+      .map((t) => {
+        const out = readCopy(t);
+        t.dispose();
+        return out;
+      }) as [Float32Array, Float32Array, Float32Array?];
     const classifier = this.head.snapshot(this.current.spec, train, this.info.trainLabels);
     const { W, bias } = classifier;
     const centers = readCopy(this.head.centers);
-    const metrics = snapshotMetrics(
-      { train, test, W, bias },
-      this.info,
-      lossDef(this.params.loss).rawLogits ? 'logits' : 'cosine',
-    );
+    const metrics = snapshotMetrics({ train, test, W, bias }, this.info, lossDef(this.params.loss).rawLogits ? 'logits' : 'cosine');
     const verification = verificationMetrics(heldout, this.info.heldoutLabels, this.info.numHeldout, this.info.dim);
     return {
       step: this.steps,

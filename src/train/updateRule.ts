@@ -28,7 +28,14 @@ export interface ParamSlice {
  * The same arithmetic as the composite ops it replaces: m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g²,
  * p ← p − lr·√(1−β2ᵗ)/(1−β1ᵗ) · m/(√v + ε); SGD: u ← μ·u + g, p ← p − lr·u.
  */
-export function applyUpdate(slices: readonly ParamSlice[], m: Float32Array, mOut: Float32Array, v: Float32Array | undefined, vOut: Float32Array | undefined, a: UpdateAttrs): void {
+export function applyUpdate(
+  slices: readonly ParamSlice[],
+  m: Float32Array,
+  mOut: Float32Array,
+  v: Float32Array | undefined,
+  vOut: Float32Array | undefined,
+  a: UpdateAttrs,
+): void {
   if (a.rule === 'adam') {
     if (!v || !vOut) throw new Error('Adam needs its second moments');
     const stepSize = (a.lr * Math.sqrt(1 - a.beta2 ** a.t)) / (1 - a.beta1 ** a.t);

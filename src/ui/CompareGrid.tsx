@@ -52,7 +52,13 @@ export function CompareGrid({ models, titles, slots, focus, cue, link, capture, 
     });
   }, []);
   return (
-    <div ref={grid} className="compare-grid" style={{ gridTemplateColumns: `repeat(${columns(shown.length)}, minmax(0, 1fr))` }} data-panels={models.length} data-columns={columns(shown.length)}>
+    <div
+      ref={grid}
+      className="compare-grid"
+      style={{ gridTemplateColumns: `repeat(${columns(shown.length)}, minmax(0, 1fr))` }}
+      data-panels={models.length}
+      data-columns={columns(shown.length)}
+    >
       {webgl && (
         <SharedCanvas eventSource={grid} running={running} software={software}>
           {shown.map((i) => {

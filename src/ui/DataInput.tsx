@@ -38,7 +38,8 @@ export function DataInput({ onData, current }: Props) {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > CSV_LIMITS.bytes) return setError(`${file.name}: the file is ${(file.size / 1e6).toFixed(0)} MB; at most ${CSV_LIMITS.bytes / 1024 / 1024} MB.`);
+    if (file.size > CSV_LIMITS.bytes)
+      return setError(`${file.name}: the file is ${(file.size / 1e6).toFixed(0)} MB; at most ${CSV_LIMITS.bytes / 1024 / 1024} MB.`);
     await parse(await file.text(), file.name);
   };
 
@@ -46,19 +47,34 @@ export function DataInput({ onData, current }: Props) {
     <div className="data-input">
       <label className="param">
         <span>Your data (CSV: a label column, numeric features)</span>
-        <input type="file" name="data" accept=".csv,.tsv,.txt,text/csv,text/plain" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+        <input
+          type="file"
+          name="data"
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          disabled={busy}
+          onChange={(e) => void onFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+        />
       </label>
       <label htmlFor={pasteId} className="param">
         <span>…or paste it</span>
       </label>
-      <textarea id={pasteId} name="dataText" rows={3} spellCheck={false} placeholder={'label,x1,x2\na,0.1,2.3\nb,1.5,0.2'} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        id={pasteId}
+        name="dataText"
+        rows={3}
+        spellCheck={false}
+        placeholder={'label,x1,x2\na,0.1,2.3\nb,1.5,0.2'}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <button type="button" disabled={busy || text.trim() === ''} onClick={() => void parse(text, 'pasted data')}>
         Train on pasted data
       </button>
       {error && <Notices items={[error]} kind="warn" onDismiss={() => setError('')} />}
       {current && (
         <p className="muted" data-testid="custom-data">
-          {current.source}: {current.n.toLocaleString('en-US')} rows, {current.inputDim} features, {current.numClasses} classes ({current.classNames.join(', ')})
+          {current.source}: {current.n.toLocaleString('en-US')} rows, {current.inputDim} features, {current.numClasses} classes (
+          {current.classNames.join(', ')})
         </p>
       )}
     </div>

@@ -48,7 +48,11 @@ export function ExportMenu({ registry, scene, caption, onCaption, colors }: Prop
     const tiles = tilesNow(PNG_SCALE, true);
     if (tiles.length === 0) return setMessage('Nothing to save yet: the view has not drawn.');
     const out = composeTiles(document.createElement('canvas'), tiles, PNG_SCALE, colors.background, colors.foreground);
-    out.toBlob((blob) => (blob ? download(blob, fileName(['hypersphere', ...scene().name], 'png')) : setMessage('The picture could not be encoded.')), 'image/png');
+    out.toBlob(
+      (blob) =>
+        blob ? download(blob, fileName(['hypersphere', ...scene().name], 'png')) : setMessage('The picture could not be encoded.'),
+      'image/png',
+    );
   };
 
   const toggleRecord = async () => {

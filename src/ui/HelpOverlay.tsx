@@ -34,7 +34,9 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
             </div>
           ))}
         </dl>
-        <p className="muted">Drag to orbit the sphere, scroll to zoom, hover a point to read its angle and logit. Every setting lives in the link.</p>
+        <p className="muted">
+          Drag to orbit the sphere, scroll to zoom, hover a point to read its angle and logit. Every setting lives in the link.
+        </p>
         <button type="button" onClick={onClose} autoFocus>
           Close
         </button>

@@ -28,7 +28,10 @@ export function LossControls({ params, setParam, classes, dim, only, idPrefix }:
     <>
       {visible('loss') && <ParamControl name="loss" params={params} onChange={setParam} idPrefix={idPrefix} />}
       {LIVE_KEYS.filter((key) => visible(key) && lossUses(params.loss, key)).map((key) => {
-        if (key === 'm') return <ParamControl key={key} name="m" params={params} onChange={setParam} idPrefix={idPrefix} range={def.margin} marks={mMarks} />;
+        if (key === 'm')
+          return (
+            <ParamControl key={key} name="m" params={params} onChange={setParam} idPrefix={idPrefix} range={def.margin} marks={mMarks} />
+          );
         if (key === 's') return <ParamControl key={key} name="s" params={params} onChange={setParam} idPrefix={idPrefix} marks={sMarks} />;
         return <ParamControl key={key} name={key} params={params} onChange={setParam} idPrefix={idPrefix} />;
       })}

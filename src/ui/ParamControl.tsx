@@ -63,7 +63,12 @@ export function ParamControl<K extends ParamKey>({ name, params, onChange, range
           {marks?.length ? (
             <div className="marks" aria-hidden="true">
               {marks.map((m) => (
-                <span key={m.label} className="mark" style={{ left: `${(100 * (Math.min(max, Math.max(min, m.value)) - min)) / (max - min)}%` }} title={m.label}>
+                <span
+                  key={m.label}
+                  className="mark"
+                  style={{ left: `${(100 * (Math.min(max, Math.max(min, m.value)) - min)) / (max - min)}%` }}
+                  title={m.label}
+                >
                   ▲ {m.label}
                 </span>
               ))}

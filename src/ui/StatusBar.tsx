@@ -3,7 +3,6 @@ import { useAppStore } from '../state/store';
 import { lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';
 
-
 /**
  * The training status, for people and for automation: role="status" with the numbers as data-*
  * attributes (statusAttributes, and data-backend). In compare mode it is the page's: the shared
@@ -14,7 +13,15 @@ export function StatusBar({ lossKind, compact = false }: { lossKind: string; com
   renderCount.statusBar += 1;
   const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
   return (
-    <div role="status" aria-live="off" className={`status ${compact ? 'status-compact' : ''}`} {...statusAttributes(status, state, lossKind)} data-backend={backend} data-run={status.run} data-checkpoint-step={status.checkpointStep}>
+    <div
+      role="status"
+      aria-live="off"
+      className={`status ${compact ? 'status-compact' : ''}`}
+      {...statusAttributes(status, state, lossKind)}
+      data-backend={backend}
+      data-run={status.run}
+      data-checkpoint-step={status.checkpointStep}
+    >
       <span className={`state-dot state-${state}`} aria-hidden="true" />
       <span className="status-item">
         <b>{state}</b>

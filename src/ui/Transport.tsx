@@ -19,7 +19,13 @@ export function Transport({ onPlay, onPause, onStep, onReset, compact = false, s
   const blocked = state === 'diverged' || state === 'error' || state === 'loading';
   return (
     <div className={`transport ${compact ? 'transport-compact' : ''}`} role="group" aria-label="Training">
-      <button type="button" className="primary" onClick={running ? onPause : onPlay} disabled={blocked && !running} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        className="primary"
+        onClick={running ? onPause : onPlay}
+        disabled={blocked && !running}
+        aria-keyshortcuts="Space"
+      >
         {running ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button type="button" onClick={onStep} disabled={blocked} aria-keyshortcuts="ArrowRight" title="One training step (→)">
@@ -33,7 +39,11 @@ export function Transport({ onPlay, onPause, onStep, onReset, compact = false, s
           type="button"
           aria-pressed={speed === 0}
           onClick={() => onSpeed(speed === 0 ? DEFAULT_PACE : 0)}
-          title={speed === 0 ? `Back to the watchable pace (${DEFAULT_PACE} steps/s)` : `Paced at ${speed} steps/s so the audience can watch; train as fast as this machine can`}
+          title={
+            speed === 0
+              ? `Back to the watchable pace (${DEFAULT_PACE} steps/s)`
+              : `Paced at ${speed} steps/s so the audience can watch; train as fast as this machine can`
+          }
         >
           ▶▶ Full speed
         </button>

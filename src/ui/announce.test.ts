@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { initialStatus, type TrainerStatus } from '../state/status';
 import { ANNOUNCE_MS, announcement, shouldAnnounce } from './announce';
 
-const status = (patch: Partial<TrainerStatus>): TrainerStatus => ({ ...initialStatus(1), state: 'running', step: 1200, trainAccuracy: 0.998, testAccuracy: 0.99, run: 1, ...patch });
+const status = (patch: Partial<TrainerStatus>): TrainerStatus => ({
+  ...initialStatus(1),
+  state: 'running',
+  step: 1200,
+  trainAccuracy: 0.998,
+  testAccuracy: 0.99,
+  run: 1,
+  ...patch,
+});
 
 describe('the announcer', () => {
   it('says the run in one sentence', () => {

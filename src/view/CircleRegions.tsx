@@ -15,7 +15,17 @@ const RAY_HALF_WIDTH = 0.006;
 const MAX_RAYS = 24;
 
 /** The unit circle as a coloured ring: class arcs, grey margin gaps, and boundary rays. */
-export function CircleRegions({ vs, theme, showRegions, showMargins }: { vs: ViewState; theme: ThemeColors; showRegions: boolean; showMargins: boolean }) {
+export function CircleRegions({
+  vs,
+  theme,
+  showRegions,
+  showMargins,
+}: {
+  vs: ViewState;
+  theme: ThemeColors;
+  showRegions: boolean;
+  showMargins: boolean;
+}) {
   const ring = useMemo(() => {
     const g = new THREE.BufferGeometry();
     const pos = new Float32Array((SAMPLES + 1) * 2 * 3);
@@ -39,7 +49,10 @@ export function CircleRegions({ vs, theme, showRegions, showMargins }: { vs: Vie
   useEffect(() => () => [ring, rays, ringMat].forEach((o) => o.dispose()), [ring, rays, ringMat]);
   useEffect(() => () => rayMat.dispose(), [rayMat]);
 
-  const scratch = useMemo(() => ({ cos: new Float64Array(12), base: new THREE.Color(), cls: new THREE.Color(), grey: new THREE.Color(), out: new THREE.Color() }), []);
+  const scratch = useMemo(
+    () => ({ cos: new Float64Array(12), base: new THREE.Color(), cls: new THREE.Color(), grey: new THREE.Color(), out: new THREE.Color() }),
+    [],
+  );
 
   const drawn = useRef('');
   useFrame(() => {

@@ -17,7 +17,10 @@ export function ClusterCounts({ vs, classes, ink, outline }: { vs: ViewState; cl
   const rings = useMemo(
     () =>
       Array.from({ length: classes }, (_, j) => {
-        const mesh = new THREE.Mesh(new THREE.RingGeometry(0.05, 0.065, 32), new THREE.MeshBasicMaterial({ color: classColor(j), transparent: true, opacity: 0.95, depthTest: false }));
+        const mesh = new THREE.Mesh(
+          new THREE.RingGeometry(0.05, 0.065, 32),
+          new THREE.MeshBasicMaterial({ color: classColor(j), transparent: true, opacity: 0.95, depthTest: false }),
+        );
         mesh.renderOrder = 9;
         return mesh;
       }),

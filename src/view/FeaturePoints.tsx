@@ -131,7 +131,13 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
         c.set(classColor(colorIndex(info, which, y))).toArray(colors, 3 * i);
       });
       geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
-      geometry.setAttribute('shape', new THREE.BufferAttribute(Float32Array.from(labels, (y) => classShapeIndex(colorIndex(info, which, y))), 1));
+      geometry.setAttribute(
+        'shape',
+        new THREE.BufferAttribute(
+          Float32Array.from(labels, (y) => classShapeIndex(colorIndex(info, which, y))),
+          1,
+        ),
+      );
       geometry.setAttribute('mark', new THREE.BufferAttribute(new Float32Array(labels.length), 1).setUsage(THREE.DynamicDrawUsage));
       s.marks = null;
       s.labels = labels;
@@ -153,7 +159,10 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
     }
     if (s.version !== vs.version) {
       // The raycaster (hover) reads \`position\`: the last frame's, at most one frame's move ahead of the drawing.
-      for (const [name, values] of [['position', pos], ['fromPos', vs.from[which]]] as const) {
+      for (const [name, values] of [
+        ['position', pos],
+        ['fromPos', vs.from[which]],
+      ] as const) {
         const attr = geometry.getAttribute(name) as THREE.BufferAttribute;
         (attr.array as Float32Array).set(values);
         attr.needsUpdate = true;

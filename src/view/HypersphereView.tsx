@@ -16,7 +16,18 @@ import { useContextLoss } from './useContextLoss';
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
  * the browser restores it; no WebGL at all gets a message.
  */
-export const HypersphereView = memo(function HypersphereView({ slot, params, theme, dim, classes, reducedMotion, running, cue, capture, captureId }: Omit<ViewProps, 'link' | 'panel'> & { running: boolean }) {
+export const HypersphereView = memo(function HypersphereView({
+  slot,
+  params,
+  theme,
+  dim,
+  classes,
+  reducedMotion,
+  running,
+  cue,
+  capture,
+  captureId,
+}: Omit<ViewProps, 'link' | 'panel'> & { running: boolean }) {
   const [webgl] = useState(hasWebGL);
   const [software] = useState(() => (webgl ? detectSoftwareRenderer() : undefined));
   // Supersampled, unless the renderer is software or the frame rate stays under 50 fps while training.
@@ -28,21 +39,30 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
   const { target: named, nameNow } = useViewName(params, classes, dim, slot);
   const stepOrbit = useRef<((move: CameraMove) => void) | null>(null);
 
-  const onCreated = useCallback(({ gl }: { gl: { domElement: HTMLCanvasElement } }) => {
-    const el = gl.domElement;
-    watch(el);
-    el.dataset.ready = '1';
-    // The picture, named for a screen reader (the name follows the run: useViewName).
-    el.setAttribute('role', 'img');
-    named.current = el;
-    nameNow();
-  }, [named, nameNow, watch]);
+  const onCreated = useCallback(
+    ({ gl }: { gl: { domElement: HTMLCanvasElement } }) => {
+      const el = gl.domElement;
+      watch(el);
+      el.dataset.ready = '1';
+      // The picture, named for a screen reader (the name follows the run: useViewName).
+      el.setAttribute('role', 'img');
+      named.current = el;
+      nameNow();
+    },
+    [named, nameNow, watch],
+  );
 
   if (!webgl) return <NoWebGL />;
   const camera3 = { position: [1.2, 1.0, 4.0] as [number, number, number], fov: 40, near: 0.05, far: 50 };
   const camera2 = { position: [0, 0, 5] as [number, number, number], zoom: 100, near: 0.1, far: 50 };
   return (
-    <div className="view" data-dim={dim} data-antialias={antialias ? '1' : '0'} data-renderer={software ? 'software' : 'gpu'} data-resolution={software ? softScale : 1}>
+    <div
+      className="view"
+      data-dim={dim}
+      data-antialias={antialias ? '1' : '0'}
+      data-renderer={software ? 'software' : 'gpu'}
+      data-resolution={software ? softScale : 1}
+    >
       <Canvas
         key={`${dim}-${generation}`}
         orthographic={dim === 2}
@@ -55,7 +75,21 @@ export const HypersphereView = memo(function HypersphereView({ slot, params, the
         <color attach="background" args={[theme.background]} />
         {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
         <SupersampleMonitor supersampling={supersampling}>
-          <Scene slot={slot} params={params} theme={theme} dim={dim} classes={classes} reducedMotion={reducedMotion} tip={tip} lowPower={software !== undefined} cue={cue} running={running} capture={capture} captureId={captureId} stepOrbit={stepOrbit} />
+          <Scene
+            slot={slot}
+            params={params}
+            theme={theme}
+            dim={dim}
+            classes={classes}
+            reducedMotion={reducedMotion}
+            tip={tip}
+            lowPower={software !== undefined}
+            cue={cue}
+            running={running}
+            capture={capture}
+            captureId={captureId}
+            stepOrbit={stepOrbit}
+          />
         </SupersampleMonitor>
       </Canvas>
       <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />

@@ -30,7 +30,8 @@ function FitPanel({ size }: { size: Size }) {
   const store = useStore();
   const camera = useThree((s) => s.camera);
   useLayoutEffect(() => {
-    if ('isOrthographicCamera' in camera) Object.assign(camera, { left: -size.width / 2, right: size.width / 2, top: size.height / 2, bottom: -size.height / 2 });
+    if ('isOrthographicCamera' in camera)
+      Object.assign(camera, { left: -size.width / 2, right: size.width / 2, top: size.height / 2, bottom: -size.height / 2 });
     else (camera as THREE.PerspectiveCamera).aspect = size.width / size.height;
     camera.updateProjectionMatrix();
     store.setState((s) => ({ size: { ...s.size, ...size } }));
@@ -49,7 +50,16 @@ function viewportOf(canvas: HTMLCanvasElement, track: HTMLElement): [number, num
 
 /** Whether the camera moved or changed its lens since `seen` (23 numbers, updated); the orbit controls' rounding is no move. */
 function cameraChanged(camera: THREE.Camera, seen: Float64Array): boolean {
-  const values = [camera.position.x, camera.position.y, camera.position.z, camera.quaternion.x, camera.quaternion.y, camera.quaternion.z, camera.quaternion.w, ...camera.projectionMatrix.elements];
+  const values = [
+    camera.position.x,
+    camera.position.y,
+    camera.position.z,
+    camera.quaternion.x,
+    camera.quaternion.y,
+    camera.quaternion.z,
+    camera.quaternion.w,
+    ...camera.projectionMatrix.elements,
+  ];
   let changed = false;
   values.forEach((v, i) => {
     if (!(Math.abs(seen[i]! - v) <= 1e-7 * (1 + Math.abs(v)))) {
@@ -142,7 +152,10 @@ export function PanelPortal({ track, dim, children }: { track: HTMLElement; dim:
     },
     [track],
   );
-  const inject = useMemo(() => ({ camera, size, invalidate, events: { compute: compute as never, priority: 1 } }), [camera, size, invalidate, compute]);
+  const inject = useMemo(
+    () => ({ camera, size, invalidate, events: { compute: compute as never, priority: 1 } }),
+    [camera, size, invalidate, compute],
+  );
   return createPortal(
     <>
       <FitPanel size={size} />

@@ -13,7 +13,12 @@ export interface PanelArea {
  * A compare panel's scene, drawn into its rectangle of the shared canvas. It runs while the page
  * runs, unless its own model has diverged.
  */
-export const PanelScene = memo(function PanelScene({ area, lowPower, index, ...props }: Omit<ViewProps, 'captureId'> & { area: PanelArea; lowPower: boolean; index: number }) {
+export const PanelScene = memo(function PanelScene({
+  area,
+  lowPower,
+  index,
+  ...props
+}: Omit<ViewProps, 'captureId'> & { area: PanelArea; lowPower: boolean; index: number }) {
   const running = useAppStore((s) => s.status.state === 'running' && !(s.status.models[index] ?? s.status).diverged);
   return (
     <PanelPortal track={area.track} dim={props.dim}>

@@ -70,7 +70,24 @@ interface Props extends ViewProps {
 }
 
 /** Everything drawn on the canvas, fed from the frame slot inside useFrame. */
-export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, lowPower, cue, link, panel = 0, running, capture, captureId, stepOrbit, area: areaProp }: Props) {
+export function Scene({
+  slot,
+  params,
+  theme,
+  dim,
+  classes,
+  reducedMotion,
+  tip,
+  lowPower,
+  cue,
+  link,
+  panel = 0,
+  running,
+  capture,
+  captureId,
+  stepOrbit,
+  area: areaProp,
+}: Props) {
   const vs = useMemo(() => new ViewState(), []);
   // Compare mode's panels draw each frame once; under reduced motion the points jump to each frame too.
   vs.smooth = link === undefined && !reducedMotion;
@@ -103,7 +120,14 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
     }
   }, -1);
   const touch = useCallback(() => (touched.lastInteraction = performance.now()), [touched]);
-  const orbit = useOrbit(area, { enableRotate: dim === 3, minDistance: 1.5, maxDistance: 8, autoRotateSpeed: 0.6, onStart: touch, onEnd: touch });
+  const orbit = useOrbit(area, {
+    enableRotate: dim === 3,
+    minDistance: 1.5,
+    maxDistance: 8,
+    autoRotateSpeed: 0.6,
+    onStart: touch,
+    onEnd: touch,
+  });
   const aim = useCameraAim(vs, dim === 3 && leads, () => touched.lastInteraction > 0, orbit.moved, reducedMotion);
   useStepOrbit(area, dim === 3, orbit.controls, touch, stepOrbit);
   useFrame(() => {
@@ -153,8 +177,12 @@ export function Scene({ slot, params, theme, dim, classes, reducedMotion, tip, l
       )}
       <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
       {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.line} sizeScale={theme.sizes.point} onHover={onHover} />}
-      {params.showHeldout && <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />}
-      {show.has('weights') && <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} ink={theme.foreground} sizes={theme.sizes} />}
+      {params.showHeldout && (
+        <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
+      )}
+      {show.has('weights') && (
+        <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} ink={theme.foreground} sizes={theme.sizes} />
+      )}
       {show.has('weights') && <SubcenterArrows vs={vs} dim={dim} thickness={theme.sizes.arrow} />}
       {dim === 2 && <ClusterCounts vs={vs} classes={classes} ink={theme.foreground} outline={theme.background} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}

@@ -51,9 +51,7 @@ export function SharedCanvas({ eventSource, running, software, children }: Props
         style={{ position: 'absolute', inset: 0, pointerEvents: 'none', zIndex: 1 }}
         onCreated={onCreated}
       >
-        <SupersampleMonitor supersampling={supersampling}>
-          {children}
-        </SupersampleMonitor>
+        <SupersampleMonitor supersampling={supersampling}>{children}</SupersampleMonitor>
       </Canvas>
       {lost && <div className="view-overlay">The graphics context was lost; restoring…</div>}
     </>

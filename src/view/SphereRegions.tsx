@@ -112,7 +112,6 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
   return false;
 }
 
-
 /**
  * The unit sphere coloured by the class whose weight is nearest in angle, margin zones grey,
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
@@ -193,7 +192,8 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     // it (the canvas draws on demand: a stale map would stay, e.g. after regions are switched off).
     const wait = 1000 / bakeHz - (now - last.current.at);
     if (wait > 0) {
-      if (!running && retry.current === undefined) retry.current = window.setTimeout(() => ((retry.current = undefined), invalidate()), wait);
+      if (!running && retry.current === undefined)
+        retry.current = window.setTimeout(() => ((retry.current = undefined), invalidate()), wait);
       return;
     }
     setRegionUniforms(uniforms, r, vs.wDirs, C);

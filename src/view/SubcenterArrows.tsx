@@ -22,13 +22,21 @@ const color = new THREE.Color();
  */
 export function SubcenterArrows({ vs, dim, thickness = 1 }: { vs: ViewState; dim: 2 | 3; thickness?: number }) {
   const shafts = useMemo(() => {
-    const mesh = new THREE.InstancedMesh(new THREE.CylinderGeometry(0.007 * thickness, 0.007 * thickness, 1, 8).translate(0, 0.5, 0), new THREE.MeshBasicMaterial(), MAX_ARROWS);
+    const mesh = new THREE.InstancedMesh(
+      new THREE.CylinderGeometry(0.007 * thickness, 0.007 * thickness, 1, 8).translate(0, 0.5, 0),
+      new THREE.MeshBasicMaterial(),
+      MAX_ARROWS,
+    );
     mesh.renderOrder = 1;
     mesh.frustumCulled = false;
     return mesh;
   }, [thickness]);
   const heads = useMemo(() => {
-    const mesh = new THREE.InstancedMesh(new THREE.ConeGeometry(0.032, 0.1, 12).translate(0, -0.05, 0), new THREE.MeshBasicMaterial(), MAX_ARROWS);
+    const mesh = new THREE.InstancedMesh(
+      new THREE.ConeGeometry(0.032, 0.1, 12).translate(0, -0.05, 0),
+      new THREE.MeshBasicMaterial(),
+      MAX_ARROWS,
+    );
     mesh.renderOrder = 1;
     mesh.frustumCulled = false;
     return mesh;

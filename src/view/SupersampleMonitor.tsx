@@ -28,7 +28,13 @@ export function useSupersampling(software: boolean, running: boolean): Supersamp
  * Supersampling's guard: drops to the screen's pixel ratio (without recreating the context) when
  * the frame rate stays under 50 fps while measuring (training).
  */
-export function SupersampleMonitor({ supersampling: { measuring, drop }, children }: { supersampling: Supersampling; children: ReactNode }) {
+export function SupersampleMonitor({
+  supersampling: { measuring, drop },
+  children,
+}: {
+  supersampling: Supersampling;
+  children: ReactNode;
+}) {
   return (
     <PerformanceMonitor
       bounds={() => [50, 1000]}

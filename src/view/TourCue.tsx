@@ -13,7 +13,21 @@ const out = new THREE.Vector3();
  * The lecture tour's "notice this": a ring around the thing to notice (a weight's tip, a centre, a
  * cluster, a margin zone on a boundary) and a short label beside it, drawn over everything.
  */
-export function TourCue({ vs, anchor, label, color, outline, dim }: { vs: ViewState; anchor: CueAnchor; label: string; color: string; outline: string; dim: 2 | 3 }) {
+export function TourCue({
+  vs,
+  anchor,
+  label,
+  color,
+  outline,
+  dim,
+}: {
+  vs: ViewState;
+  anchor: CueAnchor;
+  label: string;
+  color: string;
+  outline: string;
+  dim: 2 | 3;
+}) {
   const camera = useThree((s) => s.camera);
   const group = useRef<THREE.Group>(null);
   const ring = useMemo(() => {
@@ -23,7 +37,10 @@ export function TourCue({ vs, anchor, label, color, outline, dim }: { vs: ViewSt
     mesh.renderOrder = 11;
     return mesh;
   }, [color, dim]);
-  const text = useMemo(() => (dim === 3 ? makeTextSprite(label, color, outline, 0.03, false) : makeTextSprite(label, color, outline, 0.11)), [label, color, outline, dim]);
+  const text = useMemo(
+    () => (dim === 3 ? makeTextSprite(label, color, outline, 0.03, false) : makeTextSprite(label, color, outline, 0.11)),
+    [label, color, outline, dim],
+  );
   useEffect(
     () => () => {
       ring.geometry.dispose();

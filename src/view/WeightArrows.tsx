@@ -12,7 +12,25 @@ const scratchDir = new THREE.Vector3();
 /** One class weight: a shaft and a cone from the origin along ŵ_j, with its label. */
 type Sizes = ThemeColors['sizes'];
 
-function Arrow({ vs, j, length, dim, outline, ink, sizes, labels }: { vs: ViewState; j: number; length: number; dim: 2 | 3; outline: string; ink: string; sizes: Sizes; labels: THREE.Sprite[] }) {
+function Arrow({
+  vs,
+  j,
+  length,
+  dim,
+  outline,
+  ink,
+  sizes,
+  labels,
+}: {
+  vs: ViewState;
+  j: number;
+  length: number;
+  dim: 2 | 3;
+  outline: string;
+  ink: string;
+  sizes: Sizes;
+  labels: THREE.Sprite[];
+}) {
   const group = useRef<THREE.Group>(null);
   const color = classColor(j);
   // The text in the theme's ink (a pale class colour would fail text contrast); the class's marker,
@@ -20,7 +38,9 @@ function Arrow({ vs, j, length, dim, outline, ink, sizes, labels }: { vs: ViewSt
   const label = useMemo(() => {
     const mark = { glyph: SHAPE_GLYPHS[classShape(j)], color, edge: ink };
     const k = sizes.label;
-    return dim === 3 ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034 * k, false, mark) : makeTextSprite(`W${j + 1}`, ink, outline, 0.16 * k, true, mark);
+    return dim === 3
+      ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034 * k, false, mark)
+      : makeTextSprite(`W${j + 1}`, ink, outline, 0.16 * k, true, mark);
   }, [j, color, outline, ink, dim, sizes.label]);
   useEffect(() => {
     labels[j] = label;
@@ -114,7 +134,21 @@ function useLabelLayout(labels: THREE.Sprite[]) {
 }
 
 /** Arrows for every class weight W_j, normalised (direction is what the cosine losses use). */
-export function WeightArrows({ vs, classes, dim, outline, ink, sizes }: { vs: ViewState; classes: number; dim: 2 | 3; outline: string; ink: string; sizes: Sizes }) {
+export function WeightArrows({
+  vs,
+  classes,
+  dim,
+  outline,
+  ink,
+  sizes,
+}: {
+  vs: ViewState;
+  classes: number;
+  dim: 2 | 3;
+  outline: string;
+  ink: string;
+  sizes: Sizes;
+}) {
   const labels = useMemo<THREE.Sprite[]>(() => [], []);
   useLabelLayout(labels);
   return (

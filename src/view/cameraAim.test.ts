@@ -79,6 +79,17 @@ describe('tour cue anchor', () => {
     expect(b[1]).toBeCloseTo(Math.SQRT2, 6);
   });
   it('has nothing to point at before the first frame', () => {
-    expect(cueAnchorPoint({ wDirs: new Float32Array(0), centers: new Float32Array(0), means: new Float32Array(0), heldoutMeans: new Float32Array(0), radius: 1 }, 'weight')).toBeNull();
+    expect(
+      cueAnchorPoint(
+        {
+          wDirs: new Float32Array(0),
+          centers: new Float32Array(0),
+          means: new Float32Array(0),
+          heldoutMeans: new Float32Array(0),
+          radius: 1,
+        },
+        'weight',
+      ),
+    ).toBeNull();
   });
 });

@@ -17,7 +17,10 @@ export type CueAnchor =
 type Point = [number, number, number];
 
 /** The view position of `anchor` for class 1 (index 0), or null before the first frame. */
-export function cueAnchorPoint(vs: Pick<ViewState, 'wDirs' | 'centers' | 'means' | 'heldoutMeans' | 'radius'>, anchor: CueAnchor): Point | null {
+export function cueAnchorPoint(
+  vs: Pick<ViewState, 'wDirs' | 'centers' | 'means' | 'heldoutMeans' | 'radius'>,
+  anchor: CueAnchor,
+): Point | null {
   const C = vs.wDirs.length / 3;
   if (C < 1) return null;
   const at = (a: ArrayLike<number>, j: number): Point => [a[3 * j] as number, a[3 * j + 1] as number, a[3 * j + 2] as number];

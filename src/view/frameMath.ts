@@ -3,7 +3,15 @@
 export type Projection = 'sphere' | 'raw';
 
 /** Writes n D-dimensional rows as 3-D points (z = 0 in 2-D), unit-normalised for 'sphere' or scaled for 'raw'. */
-export function projectInto(out: Float32Array, x: Float32Array, n: number, D: number, projection: Projection, scale: number, radius = 1): void {
+export function projectInto(
+  out: Float32Array,
+  x: Float32Array,
+  n: number,
+  D: number,
+  projection: Projection,
+  scale: number,
+  radius = 1,
+): void {
   for (let i = 0; i < n; i++) {
     const a = x[i * D] ?? 0;
     const b = x[i * D + 1] ?? 0;

@@ -1,4 +1,12 @@
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, parse, wcagContrast, type Color } from 'culori';
+import {
+  differenceCiede2000,
+  filterDeficiencyDeuter,
+  filterDeficiencyProt,
+  filterDeficiencyTrit,
+  parse,
+  wcagContrast,
+  type Color,
+} from 'culori';
 import { describe, expect, it } from 'vitest';
 import { MAX_CLASSES } from './regionUniforms';
 import { THEMES, classColor, classShape } from './palette';
@@ -29,12 +37,15 @@ describe('the class palette (WCAG 1.4.1: colour is never the only cue)', () => {
     expect(worst).toBeLessThan(12);
   });
   it('two classes of one colour have different shapes, for the 12 classes the view draws', () => {
-    for (let a = 0; a < MAX_CLASSES; a++) for (let b = a + 1; b < MAX_CLASSES; b++) if (classColor(a) === classColor(b)) expect(classShape(a), `${a + 1}, ${b + 1}`).not.toBe(classShape(b));
+    for (let a = 0; a < MAX_CLASSES; a++)
+      for (let b = a + 1; b < MAX_CLASSES; b++)
+        if (classColor(a) === classColor(b)) expect(classShape(a), `${a + 1}, ${b + 1}`).not.toBe(classShape(b));
   });
   it("every class colour stands apart from each theme's background (≥ 10 under every vision)", () => {
     for (const [theme, t] of Object.entries(THEMES)) {
       for (const [vision, see] of Object.entries(VISION)) {
-        for (let j = 0; j < MAX_CLASSES; j++) expect(dE(see(col(classColor(j))), see(col(t.background))), `${theme}, ${vision}, class ${j + 1}`).toBeGreaterThanOrEqual(10);
+        for (let j = 0; j < MAX_CLASSES; j++)
+          expect(dE(see(col(classColor(j))), see(col(t.background))), `${theme}, ${vision}, class ${j + 1}`).toBeGreaterThanOrEqual(10);
       }
     }
   });
@@ -44,13 +55,16 @@ describe('the labels drawn inside the canvas (WCAG 1.4.3: axe cannot see them)',
   it("the weight labels' and the tour cue's text, the theme's ink on its halo, reach 4.5:1 in every theme", () => {
     for (const [theme, t] of Object.entries(THEMES)) {
       // WeightArrows and TourCue draw their text in t.foreground on a halo of t.background, over the view's t.background or t.sphere.
-      for (const behind of [t.background, t.sphere]) expect(wcagContrast(t.foreground, behind), `${theme}: ink on ${behind}`).toBeGreaterThanOrEqual(4.5);
+      for (const behind of [t.background, t.sphere])
+        expect(wcagContrast(t.foreground, behind), `${theme}: ink on ${behind}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 });
 
 describe('the points (WCAG 1.4.11: graphics 3:1 against what they sit on)', () => {
   it("a point's rim, the theme's line colour, stands 3:1 against the background and the sphere of every theme", () => {
-    for (const [theme, t] of Object.entries(THEMES)) for (const behind of [t.background, t.sphere]) expect(wcagContrast(t.line, behind), `${theme}: rim on ${behind}`).toBeGreaterThanOrEqual(3);
+    for (const [theme, t] of Object.entries(THEMES))
+      for (const behind of [t.background, t.sphere])
+        expect(wcagContrast(t.line, behind), `${theme}: rim on ${behind}`).toBeGreaterThanOrEqual(3);
   });
 });

@@ -55,5 +55,12 @@ export const THEMES: Record<ThemeName, ThemeColors> = {
   light: { background: '#fbfbfd', foreground: '#1b1d23', margin: '#9a9aa2', line: '#2a2c33', sphere: '#e8e9ef', sizes: NORMAL_SIZES },
   dark: { background: '#111318', foreground: '#e9eaf0', margin: '#5c5e66', line: '#d8dae2', sphere: '#24262e', sizes: NORMAL_SIZES },
   // The back of a lecture hall: white and black, larger points, thicker arrows, larger labels.
-  projector: { background: '#ffffff', foreground: '#000000', margin: '#8a8a8a', line: '#000000', sphere: '#eeeeee', sizes: { point: 1.7, arrow: 1.9, label: 1.5 } },
+  projector: {
+    background: '#ffffff',
+    foreground: '#000000',
+    margin: '#8a8a8a',
+    line: '#000000',
+    sphere: '#eeeeee',
+    sizes: { point: 1.7, arrow: 1.9, label: 1.5 },
+  },
 };

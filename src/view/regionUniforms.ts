@@ -48,7 +48,12 @@ export type RegionUniforms = ReturnType<typeof makeRegionUniforms>;
 export function regionKey(r: RegionModel, coarse = false): string {
   const f = (v: number, digits: number) => (coarse ? v.toPrecision(digits) : String(v));
   const spec = Object.entries(r.spec).map(([k, v]) => `${k}=${typeof v === 'number' ? f(v, 4) : String(v)}`);
-  return [...spec, f(r.featureNorm, 3), ...Array.from(r.bias, (b) => (coarse ? b.toFixed(3) : String(b))), ...Array.from(r.weightNorms, (n) => f(n, 3))].join(',');
+  return [
+    ...spec,
+    f(r.featureNorm, 3),
+    ...Array.from(r.bias, (b) => (coarse ? b.toFixed(3) : String(b))),
+    ...Array.from(r.weightNorms, (n) => f(n, 3)),
+  ].join(',');
 }
 
 /** Writes the current classifier and loss into the uniforms. */

@@ -13,7 +13,14 @@ export interface LabelMark {
  * size attenuation, in units at distance 1 from a perspective camera (constant on screen). The
  * text is drawn in `color` on a halo of `outline`; a `mark` goes before it in its own colour.
  */
-export function makeTextSprite(text: string, color: string, outline: string, height = 0.15, sizeAttenuation = true, mark?: LabelMark): THREE.Sprite {
+export function makeTextSprite(
+  text: string,
+  color: string,
+  outline: string,
+  height = 0.15,
+  sizeAttenuation = true,
+  mark?: LabelMark,
+): THREE.Sprite {
   // Drawn near the size it shows at (a label is some 20–40 CSS px tall) times the device pixel
   // ratio, and sampled without mipmaps: a 96 px texture shrunk through mipmaps was blurred.
   const px = Math.round(48 * Math.min(3, Math.max(1, globalThis.devicePixelRatio || 1)));

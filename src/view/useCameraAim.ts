@@ -21,11 +21,25 @@ const current = new THREE.Vector3();
  * turns the view. Returns whether it is still aiming (auto-rotation waits for it) and whether
  * the camera is still on its way (the canvas must draw another frame).
  */
-export function useCameraAim(vs: ViewState, enabled: boolean, interacted: () => boolean, moved: () => void, instant = false): { aiming: () => boolean; swinging: () => boolean } {
+export function useCameraAim(
+  vs: ViewState,
+  enabled: boolean,
+  interacted: () => boolean,
+  moved: () => void,
+  instant = false,
+): { aiming: () => boolean; swinging: () => boolean } {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
-  const state = useRef({ info: null as unknown, aiming: false, swinging: false, serial: -1, serialAt: 0, at: 0, dir: new THREE.Vector3(0, 0, 1) });
+  const state = useRef({
+    info: null as unknown,
+    aiming: false,
+    swinging: false,
+    serial: -1,
+    serialAt: 0,
+    at: 0,
+    dir: new THREE.Vector3(0, 0, 1),
+  });
   useFrame(() => {
     const s = state.current;
     if (vs.info !== s.info) {

@@ -5,7 +5,13 @@ import { useEffect, type RefObject } from 'react';
 import type { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { KEY_MOVES, moveCamera, type CameraMove } from './cameraMoves';
 
-export function useStepOrbit(area: HTMLElement, enabled: boolean, controls: OrbitControls, touch: () => void, api?: RefObject<((move: CameraMove) => void) | null>): void {
+export function useStepOrbit(
+  area: HTMLElement,
+  enabled: boolean,
+  controls: OrbitControls,
+  touch: () => void,
+  api?: RefObject<((move: CameraMove) => void) | null>,
+): void {
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {

@@ -8,7 +8,13 @@ import { viewName } from './viewName';
 const NAME_MS = 1000;
 
 /** The element to name (set once it exists) and a function that names it now. */
-export function useViewName(params: Params, classes: number, dim: 2 | 3, slot: RefObject<FrameSlot>, panel = 0): { target: RefObject<HTMLElement | null>; nameNow: () => void } {
+export function useViewName(
+  params: Params,
+  classes: number,
+  dim: 2 | 3,
+  slot: RefObject<FrameSlot>,
+  panel = 0,
+): { target: RefObject<HTMLElement | null>; nameNow: () => void } {
   const target = useRef<HTMLElement | null>(null);
   const latest = useRef({ params, classes, dim, panel });
   latest.current = { params, classes, dim, panel };

@@ -4,7 +4,15 @@ import { defaultParams } from '../params/table';
 import type { Frame, RunInfo } from '../train/frame';
 import { ViewState } from './viewState';
 
-const info: RunInfo = { dim: 2, numClasses: 2, inputDim: 2, trainLabels: Int32Array.from([0, 1]), testLabels: Int32Array.from([1]), heldoutLabels: new Int32Array(0), numHeldout: 0 };
+const info: RunInfo = {
+  dim: 2,
+  numClasses: 2,
+  inputDim: 2,
+  trainLabels: Int32Array.from([0, 1]),
+  testLabels: Int32Array.from([1]),
+  heldoutLabels: new Int32Array(0),
+  numHeldout: 0,
+};
 function frame(train: number[]): Frame {
   return {
     step: 1,
@@ -18,7 +26,18 @@ function frame(train: number[]): Frame {
     W: Float32Array.from([1, 0, 0, 1]),
     bias: Float32Array.from([0, 0]),
     centers: Float32Array.from([0, 0, 0, 0]),
-    metrics: { trainAccuracy: 1, testAccuracy: 1, meanAngleToWeight: 0, intraClassAngle: 0, testIntraClassAngle: 0, marginP5: 0, marginMedian: 0, minWeightAngle: Math.PI / 2, histOwn: new Uint32Array(36), histNearest: new Uint32Array(36) },
+    metrics: {
+      trainAccuracy: 1,
+      testAccuracy: 1,
+      meanAngleToWeight: 0,
+      intraClassAngle: 0,
+      testIntraClassAngle: 0,
+      marginP5: 0,
+      marginMedian: 0,
+      minWeightAngle: Math.PI / 2,
+      histOwn: new Uint32Array(36),
+      histNearest: new Uint32Array(36),
+    },
     numTensors: 0,
   };
 }

@@ -99,7 +99,14 @@ export class ViewState {
   /** One point's position as drawn now, into `out` (3 floats). */
   pointAt(which: PointSet, i: number, out: Float32Array): Float32Array {
     if (3 * i + 3 > this.to[which].length) return out.fill(0);
-    interpolate(out, this.from[which].subarray(3 * i, 3 * i + 3), this.to[which].subarray(3 * i, 3 * i + 3), this.ease, this.onSphere, this.radius);
+    interpolate(
+      out,
+      this.from[which].subarray(3 * i, 3 * i + 3),
+      this.to[which].subarray(3 * i, 3 * i + 3),
+      this.ease,
+      this.onSphere,
+      this.radius,
+    );
     return out;
   }
 
@@ -162,7 +169,9 @@ export class ViewState {
     const spec = frame.spec;
     const hardM = lossDef(spec.kind).hardNegativeMargin?.(spec);
     this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativesOnce(frame.train, info.trainLabels, frame.W, D, C, hardM);
-    this.heldoutMeans = pack(classMeanDirections({ x: frame.heldout, y: info.heldoutLabels, n: info.heldoutLabels.length, dim: D }, info.numHeldout));
+    this.heldoutMeans = pack(
+      classMeanDirections({ x: frame.heldout, y: info.heldoutLabels, n: info.heldoutLabels.length, dim: D }, info.numHeldout),
+    );
   }
 
   private ingestSubcenters(frame: Frame, D: number, C: number): void {

@@ -21,12 +21,18 @@ function fetchMnist(assetBase: string): Promise<ArrayBuffer> {
 
 /** The user's data as a Dataset, split per class with the run's seed. */
 export function customDataset(data: CustomData, testFraction: number, seed: number): Dataset {
-  return { name: 'custom', inputDim: data.inputDim, numClasses: data.numClasses, ...stratifiedSplit(data.x, data.inputDim, data.y, data.numClasses, testFraction, createRng(seed)) };
+  return {
+    name: 'custom',
+    inputDim: data.inputDim,
+    numClasses: data.numClasses,
+    ...stratifiedSplit(data.x, data.inputDim, data.y, data.numClasses, testFraction, createRng(seed)),
+  };
 }
 
 /** The dataset a structural config describes; MNIST is loaded only when chosen. */
 export async function loadDataset(cfg: StructuralConfig, assetBase: string, custom?: CustomData): Promise<Dataset> {
-  if (cfg.dataset === 'mnist') return holdOutLastClasses(mnistDataset(await fetchMnist(assetBase), cfg.testFraction, cfg.seed), cfg.holdout);
+  if (cfg.dataset === 'mnist')
+    return holdOutLastClasses(mnistDataset(await fetchMnist(assetBase), cfg.testFraction, cfg.seed), cfg.holdout);
   if (cfg.dataset === 'custom') {
     if (!custom) throw new Error('no uploaded data: choose a CSV file or paste one');
     return holdOutLastClasses(customDataset(custom, cfg.testFraction, cfg.seed), cfg.holdout);

@@ -9,7 +9,24 @@ import { createRunLoop } from './runLoop';
 
 beforeAll(useCpuBackend);
 
-const config: StructuralConfig = { dataset: 'blobs', classes: 3, perClass: 20, noise: 0.15, testFraction: 0.2, idDims: 32, idScale: 1, holdout: 0, labelNoise: 0, noiseKind: 'uniform', lowQuality: 0, dim: 2, hidden: 8, depth: 1, seed: 3, backend: 'cpu' };
+const config: StructuralConfig = {
+  dataset: 'blobs',
+  classes: 3,
+  perClass: 20,
+  noise: 0.15,
+  testFraction: 0.2,
+  idDims: 32,
+  idScale: 1,
+  holdout: 0,
+  labelNoise: 0,
+  noiseKind: 'uniform',
+  lowQuality: 0,
+  dim: 2,
+  hidden: 8,
+  depth: 1,
+  seed: 3,
+  backend: 'cpu',
+};
 
 /** A loop on a fake host: a manual clock, a queue for yields and timers, every posted message kept. */
 function host() {
@@ -84,7 +101,12 @@ describe('the worker run loop', () => {
     await h.settle();
     h.send({ type: 'step', runId: 1, n: 3 });
     h.pump(50);
-    expect(h.of('frames').filter((m) => m.runId === 2).every((m) => m.frames[0]!.frame.step === 0)).toBe(true);
+    expect(
+      h
+        .of('frames')
+        .filter((m) => m.runId === 2)
+        .every((m) => m.frames[0]!.frame.step === 0),
+    ).toBe(true);
     h.send({ type: 'weights', runId: 2, requestId: 41 });
     const w = h.of('weights')[0]!;
     expect(w.requestId).toBe(41);
@@ -114,6 +136,16 @@ describe('the worker run loop', () => {
     r.pump(20);
     h.pump(20);
     // Same weights, optimizer state and batch order: the resumed run's losses are the original's.
-    expect(r.of('frames').at(-1)!.frames.map((f) => f.frame.loss)).toEqual(h.of('frames').at(-1)!.frames.map((f) => f.frame.loss));
+    expect(
+      r
+        .of('frames')
+        .at(-1)!
+        .frames.map((f) => f.frame.loss),
+    ).toEqual(
+      h
+        .of('frames')
+        .at(-1)!
+        .frames.map((f) => f.frame.loss),
+    );
   });
 });

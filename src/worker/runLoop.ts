@@ -105,7 +105,18 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
       }
       frames.push({ model: i, frame, snapshotMs });
       const v = frame.verification;
-      transfer.push(...([frame.train.buffer, frame.test.buffer, frame.heldout.buffer, frame.W.buffer, frame.bias.buffer, frame.centers.buffer, ...(frame.subcenters ? [frame.subcenters.W.buffer, frame.subcenters.dominant.buffer] : []), ...(v ? [v.same.buffer, v.diff.buffer] : [])] as ArrayBuffer[]));
+      transfer.push(
+        ...([
+          frame.train.buffer,
+          frame.test.buffer,
+          frame.heldout.buffer,
+          frame.W.buffer,
+          frame.bias.buffer,
+          frame.centers.buffer,
+          ...(frame.subcenters ? [frame.subcenters.W.buffer, frame.subcenters.dominant.buffer] : []),
+          ...(v ? [v.same.buffer, v.diff.buffer] : []),
+        ] as ArrayBuffer[]),
+      );
     });
     if (frames.length) post({ type: 'frames', runId: r.id, frames }, transfer);
     r.snapshotMs = now() - t0;
@@ -115,7 +126,11 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
   /** Every model's state, posted for the page to keep (a restart resumes from it). */
   function emitCheckpoint(r: Run): void {
     const models = r.models.map((m) => m.trainer!.checkpoint(m.diverged));
-    const transfer = models.flatMap((m) => [...m.weights.map((w) => w.values.buffer), ...m.optimizer.slots.map((v) => v.buffer), m.sampler.order.buffer]) as ArrayBuffer[];
+    const transfer = models.flatMap((m) => [
+      ...m.weights.map((w) => w.values.buffer),
+      ...m.optimizer.slots.map((v) => v.buffer),
+      m.sampler.order.buffer,
+    ]) as ArrayBuffer[];
     post({ type: 'checkpoint', runId: r.id, checkpoint: { step: models[0]?.step ?? 0, models } }, transfer);
     r.lastCheckpointAt = now();
   }
@@ -179,7 +194,9 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
       const first = r.models[0]!;
       const build = () => new Trainer(data, msg.config, first.params);
       const key = modelKey(msg.config, data, first.params.batch);
-      const turn = measuring.then(async () => backendCache.get(key) ?? (run === r ? await host.pickBackend(msg.config.backend, build) : undefined));
+      const turn = measuring.then(
+        async () => backendCache.get(key) ?? (run === r ? await host.pickBackend(msg.config.backend, build) : undefined),
+      );
       measuring = turn.catch(() => undefined);
       const pick = await turn;
       if (run !== r || !pick) return;
@@ -245,7 +262,10 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
         break;
       case 'weights': {
         const models = r.models.map((m) => ({ step: m.trainer?.step ?? 0, tensors: m.trainer?.weights() ?? [] }));
-        post({ type: 'weights', runId: r.id, requestId: msg.requestId, models }, models.flatMap((m) => m.tensors.map((t) => t.values.buffer as ArrayBuffer)));
+        post(
+          { type: 'weights', runId: r.id, requestId: msg.requestId, models },
+          models.flatMap((m) => m.tensors.map((t) => t.values.buffer as ArrayBuffer)),
+        );
         break;
       }
       case 'snapshotRate':

@@ -13,7 +13,22 @@ describe('isToWorker', () => {
     expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}, {}, {}, {}], play: true, assetBase: 'http://x/' })).toBe(true);
   });
   it('refuses anything else', () => {
-    for (const bad of [null, 3, 'play', {}, { type: 'play' }, { type: 'explode', runId: 1 }, { type: 'step', runId: 1, n: NaN }, { type: 'step', runId: 1 }, { type: 'setParams', runId: 1, params: null }, { type: 'init', runId: 1, config: {} }, { type: 'init', runId: 1, config: {}, models: [], assetBase: '' }, { type: 'init', runId: 1, config: {}, models: Array(7).fill({}), assetBase: '' }, { type: 'setParams', runId: 1, params: {}, model: -1 }, { type: 'setParams', runId: 1, params: {}, model: 0.5 }]) {
+    for (const bad of [
+      null,
+      3,
+      'play',
+      {},
+      { type: 'play' },
+      { type: 'explode', runId: 1 },
+      { type: 'step', runId: 1, n: NaN },
+      { type: 'step', runId: 1 },
+      { type: 'setParams', runId: 1, params: null },
+      { type: 'init', runId: 1, config: {} },
+      { type: 'init', runId: 1, config: {}, models: [], assetBase: '' },
+      { type: 'init', runId: 1, config: {}, models: Array(7).fill({}), assetBase: '' },
+      { type: 'setParams', runId: 1, params: {}, model: -1 },
+      { type: 'setParams', runId: 1, params: {}, model: 0.5 },
+    ]) {
       expect(isToWorker(bad), JSON.stringify(bad)).toBe(false);
     }
   });
@@ -21,10 +36,29 @@ describe('isToWorker', () => {
 
 describe('frameProblem', () => {
   const ok = (): Frame => ({
-    step: 3, loss: 0.5, spec: { kind: 'softmax' }, lambda: NaN, lossState: [],
-    train: Float32Array.from([1, 0]), test: Float32Array.from([0, 1]), heldout: new Float32Array(0), W: Float32Array.from([1, 0, 0, 1]),
-    bias: new Float32Array(2), centers: new Float32Array(4),
-    metrics: { trainAccuracy: 1, testAccuracy: 1, meanAngleToWeight: 0, intraClassAngle: 0, testIntraClassAngle: 0, marginP5: 0, marginMedian: 0, minWeightAngle: 1, histOwn: new Uint32Array(1), histNearest: new Uint32Array(1) },
+    step: 3,
+    loss: 0.5,
+    spec: { kind: 'softmax' },
+    lambda: NaN,
+    lossState: [],
+    train: Float32Array.from([1, 0]),
+    test: Float32Array.from([0, 1]),
+    heldout: new Float32Array(0),
+    W: Float32Array.from([1, 0, 0, 1]),
+    bias: new Float32Array(2),
+    centers: new Float32Array(4),
+    metrics: {
+      trainAccuracy: 1,
+      testAccuracy: 1,
+      meanAngleToWeight: 0,
+      intraClassAngle: 0,
+      testIntraClassAngle: 0,
+      marginP5: 0,
+      marginMedian: 0,
+      minWeightAngle: 1,
+      histOwn: new Uint32Array(1),
+      histNearest: new Uint32Array(1),
+    },
     numTensors: 0,
   });
   it('passes a sound frame, and the NaN loss of step 0 (no step yet)', () => {

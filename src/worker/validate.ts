@@ -5,7 +5,15 @@ import { MAX_MODELS, type ToWorker } from './protocol';
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every command type (the type checker asks for each member of the protocol's union). */
-const TYPES: Record<ToWorker['type'], true> = { init: true, setParams: true, play: true, pause: true, step: true, snapshotRate: true, weights: true };
+const TYPES: Record<ToWorker['type'], true> = {
+  init: true,
+  setParams: true,
+  play: true,
+  pause: true,
+  step: true,
+  snapshotRate: true,
+  weights: true,
+};
 
 /** Structural check of a command: a known type, a numeric run id and the fields that type needs. */
 export function isToWorker(v: unknown): v is ToWorker {

@@ -49,4 +49,3 @@ export class FakeClock implements Clock {
     return this.timers.size;
   }
 }
-

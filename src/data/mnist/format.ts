@@ -32,7 +32,8 @@ export function decodeMnist(buffer: ArrayBuffer): { count: number; k: number; la
   const count = view.getUint32(4, true);
   const k = view.getUint32(8, true);
   const offset = HEADER + padded(count);
-  if (k === 0 || buffer.byteLength !== offset + count * k * 4) throw new Error(`MNIST asset truncated: ${buffer.byteLength} bytes for ${count}×${k}`);
+  if (k === 0 || buffer.byteLength !== offset + count * k * 4)
+    throw new Error(`MNIST asset truncated: ${buffer.byteLength} bytes for ${count}×${k}`);
   const features = new Float32Array(count * k);
   for (let i = 0; i < features.length; i++) features[i] = view.getFloat32(offset + 4 * i, true);
   return { count, k, labels: new Uint8Array(buffer.slice(HEADER, HEADER + count)), features };

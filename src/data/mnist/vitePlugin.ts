@@ -12,7 +12,10 @@ import { fitPca, projectPca } from './pca.ts';
 function readDigits(): { pixels: Float64Array; labels: Uint8Array } {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
-  const perDigit = Array.from({ length: 10 }, (_, d) => (JSON.parse(readFileSync(join(dir, `${d}.json`), 'utf8')) as { data: number[] }).data);
+  const perDigit = Array.from(
+    { length: 10 },
+    (_, d) => (JSON.parse(readFileSync(join(dir, `${d}.json`), 'utf8')) as { data: number[] }).data,
+  );
   const count = perDigit.reduce((n, px) => n + Math.floor(px.length / MNIST_PIXELS), 0);
   const pixels = new Float64Array(count * MNIST_PIXELS);
   const labels = new Uint8Array(count);
@@ -20,7 +23,8 @@ function readDigits(): { pixels: Float64Array; labels: Uint8Array } {
   perDigit.forEach((px, label) => {
     for (let i = 0; i < Math.floor(px.length / MNIST_PIXELS); i++, row++) {
       labels[row] = label;
-      for (let p = 0; p < MNIST_PIXELS; p++) pixels[row * MNIST_PIXELS + p] = Math.round(Math.max(0, Math.min(1, px[i * MNIST_PIXELS + p] ?? 0)) * 255) / 255;
+      for (let p = 0; p < MNIST_PIXELS; p++)
+        pixels[row * MNIST_PIXELS + p] = Math.round(Math.max(0, Math.min(1, px[i * MNIST_PIXELS + p] ?? 0)) * 255) / 255;
     }
   });
   return { pixels, labels };

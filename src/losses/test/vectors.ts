@@ -76,7 +76,15 @@ export function specOf(c: VectorCase): LossSpec | undefined {
     case 'magface':
       return { kind: 'magface', s: num(p.s), la: num(p.l_a), ua: num(p.u_a), lm: num(p.l_m), um: num(p.u_m), lambdaG: num(p.lambda_g) };
     case 'adaface':
-      return { kind: 'adaface', s: num(p.s), m: num(p.m), h: num(p.h), batchMean: num(p.batch_mean), batchStd: num(p.batch_std), alpha: num(p.t_alpha) };
+      return {
+        kind: 'adaface',
+        s: num(p.s),
+        m: num(p.m),
+        h: num(p.h),
+        batchMean: num(p.batch_mean),
+        batchStd: num(p.batch_std),
+        alpha: num(p.t_alpha),
+      };
     case 'lsoftmax':
       return { kind: 'lsoftmax', m: num(p.m), lambda: num(p.lambda) };
     case 'subcenter_arcface':
