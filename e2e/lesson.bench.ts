@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
-import { liveOf, structureOf } from '../src/params/toTrainer';
+import { liveOf, structureOf } from '../src/train/fromParams';
 import { defaultParams } from '../src/params/table';
 import type { LiveParams, StructuralConfig } from '../src/train/config';
 import { Trainer } from '../src/train/trainer';

@@ -9,7 +9,7 @@ import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
 import { lossDef } from '../src/losses/registry';
 import { predict } from '../src/metrics/metrics';
 import { spearman } from '../src/metrics/spearman';
-import { liveOf, structureOf } from '../src/params/toTrainer';
+import { liveOf, structureOf } from '../src/train/fromParams';
 import { decodeParams } from '../src/params/urlCodec';
 import { Trainer } from '../src/train/trainer';
 import { replaceBetween } from './lesson/report';

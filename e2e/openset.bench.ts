@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
 import { OPEN_SET_QUERY } from '../src/params/openSet';
-import { liveOf, structureOf } from '../src/params/toTrainer';
+import { liveOf, structureOf } from '../src/train/fromParams';
 import { decodeParams } from '../src/params/urlCodec';
 import { Trainer } from '../src/train/trainer';
 import { verificationMetrics } from '../src/train/verificationMetrics';

@@ -10,7 +10,7 @@ import * as tfUnion from '@tensorflow/tfjs';
 import { referenceArcFace } from './reference.mjs';
 import { LOSS_KINDS } from '../src/losses/registry';
 import { defaultParams } from '../src/params/table';
-import { liveOf, structureOf } from '../src/params/toTrainer';
+import { liveOf, structureOf } from '../src/train/fromParams';
 import { Trainer } from '../src/train/trainer';
 
 test('bench:step', async () => {

@@ -1,6 +1,68 @@
-// The house rules the folders keep, checked on the code itself: the page never loads tfjs.
+// The house rules the folders keep, checked on the code itself: the page never loads tfjs, and the
+// folders of src/ import each other without a cycle, with the schema at the bottom.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+
+/** Each folder of src/ (its first path segment) and the folders its files import from, with one file that does. */
+type FolderGraph = Map<string, Map<string, string>>;
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']*)'|(?:^|\n)\s*import\s+'(\.{1,2}\/[^']*)'/g;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'test' || e.name === 'testdata' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path] : [];
+  });
+}
+
+/** The folder a path under `src` lies in ('.' for a file at its top). */
+function folderOf(src: string, path: string): string {
+  const parts = relative(src, path).split(/[\\/]/);
+  const isFolder = existsSync(path) && statSync(path).isDirectory(); // '../losses': its index
+  return parts.length > 1 || isFolder ? parts[0]! : '.';
+}
+
+/** The folder-level import graph of the code under `src` (tests and test helpers left out), type imports included. */
+function folderGraph(src: string): FolderGraph {
+  const graph: FolderGraph = new Map();
+  for (const file of sourceFiles(src)) {
+    const from = folderOf(src, file);
+    const edges = graph.get(from) ?? new Map<string, string>();
+    graph.set(from, edges);
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const to = folderOf(src, resolve(dirname(file), (m[1] ?? m[2])!));
+      if (to !== from && !edges.has(to)) edges.set(to, relative(src, file));
+    }
+  }
+  return graph;
+}
+
+/** A cycle of folders (first folder repeated at the end), or null when the graph has none. */
+function findCycle(graph: FolderGraph): string[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === 'done') return null;
+    if (state.get(node) === 'open') return [...path.slice(path.indexOf(node)), node];
+    state.set(node, 'open');
+    path.push(node);
+    for (const next of graph.get(node)?.keys() ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(node, 'done');
+    return null;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node);
+    if (cycle) return cycle;
+  }
+  return null;
+}
 
 const eslint = new ESLint();
 
@@ -37,4 +99,45 @@ describe('tfjs stays on the worker side', () => {
       expect(await ruleIdsAt(path, tfjsImport)).not.toContain('no-restricted-imports');
     },
   );
+});
+
+describe('the folders of src/', () => {
+  const graph = folderGraph(resolve(import.meta.dirname, '.'));
+
+  it('import each other without a cycle', () => {
+    const cycle = findCycle(graph);
+    const witness = cycle?.slice(1).map((to, i) => `${cycle[i]} → ${to} (${graph.get(cycle[i]!)!.get(to)})`);
+    expect(witness ?? []).toEqual([]);
+  });
+
+  it('the schema imports nothing else in src/', () => {
+    expect([...(graph.get('schema')?.keys() ?? [])]).toEqual([]);
+    expect(graph.has('schema')).toBe(true);
+  });
+
+  it('the cycle finder finds a cycle (a → b → c → a) and none in a chain', () => {
+    const edges = (pairs: [string, string][]) => {
+      const g: FolderGraph = new Map();
+      for (const [a, b] of pairs) g.set(a, (g.get(a) ?? new Map()).set(b, `${a}/x.ts`));
+      return g;
+    };
+    expect(
+      findCycle(
+        edges([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        edges([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ]),
+      ),
+    ).toBeNull();
+  });
 });

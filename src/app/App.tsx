@@ -1,11 +1,11 @@
 import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
-import { renderCount } from './renderCount';
+import { renderCount } from '../ui/renderCount';
 import { useTrainer } from '../hooks/useTrainer';
 import { guardRails } from '../params/guardRails';
 import { holdoutNotes } from '../params/holdout';
 import { trainedClasses } from '../train/config';
-import { liveOf, structureOf } from '../params/toTrainer';
+import { liveOf, structureOf } from '../train/fromParams';
 import { clampMargin, decodeParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
 import { applyToPanels } from '../params/compare';

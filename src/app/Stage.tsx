@@ -10,7 +10,7 @@ import type { ViewProps } from '../view/Scene';
 import type { useCompare } from '../hooks/useCompare';
 
 // Compare mode's grid loads when first shown; so does the service worker's update notice.
-const CompareGrid = lazy(() => import('../ui/CompareGrid').then((m) => ({ default: m.CompareGrid })));
+const CompareGrid = lazy(() => import('./CompareGrid').then((m) => ({ default: m.CompareGrid })));
 const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 
 interface Props {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../params/table';
-import { DEFAULT_STRUCTURE, liveOf } from '../params/toTrainer';
+import { DEFAULT_STRUCTURE, liveOf } from '../train/fromParams';
 import type { Frame } from '../train/frame';
 import type { ModelFrame, ToWorker } from '../worker/protocol';
 import { CHUNK } from './lockstep';

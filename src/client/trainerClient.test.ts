@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../params/table';
-import { DEFAULT_STRUCTURE, liveOf } from '../params/toTrainer';
+import { DEFAULT_STRUCTURE, liveOf } from '../train/fromParams';
 import type { ToWorker } from '../worker/protocol';
 import { MAX_RESTARTS, TrainerClient, type TrainerEvents } from './trainerClient';
 import { FakeClock, FakeWorker } from './test/fakes';

@@ -2,7 +2,7 @@
 // running batch statistics, says how good a sample is; the margin moves between ArcFace's angular
 // form for a low-quality sample (ẑ = −1) and CosFace's additive form for an average one (ẑ = 0).
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { crossEntropyTex, texNumber } from './tex';
 

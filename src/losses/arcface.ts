@@ -1,6 +1,6 @@
 // ArcFace (Deng et al. 2019): an additive angular margin, target s·cos(θ_y + m).
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition, TargetFunction, TensorKit } from './definition';
 import { clampCos, sinAndSlope } from './cosine';
 import { cosineTex, texNumber } from './tex';

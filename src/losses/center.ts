@@ -1,6 +1,6 @@
 // Center loss (Wen et al. 2016): softmax plus a pull of each feature toward its class centre.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { softmax } from './softmax';
 import { RAW_SOFTMAX_TEX, texNumber } from './tex';

@@ -1,5 +1,5 @@
 // The combined margin (ArcFace paper Eq. 4): target s·(cos(m1·θ_y + m2) − m3), one family for all three.
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { clampCos, sinAndSlope } from './cosine';
 import { cosineTex, texNumber } from './tex';

@@ -1,5 +1,5 @@
 // CosFace / AM-Softmax (Wang et al. 2018): an additive cosine margin, target s·(cos θ_y − m).
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { idealMinAngle } from './bounds';
 import { cosineTex, texNumber } from './tex';

@@ -1,8 +1,8 @@
 // What a loss is, in one object: every layer (trainer, curves, view, formula, URL, guard rails)
 // asks the loss's definition instead of switching on its kind. Types only.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef, ValuesOf } from '../params/paramDef';
-import type { SharedLossKey, SharedLossValues } from '../params/lossRows';
+import type { ParamDef, ValuesOf } from '../schema/paramDef';
+import type { SharedLossKey, SharedLossValues } from '../schema/lossRows';
 import type * as Ops from './tensorOps';
 import type * as TfOps from './tfOps';
 

@@ -2,7 +2,7 @@
 // margin on raw logits. W is not normalised and there is no bias: f_j = W_jᵀx, and the target
 // f_y = (‖W_y‖‖x‖ψ(θ_y) + λ·W_yᵀx)/(1+λ), with ψ and the annealed λ as SphereFace's.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition, MarginRange } from './definition';
 import { fitMargin } from './margin';
 import { psiT, spherePsi } from './sphereface';

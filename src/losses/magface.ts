@@ -2,7 +2,7 @@
 // quality proxy; the angular margin grows with it, m(a) = l_m + k·(a − l_a), and a regulariser
 // λ_g·g(a), g(a) = a/u_a² + 1/a, rewards a large norm for a feature that meets its margin.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { arcfacePhi } from './arcface';
 import { sinAndSlope } from './cosine';

@@ -1,5 +1,5 @@
 // NormFace (Wang et al. 2017): features and weights normalised, logits s·cos θ, no margin.
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { cosineTex } from './tex';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARAMS, defaultParams, lossUses, type ParamDef } from '../params/table';
-import { stepSpec } from '../train/spec';
+import { stepSpec } from './stepSpec';
 import { clampCos } from './cosine';
 import { LOSSES, LOSS_KINDS, isLossKind, lossDef } from './registry';
 

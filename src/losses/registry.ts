@@ -1,6 +1,6 @@
 // Every loss, by kind: the one list the rest of the app asks. A new loss is a file and a line here.
-import type { ValueOf } from '../params/paramDef';
-import type { SharedLossValues } from '../params/lossRows';
+import type { ValueOf } from '../schema/paramDef';
+import type { SharedLossValues } from '../schema/lossRows';
 import type { LossDefinition, StepContext } from './definition';
 import { arcface } from './arcface';
 import { center } from './center';

@@ -1,5 +1,5 @@
 // Softmax cross-entropy on raw logits Wᵀx + b: the baseline every margin loss departs from.
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { RAW_SOFTMAX_TEX } from './tex';
 

@@ -1,7 +1,7 @@
 // SphereFace / A-Softmax (Liu et al. 2017): a multiplicative angular margin, target ‖x‖·ψ(θ_y),
 // blended with cos θ_y by the annealed λ.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition, MarginRange, TargetFunction, TensorKit } from './definition';
 import { clampCos } from './cosine';
 import { fitMargin } from './margin';

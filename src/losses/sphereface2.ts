@@ -4,7 +4,7 @@
 // The classes no longer compete: each claims the cap r·g(c) + b > 0 around its weight, and that cap's
 // edge is the same threshold verification uses.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition, TensorKit } from './definition';
 import { clampCos } from './cosine';
 import { idealMinAngle } from './bounds';

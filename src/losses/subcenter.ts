@@ -2,7 +2,7 @@
 // the class cosine is the best of its K, ArcFace's margin on the target. A noisy sample need not
 // drag its class's main centre: it can sit by a sub-centre of its own.
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ParamDef } from '../params/paramDef';
+import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
 import { arcfacePhi, arcfaceTarget, phiT, type ArcFallback } from './arcface';
 import { cosineTex, texNumber } from './tex';

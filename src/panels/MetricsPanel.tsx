@@ -2,7 +2,7 @@ import { Fragment, useMemo } from 'react';
 import { idealMinAngle } from '../losses/curves';
 import { lossDef } from '../losses/registry';
 import type { Params } from '../params/table';
-import { lossFacts } from '../metrics/lossFacts';
+import { lossFacts } from './lossFacts';
 import type { Frame, RunInfo } from '../train/frame';
 import { RunningStateChart } from './RunningStateChart';
 import { degrees as deg } from '../ui/format';

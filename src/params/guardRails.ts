@@ -1,7 +1,7 @@
 // Warnings for settings that cannot separate the classes (pure).
 import { cosfaceMinScale, idealMinAngle } from '../losses/curves';
 import { lossDef } from '../losses/registry';
-import { FULL_STEP, stepSpec } from '../train/spec';
+import { FULL_STEP, stepSpec } from '../losses/stepSpec';
 import type { Params } from './table';
 
 const deg = (r: number) => `${((r * 180) / Math.PI).toFixed(1)}°`;

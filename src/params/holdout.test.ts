@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from './table';
 import { holdoutLimit, holdoutNotes } from './holdout';
 import { decodeParams, encodeParams } from './urlCodec';
-import { structureOf } from './toTrainer';
+import { structureOf } from '../train/fromParams';
 import { trainedClasses } from '../train/config';
 
 describe('holdout', () => {

@@ -1,11 +1,11 @@
 // One typed table of every parameter: defaults, ranges, URL keys and controls all derive from it.
 import { LOSSES, LOSS_KINDS, lossDef, type LossKind, type LossRow } from '../losses/registry';
 import type { MarginRange } from '../losses/definition';
-import { SHARED_LOSS_ROWS, WARMUP_ROW } from './lossRows';
-import type { ParamDef, ValueOf } from './paramDef';
+import { SHARED_LOSS_ROWS, WARMUP_ROW } from '../schema/lossRows';
+import type { ParamDef, ValueOf } from '../schema/paramDef';
 import { DATASET_NAMES } from '../data/types';
 
-export type { BoolParam, EnumParam, NumberParam, ParamDef, Scope, SetParam } from './paramDef';
+export type { BoolParam, EnumParam, NumberParam, ParamDef, Scope, SetParam } from '../schema/paramDef';
 
 export const LOSS_LABELS = Object.fromEntries(LOSS_KINDS.map((k) => [k, LOSSES[k].label])) as Record<LossKind, string>;
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeToyDataset } from '../data/datasets';
 import { toleranceRatio, useCpuBackend } from '../losses/test/tfSetup';
-import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
+import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../train/fromParams';
 import type { LiveParams } from './config';
 import { Trainer } from './trainer';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeToyDataset } from '../data/datasets';
 import { sphereface2InitialBias } from '../losses/sphereface2';
 import { useCpuBackend } from '../losses/test/tfSetup';
-import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
+import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../train/fromParams';
 import type { LiveParams } from './config';
 import { subcenterColumns } from './head';
 import { Trainer } from './trainer';

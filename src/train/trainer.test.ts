@@ -4,8 +4,8 @@ import { useCpuBackend } from '../losses/test/tfSetup';
 import { makeToyDataset, toyParamsOf } from '../data/datasets';
 import { LOSS_KINDS } from '../losses/registry';
 import type { LiveParams, StructuralConfig } from './config';
-import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../params/toTrainer';
-import { LR_FLOOR, scheduledLr } from './spec';
+import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../train/fromParams';
+import { LR_FLOOR, scheduledLr } from './lrSchedule';
 import { Trainer } from './trainer';
 
 beforeAll(useCpuBackend);

@@ -12,7 +12,8 @@ import { createOptimizer, type Optimizer } from './optimizer';
 import { batchNumbers, fusedGradients, tapedGradients } from './gradients';
 import { fusedHeadServes } from './headKernel';
 import { lossDef, type LossSpec } from '../losses/registry';
-import { scheduledLr, stepSpec, type StepSpec } from './spec';
+import { scheduledLr } from './lrSchedule';
+import { stepSpec, type StepSpec } from '../losses/stepSpec';
 import { snapshotMetrics } from './snapshotMetrics';
 import { verificationMetrics } from './verificationMetrics';
 

@@ -1,4 +1,4 @@
-import { renderCount } from '../app/renderCount';
+import { renderCount } from './renderCount';
 import { useAppStore } from '../state/store';
 import { lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';

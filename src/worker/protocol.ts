@@ -1,6 +1,5 @@
-// The page ⇄ worker wire format (types only, so the page never pulls in tfjs).
+// The page ⇄ worker wire format: its types and constants. It imports only types, so the page never pulls in tfjs.
 import type { CustomData } from '../data/csv';
-import { MAX_COMPARE } from '../params/table';
 import type { BackendName, LiveParams, StructuralConfig } from '../train/config';
 import type { Frame, NamedTensor, RunInfo } from '../train/frame';
 import type { RunCheckpoint } from '../train/checkpoint';
@@ -56,9 +55,6 @@ export type FromWorker =
 
 /** How often a running worker sends a checkpoint, ms: at most about this much training is lost when it dies. */
 export const CHECKPOINT_MS = 1000;
-
-/** Most models one run trains side by side: compare mode's panels. */
-export const MAX_MODELS = MAX_COMPARE;
 
 /** Largest snapshot rate the worker honours (frames per second). */
 export const MAX_SNAPSHOT_HZ = 30;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../data/datasets';
 import { useCpuBackend } from '../losses/test/tfSetup';
 import { defaultParams } from '../params/table';
-import { liveOf } from '../params/toTrainer';
+import { liveOf } from '../train/fromParams';
 import type { StructuralConfig } from '../train/config';
 import type { FromWorker, ToWorker } from './protocol';
 import { createRunLoop } from './runLoop';

@@ -1,6 +1,7 @@
 // Guards at the worker boundary (pure: no tfjs, no DOM).
 import type { Frame } from '../train/frame';
-import { MAX_MODELS, type ToWorker } from './protocol';
+import { MAX_COMPARE } from '../params/table';
+import type { ToWorker } from './protocol';
 
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -26,7 +27,7 @@ export function isToWorker(v: unknown): v is ToWorker {
         isObject(m.config) &&
         Array.isArray(m.models) &&
         m.models.length >= 1 &&
-        m.models.length <= MAX_MODELS &&
+        m.models.length <= MAX_COMPARE &&
         m.models.every(isObject) &&
         typeof m.assetBase === 'string'
       );

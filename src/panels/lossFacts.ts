@@ -2,8 +2,8 @@
 // CurricularFace's hard negatives, sub-center ArcFace's sub-centres.
 import { lossDef, type LossSpec } from '../losses/registry';
 import type { Frame, RunInfo } from '../train/frame';
-import { capShares } from './caps';
-import { hardNegativesOnce } from './hardNegatives';
+import { capShares } from '../metrics/caps';
+import { hardNegativesOnce } from '../metrics/hardNegatives';
 
 export interface LossFact {
   /** A stable id (test ids, data attributes). */

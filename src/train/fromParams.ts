@@ -1,7 +1,7 @@
 // Params → the trainer's structural config and live parameters.
-import type { LiveParams, StructuralConfig } from '../train/config';
-import { PARAMS, defaultParams, type LiveKey, type ParamDef, type Params } from './table';
-import { holdoutLimit } from './holdout';
+import type { LiveParams, StructuralConfig } from './config';
+import { PARAMS, defaultParams, type LiveKey, type ParamDef, type Params } from '../params/table';
+import { holdoutLimit } from '../params/holdout';
 
 /** What the trainer needs to know of uploaded data: its class count and a name for it. */
 export interface UploadedData {

@@ -1,4 +1,4 @@
-// The shape of a parameter-table row and the value type it stands for (types only).
+// The parameter schema: the shape of a table row and the value type it stands for (types only; imports nothing else in src/).
 
 /** When a change takes effect: live (next step), reset (a new run), view (drawing only), page (layout). */
 export type Scope = 'live' | 'reset' | 'view' | 'page';
