@@ -1,19 +1,8 @@
 // Compare mode's `compare=` entries: read, written, and each panel's parameters (pure).
 import { LOSS_KINDS, lossDef } from '../losses/registry';
-import { fitMargin } from '../losses/margin';
-import {
-  LOSS_KEYS,
-  LOSS_LABELS,
-  MAX_COMPARE,
-  PARAMS,
-  marginRange,
-  rowFor,
-  type CompareEntry,
-  type ParamDef,
-  type ParamKey,
-  type Params,
-} from './table';
-import { clampMargin, encodeValue, formatNumber, marginOnLossChange, parseValue, quote } from './values';
+import { LOSS_KEYS, LOSS_LABELS, MAX_COMPARE, PARAMS, rowFor, type CompareEntry, type ParamDef, type ParamKey, type Params } from './table';
+import { encodeValue, parseValue, quote } from './values';
+import { clampMargin, marginFor } from './margin';
 
 /** Keys an entry may set: every live key but the loss (its name) and the pace (all panels step together). */
 export const ENTRY_KEYS: readonly ParamKey[] = (PARAMS as readonly ParamDef[])
@@ -48,12 +37,10 @@ function parseEntry(text: string, n: number): { entry?: CompareEntry; notices: s
     set[key] = value;
   }
   const entry = { loss, set } as CompareEntry;
-  const r = marginRange(loss);
-  if (r && entry.set.m !== undefined) {
-    const m = fitMargin(r, entry.set.m);
-    if (m !== entry.set.m)
-      notices.push(`${where}: m = ${formatNumber(entry.set.m)} is outside ${loss}'s range ${r.min}–${r.max}; using ${formatNumber(m)}.`);
-    entry.set.m = m;
+  if (entry.set.m !== undefined) {
+    const margin = marginFor(loss, entry.set.m);
+    if (margin.notice) notices.push(`${where}: ${margin.notice}`);
+    entry.set.m = margin.m;
   }
   return { entry, notices };
 }
@@ -88,8 +75,7 @@ export function encodeCompare(entries: readonly CompareEntry[]): string {
 
 /** A panel's parameters: the page's, with the entry's loss (at its default m) and settings. */
 export function entryParams(base: Params, entry: CompareEntry): Params {
-  const r = marginRange(entry.loss);
-  return clampMargin({ ...base, loss: entry.loss, ...(r ? { m: r.default } : {}), ...entry.set });
+  return clampMargin({ ...base, loss: entry.loss, m: marginFor(entry.loss, undefined).m ?? base.m, ...entry.set });
 }
 
 /** Entries with panel i's setting changed; a new loss drops an m outside its range. */
@@ -99,7 +85,7 @@ export function setEntryParam<K extends ParamKey>(entries: readonly CompareEntry
     if (key === 'loss') {
       const loss = value as CompareEntry['loss'];
       const { m, ...rest } = e.set;
-      const keep = m !== undefined && marginOnLossChange(e.loss, loss, m) === m;
+      const keep = m !== undefined && marginFor(loss, m, e.loss).m === m;
       return { loss, set: keep ? { ...rest, m } : rest };
     }
     return { loss: e.loss, set: { ...e.set, [key]: value } };

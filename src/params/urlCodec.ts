@@ -1,10 +1,11 @@
 // Reads and writes Params as a query string: lenient on the way in, minimal on the way out.
-import { PARAMS, defaultParams, marginRange, rowFor, type ParamDef, type Params } from './table';
+import { PARAMS, defaultParams, rowFor, type ParamDef, type Params } from './table';
 import { encodeCompare, entryParams, parseCompare } from './compare';
-import { clampMargin, encodeValue, formatNumber, parseValue, quote } from './values';
+import { encodeValue, parseValue, quote } from './values';
+import { marginFor } from './margin';
 import { holdoutLimit, holdoutLimitNote } from './holdout';
 
-export { clampMargin, formatNumber } from './values';
+export { formatNumber } from './values';
 
 /** The link format version written to every URL (`v=2`). */
 export const URL_VERSION = 2;
@@ -76,14 +77,10 @@ export function decodeParams(search: string): Decoded {
     notices.push(holdoutLimitNote(p.dataset, p.holdout, limit));
     p.holdout = limit;
   }
-  const mRange = marginRange(p.loss);
-  if (mRange && !q.has('m')) p.m = mRange.default;
-  const fixed = clampMargin(p);
-  if (fixed.m !== p.m)
-    notices.push(
-      `Margin m: ${formatNumber(p.m)} is outside ${p.loss}'s range ${mRange?.min}–${mRange?.max}; using ${formatNumber(fixed.m)}.`,
-    );
-  return { params: withCompare(fixed, q.getAll('compare').pop(), notices), notices };
+  const margin = marginFor(p.loss, q.has('m') ? p.m : undefined);
+  if (margin.notice) notices.push(`Margin ${margin.notice}`);
+  p.m = margin.m ?? p.m;
+  return { params: withCompare(p, q.getAll('compare').pop(), notices), notices };
 }
 
 /** Compare mode's entries read into params: two or more make panels, a lone one is the single view. */
@@ -114,7 +111,7 @@ export function encodeParams(p: Params): string {
   const q = new URLSearchParams();
   q.set('v', String(URL_VERSION));
   const defaults = defaultParams() as Record<string, unknown>;
-  const mDefault = marginRange(p.loss)?.default;
+  const mDefault = marginFor(p.loss, undefined).m;
   for (const def of PARAMS as readonly ParamDef[]) {
     const v = (p as Record<string, unknown>)[def.key];
     const d = def.key === 'm' && mDefault !== undefined ? mDefault : defaults[def.key];

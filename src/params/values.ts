@@ -1,6 +1,5 @@
 // One parameter value to and from its text form (URL values, postMessage values, compare entries).
-import { fitMargin } from '../losses/margin';
-import { PARAMS, marginRange, type NumberParam, type ParamDef, type Params } from './table';
+import { PARAMS, type NumberParam, type ParamDef } from './table';
 
 const MAX_VALUE_LENGTH = 200;
 
@@ -74,24 +73,4 @@ export function encodeValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (Array.isArray(v)) return v.join(',');
   return String(v);
-}
-
-/** m moved into the current loss's range (SphereFace's rounded to an integer 1–4). */
-export function clampMargin(p: Params): Params {
-  const r = marginRange(p.loss);
-  if (!r) return p;
-  const m = fitMargin(r, p.m);
-  return m === p.m ? p : { ...p, m };
-}
-
-/**
- * m once the loss changes from `from` to `to`: kept when it means the same there (both whole
- * numbers or both not) and lies in the new range, else the new loss's default; undefined when the
- * new loss has no m (the value is left as it is).
- */
-export function marginOnLossChange(from: Params['loss'], to: Params['loss'], m: number): number | undefined {
-  const r = marginRange(to);
-  if (!r) return undefined;
-  const sameKind = !!r.integer === !!marginRange(from)?.integer;
-  return sameKind && m >= r.min && m <= r.max ? m : r.default;
 }

@@ -7,7 +7,7 @@ import { emptyRows, type HistoryRows } from './runHistory';
 import { initialStatus, type TrainerStatus } from './status';
 import type { ParamKey, Params } from '../params/table';
 import { decodeParams } from '../params/urlCodec';
-import { marginOnLossChange } from '../params/values';
+import { marginFor } from '../params/margin';
 
 export interface AppState {
   params: Params;
@@ -41,7 +41,7 @@ export function createAppStore(search: string) {
     setParam: (key, value) =>
       set(({ params: p }) => {
         const next = { ...p, [key]: value };
-        if (key === 'loss') next.m = marginOnLossChange(p.loss, next.loss, p.m) ?? next.m;
+        if (key === 'loss') next.m = marginFor(next.loss, p.m, p.loss).m ?? next.m;
         return { params: next };
       }),
     replaceParams: (next) => set(({ params }) => ({ params: typeof next === 'function' ? next(params) : next })),
