@@ -99,14 +99,18 @@ export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
   },
   // The fused head: every cosine clipped as above; the target of the clipped c at this sample's
   // (constant) norm, with slope sin t / sin θ where t = θ − m·ẑ is not clipped.
-  cosineClip: EPS,
-  cosineTarget: (spec) => (c, norm) => {
-    const z = adafaceScaler(spec, norm);
-    const theta = Math.acos(c);
-    const t = theta - spec.m * z;
-    const inside = t >= EPS && t <= Math.PI - EPS;
-    return [adafaceTarget(spec.m, z, theta), inside ? Math.sin(t) / Math.sin(theta) : 0];
-  },
+  fused: (spec) => ({
+    kind: 'cosine',
+    s: spec.s,
+    clip: EPS,
+    target: (c, norm) => {
+      const z = adafaceScaler(spec, norm);
+      const theta = Math.acos(c);
+      const t = theta - spec.m * z;
+      const inside = t >= EPS && t <= Math.PI - EPS;
+      return [adafaceTarget(spec.m, z, theta), inside ? Math.sin(t) / Math.sin(theta) : 0];
+    },
+  }),
   scale: (spec) => spec.s,
   // The target of a feature at this norm, against the statistics in force.
   targetLogit: (spec, theta, featureNorm) => spec.s * adafaceTarget(spec.m, adafaceScaler(spec, featureNorm), theta),

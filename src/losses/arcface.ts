@@ -1,7 +1,8 @@
 // ArcFace (Deng et al. 2019): an additive angular margin, target s·cos(θ_y + m).
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../schema/paramDef';
-import type { LossDefinition, TargetFunction, TensorKit } from './definition';
+import type { LossDefinition, TensorKit } from './definition';
+import type { TargetFunction } from './headSpec';
 import { clampCos, sinAndSlope } from './cosine';
 import { cosineTex, texNumber } from './tex';
 
@@ -94,7 +95,7 @@ export const arcface: LossDefinition<ArcFaceSpec, typeof params> = {
   spec: (p, at) => ({ kind: 'arcface', s: p.s, m: p.m * at.ramp, fallback: p.arcFallback }),
   effectiveMargin: (spec) => spec.m,
   loss: (kit, spec, b) => kit.ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => phiT(kit, c, spec)),
-  cosineTarget: arcfaceTarget,
+  fused: (spec) => ({ kind: 'cosine', s: spec.s, target: arcfaceTarget(spec) }),
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback),
   curve: { paper: { m: 0.5, arcFallback: 'insightface' } },

@@ -40,7 +40,12 @@ export const center: LossDefinition<CenterSpec, typeof params> = {
     const term: TF.Scalar = tf.mul(tf.mul(tf.mean(tf.sum(tf.square(tf.sub(f, own)), 1)), 0.5), spec.lambda);
     return spec.includeSoftmax === false ? term : tf.add(softmax.loss(kit, { kind: 'softmax' }, b), term);
   },
-  centerPull: (spec) => (spec.normalize || spec.includeSoftmax === false ? undefined : spec.lambda),
+  // The raw head serves softmax plus the pull on raw features; the normalised pull and the pull
+  // alone (the ablations) take the tape.
+  fused: (spec) =>
+    spec.normalize || spec.includeSoftmax === false
+      ? { kind: 'none', why: 'the normalised pull and the pull without softmax are ablations the raw head does not compute' }
+      : { kind: 'raw', bias: true, pull: spec.lambda },
   scale: (_spec, featureNorm) => featureNorm,
   targetLogit: (_spec, theta, featureNorm) => featureNorm * Math.cos(theta),
   curve: { as: 'normface' },

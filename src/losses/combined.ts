@@ -31,12 +31,16 @@ export const combined: LossDefinition<CombinedSpec, typeof params> = {
   loss: ({ tf, ops }, spec, b) =>
     ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => tf.sub(tf.cos(tf.add(tf.mul(ops.angleFromCos(c), spec.m1), spec.m2)), spec.m3)),
   // θ = acos(clamp c): dθ/dc = −1/sin θ inside the clamp, 0 outside it.
-  cosineTarget: (spec) => (c) => {
-    const theta = Math.acos(clampCos(c));
-    const [sin, dSin] = sinAndSlope(c);
-    const arg = spec.m1 * theta + spec.m2;
-    return [Math.cos(arg) - spec.m3, dSin === 0 ? 0 : (spec.m1 * Math.sin(arg)) / sin];
-  },
+  fused: (spec) => ({
+    kind: 'cosine',
+    s: spec.s,
+    target: (c) => {
+      const theta = Math.acos(clampCos(c));
+      const [sin, dSin] = sinAndSlope(c);
+      const arg = spec.m1 * theta + spec.m2;
+      return [Math.cos(arg) - spec.m3, dSin === 0 ? 0 : (spec.m1 * Math.sin(arg)) / sin];
+    },
+  }),
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * (Math.cos(spec.m1 * Math.acos(clampCos(Math.cos(theta))) + spec.m2) - spec.m3),
   curve: { paper: { m1: 1, m2: 0.3, m3: 0.2 } },

@@ -33,7 +33,7 @@ export const cosface: LossDefinition<CosFaceSpec, typeof params> = {
   spec: (p, at) => ({ kind: 'cosface', s: p.s, m: p.m * at.ramp }),
   effectiveMargin: (spec) => spec.m,
   loss: ({ tf, ops }, spec, b) => ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => tf.sub(c, spec.m)),
-  cosineTarget: (spec) => (c) => [c - spec.m, 1],
+  fused: (spec) => ({ kind: 'cosine', s: spec.s, target: (c) => [c - spec.m, 1] }),
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * (Math.cos(theta) - spec.m),
   curve: { paper: { m: 0.35 } },

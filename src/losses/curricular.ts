@@ -60,11 +60,15 @@ export const curricular: LossDefinition<CurricularSpec, readonly []> = {
   },
   // The fused head: ArcFace's target (insightface's fallback), and each hard negative's c·(t + c),
   // slope t + 2c, against cos(θ_y + m) before the fallback.
-  cosineTarget: (spec) => arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: 'insightface' }),
-  cosineNegative: ({ m, t }) => {
-    const cosM = Math.cos(m);
-    const sinM = Math.sin(m);
-    return (c, cy) => (c > cy * cosM - sinAndSlope(cy)[0] * sinM ? [c * (t + c), t + 2 * c] : [c, 1]);
+  fused: (spec) => {
+    const cosM = Math.cos(spec.m);
+    const sinM = Math.sin(spec.m);
+    return {
+      kind: 'cosine',
+      s: spec.s,
+      target: arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: 'insightface' }),
+      negative: (c, cy) => (c > cy * cosM - sinAndSlope(cy)[0] * sinM ? [c * (spec.t + c), spec.t + 2 * c] : [c, 1]),
+    };
   },
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, 'insightface'),

@@ -5,6 +5,7 @@ import type { ParamDef, ValuesOf } from '../schema/paramDef';
 import type { SharedLossKey, SharedLossValues } from '../schema/lossRows';
 import type * as Ops from './tensorOps';
 import type * as TfOps from './tfOps';
+import type { FusedHead } from './headSpec';
 
 /** The tfjs ops (tfOps.ts) and the shared differentiable blocks, handed in by the worker side (the page never loads tfjs). */
 export interface TensorKit {
@@ -48,19 +49,6 @@ export interface RunningState<S> {
   /** The spec with these values in force. */
   withState(spec: S, state: readonly number[]): S;
 }
-
-/**
- * A margin target on one target cosine c: [f(c), ∂f/∂c] and, where the gradient flows through the
- * sample's feature norm n = √(‖x‖² + 10⁻¹²), ∂f/∂n (MagFace's margin m(a)). A target that reads n
- * without that third value takes it as a constant (AdaFace's quality, detached as in the paper).
- */
-export type TargetFunction = (c: number, norm: number) => readonly [value: number, slope: number, normSlope?: number];
-
-/** A term added to each sample's loss from its feature norm n (batch mean): [h(n), h′(n)] (MagFace's λ_g·g(a)). */
-export type NormPenalty = (norm: number) => readonly [value: number, slope: number];
-
-/** A negative class's logit on its cosine c, given the row's target cosine c_y: [g(c), g′(c)] (no gradient through c_y). */
-export type NegativeFunction = (c: number, targetCos: number) => readonly [value: number, slope: number];
 
 /** The range of the shared margin key m for one loss. */
 export interface MarginRange {
@@ -135,26 +123,12 @@ export interface LossDefinition<
   /** The mean batch loss (tfjs, worker side only). */
   loss(kit: TensorKit, spec: S, batch: TensorBatch): TF.Scalar;
   /**
-   * When `loss` is the cosine softmax with logits r·cos θ_j and target r·f(cos θ_y), r the spec's
-   * s or, for a spec without one, the feature norm ‖x‖ (SphereFace): f and its
-   * slope f′ on one target cosine (plain numbers, as `loss` computes them: the same clamp, the
-   * same branch, the gradient mode's slope). The trainer's fused head (losses/fusedHead.ts) runs
-   * it as one kernel with a written-out gradient; `loss` stays the reference, and a test holds the
-   * two equal. Absent, or undefined for a spec: the fused head does not serve it.
+   * The head the trainer's fused kernel runs for this spec, one pass with its gradient written out
+   * (losses/fusedHead.ts, binaryHead.ts): plain numbers computing what `loss` computes, with the
+   * same clamps, branches and gradient mode. `loss` stays the reference, and a test holds the two
+   * equal for every loss. `{ kind: 'none', why }` says why a spec trains on tfjs's tape instead.
    */
-  cosineTarget?(spec: S): TargetFunction | undefined;
-  /** With `cosineTarget`: `loss` clips every cosine to [−1 + ε, 1 − ε] first (its slope 0 outside); ε. */
-  readonly cosineClip?: number;
-  /** With `cosineTarget`: `loss` puts each negative cosine through g too (CurricularFace's hard negatives); absent: g(c) = c. */
-  cosineNegative?(spec: S): NegativeFunction;
-  /** With `cosineTarget`: `loss` adds the batch mean of h(‖x_i‖), differentiated (MagFace's regulariser). */
-  cosineNormPenalty?(spec: S): NormPenalty;
-  /** With `cosineTarget`: W holds K sub-centres per class (column c·K + k), and a class's cosine is the best of its K; K (absent: 1). */
-  cosineSubcenters?(spec: S): number;
-  /** `loss` is exactly softmax cross-entropy on raw logits x·W + b: the fused head serves it too (losses/fusedHead.ts's raw head). */
-  readonly plainSoftmax?: boolean;
-  /** `loss` is that cross-entropy plus λ/(2N)·Σ‖x_i − c_{y_i}‖² on raw features, centres constant: λ for the fused raw head, or undefined when this spec is not. */
-  centerPull?(spec: S): number | undefined;
+  fused(spec: S): FusedHead;
 
   /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
   scale(spec: S, featureNorm: number): number;

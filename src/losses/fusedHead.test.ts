@@ -3,16 +3,21 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
 import { cosineHead, rawSoftmaxHead } from './fusedHead';
-import { cosineHeadOf } from './cosineHeadOf';
 import { computeLoss } from './computeLoss';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
+import { headClasses, headReads, runHead, type RunnableHead } from './runHead';
+import { defaultSpecOf } from './test/defaultSpec';
 import { toleranceRatio, useCpuBackend } from './test/tfSetup';
 import { loadVectorCases, specOf } from './test/vectors';
 
 beforeAll(useCpuBackend);
 
-/** Every spec the fused head serves, with each branch of ArcFace (some targets sit past cos(π − m)). */
-const SPECS: LossSpec[] = [
+/**
+ * Every loss at its default settings (from the registry: a new loss is checked with no edit here),
+ * and the variants with code paths of their own: each branch of ArcFace (some targets sit past
+ * cos(π − m)), the scales, the running statistics early and late.
+ */
+const VARIANTS: LossSpec[] = [
   { kind: 'normface', s: 10 },
   { kind: 'cosface', s: 12, m: 0.35 },
   { kind: 'arcface', s: 10, m: 0.5 },
@@ -40,11 +45,29 @@ const SPECS: LossSpec[] = [
   // Sub-center ArcFace: each class's best of K sub-centres (W has C·K columns).
   { kind: 'subcenter', K: 3, s: 10, m: 0.3 },
   { kind: 'subcenter', K: 2, s: 16, m: 0.5, fallback: 'insightface' },
+  // L-Softmax: the scale ‖x‖·‖W_j‖, both norms differentiated; m = 1 is softmax with no bias.
+  { kind: 'lsoftmax', m: 4, lambda: 5 },
+  { kind: 'lsoftmax', m: 2, lambda: 0 },
+  { kind: 'lsoftmax', m: 1, lambda: 0 },
+  // SphereFace2: the binary head, the gradient through g (exact) or the code's (detached).
+  { kind: 'sphereface2', alpha: 0.7, r: 10, m: 0.4, t: 3, lw: 50, gradient: 'exact' },
+  { kind: 'sphereface2', alpha: 0.6, r: 6, m: 0.2, t: 1.5, lw: 20, gradient: 'exact' },
+  { kind: 'sphereface2', alpha: 0.7, r: 15, m: 0.4, t: 3, lw: 50, gradient: 'detached' },
 ];
+const SPECS: LossSpec[] = [...LOSS_KINDS.map((k) => defaultSpecOf(k)), ...VARIANTS];
 
-/** The head as the trainer's kernel builds it; W's columns per class (sub-center ArcFace's K; else 1). */
-const headOf = cosineHeadOf;
-const subcentersOf = (spec: LossSpec) => cosineHeadOf(spec)?.K ?? 1;
+/** The head a spec's loss names; a test fails here for a spec with none. */
+function headOf(spec: LossSpec): RunnableHead {
+  const head = lossDef(spec.kind).fused(spec);
+  if (head.kind === 'none') throw new Error(`${spec.kind} names no fused head: ${head.why}`);
+  return head;
+}
+
+/** W's columns per class (sub-center ArcFace's K; else 1). */
+const subcentersOf = (spec: LossSpec) => {
+  const head = headOf(spec);
+  return head.kind === 'cosine' ? (head.K ?? 1) : 1;
+};
 
 function batch(seed: number, N: number, D: number, C: number, K = 1) {
   const rng = createRng(seed);
@@ -54,38 +77,45 @@ function batch(seed: number, N: number, D: number, C: number, K = 1) {
   return { x, W, labels };
 }
 
-/** tfjs's loss of `computeLoss` on a batch (W: D rows, any number of columns) and its autodiff gradients in x and W (float32). */
-function autodiff(spec: LossSpec, x: Float32Array, W: Float32Array, labels: Int32Array, { N, D }: { N: number; D: number }) {
+/** A batch with what the spec's head reads besides: the class bias, SphereFace2's b (where its code starts it), the centres. */
+function fullBatch(spec: LossSpec, seed: number, N: number, D: number, C: number) {
+  const head = headOf(spec);
+  const reads = headReads(head);
+  const { x, W, labels } = batch(seed, N, D, C, subcentersOf(spec));
+  const def = lossDef(spec.kind);
+  const bias = !reads.bias
+    ? undefined
+    : head.kind === 'binary'
+      ? Float32Array.of(def.scalarBias?.initial(spec, C) ?? 0)
+      : Float32Array.from({ length: C }, (_, j) => 0.3 * Math.sin(j));
+  const centers = reads.centers ? Float32Array.from({ length: C * D }, (_, k) => Math.sin(k)) : undefined;
+  return { head, x, W, labels, bias, centers };
+}
+
+/** tfjs's loss of `computeLoss` on a batch (W: D rows, any number of columns) and its autodiff gradients in x, W and the bias (float32). */
+function autodiff(
+  spec: LossSpec,
+  { x, W, labels, bias, centers }: { x: Float32Array; W: Float32Array; labels: Int32Array; bias?: Float32Array; centers?: Float32Array },
+  { N, D }: { N: number; D: number },
+) {
   const xt = tf.tensor2d(x, [N, D]);
   const Wt = tf.tensor2d(W, [D, W.length / D]);
   const yt = tf.tensor1d(labels, 'int32');
-  const out = tf.tidy(() => {
-    const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt }));
-    return {
-      value: computeLoss(spec, { x: xt, W: Wt, labels: yt }).dataSync()[0]!,
-      grads: g([xt, Wt]).map((t) => Float32Array.from(t.dataSync())),
-    };
-  });
-  tf.dispose([xt, Wt, yt]);
+  const bt = bias && tf.tensor1d(bias);
+  const ct = centers && tf.tensor2d(centers, [centers.length / D, D]);
+  const f = (a: tf.Tensor, b: tf.Tensor, c?: tf.Tensor) =>
+    computeLoss(spec, { x: a as tf.Tensor2D, W: b as tf.Tensor2D, labels: yt, bias: (c ?? bt) as tf.Tensor1D | undefined, centers: ct });
+  const out = tf.tidy(() => ({
+    value: f(xt, Wt).dataSync()[0]!,
+    grads: (bt ? tf.grads((a, b, c) => f(a, b, c))([xt, Wt, bt]) : tf.grads((a, b) => f(a, b))([xt, Wt])).map((t) =>
+      Float32Array.from(t.dataSync()),
+    ),
+  }));
+  tf.dispose([xt, Wt, yt, ...(bt ? [bt] : []), ...(ct ? [ct] : [])]);
   return out;
 }
 
 describe('the fused heads', () => {
-  it('serves exactly the cosine-softmax losses with a target of the target cosine (and a constant of the feature norm) alone', () => {
-    const served = LOSS_KINDS.filter((k) => lossDef(k).cosineTarget !== undefined);
-    expect(served).toEqual(['normface', 'sphereface', 'cosface', 'arcface', 'combined', 'subcenter', 'magface', 'adaface', 'curricular']);
-    expect(LOSS_KINDS.filter((k) => lossDef(k).cosineNegative !== undefined)).toEqual(['curricular']);
-    expect(LOSS_KINDS.filter((k) => lossDef(k).plainSoftmax)).toEqual(['softmax']);
-    expect(LOSS_KINDS.filter((k) => lossDef(k).centerPull !== undefined)).toEqual(['center']);
-    // Center loss's variants of the reference cases (normalised centres, no softmax) stay on the tfjs path.
-    const pull = lossDef('center').centerPull!;
-    expect([
-      pull({ kind: 'center', lambda: 0.3 }),
-      pull({ kind: 'center', lambda: 0.3, normalize: true }),
-      pull({ kind: 'center', lambda: 0.3, includeSoftmax: false }),
-    ]).toEqual([0.3, undefined, undefined]);
-  });
-
   for (const [N, D, C] of [
     [24, 3, 5],
     [17, 2, 8],
@@ -156,18 +186,23 @@ describe('the fused heads', () => {
       [24, 3, 5],
       [17, 2, 8],
     ] as const) {
-      it(`${JSON.stringify(spec)}, ${D}-D, ${C} classes: loss, ∂x and ∂W equal tfjs autodiff of computeLoss`, () => {
-        const { x, W, labels } = batch(N * 31 + C, N, D, C, subcentersOf(spec));
-        const dx = new Float32Array(N * D);
-        const dW = new Float32Array(W.length);
-        const loss = cosineHead(x, W, labels, { N, D, C }, headOf(spec)!, dx, dW);
-        const { value, grads } = autodiff(spec, x, W, labels, { N, D });
+      it(`${JSON.stringify(spec)}, ${D}-D, ${C} classes: loss, ∂x, ∂W (and ∂b) equal tfjs autodiff of computeLoss`, () => {
+        const input = fullBatch(spec, N * 31 + C, N, D, C);
+        const out = {
+          dx: new Float32Array(N * D),
+          dW: new Float32Array(input.W.length),
+          db: input.bias && new Float32Array(input.bias.length),
+        };
+        const loss = runHead(input.head, input, { N, D, C: headClasses(input.head, input.W.length / D) }, out);
+        const { value, grads } = autodiff(spec, input, { N, D });
         expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
         // Float32 tfjs loses digits where √(1 − c²) is steep (a target cosine near ±1): an absolute
         // tolerance of 1e-3 of the gradient's scale; the float64 reference vectors and differences below hold each entry tighter.
         const scale = (g: Float32Array) => 1e-3 * g.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-        expect(toleranceRatio(dx, grads[0]!, 1e-4, scale(grads[0]!))).toBeLessThanOrEqual(1);
-        expect(toleranceRatio(dW, grads[1]!, 1e-4, scale(grads[1]!))).toBeLessThanOrEqual(1);
+        [out.dx, out.dW, ...(out.db ? [out.db] : [])].forEach((g, i) =>
+          expect(toleranceRatio(g, grads[i]!, 1e-4, scale(grads[i]!)), ['∂x', '∂W', '∂b'][i]).toBeLessThanOrEqual(1),
+        );
+        expect(grads).toHaveLength(out.db ? 3 : 2);
       });
     }
   }
@@ -183,8 +218,10 @@ describe('the fused heads', () => {
     }
     const dx = new Float32Array(N * D);
     const dW = new Float32Array(D * C);
-    const loss = cosineHead(x, W, labels, { N, D, C }, headOf(spec)!, dx, dW);
-    const { value, grads } = autodiff(spec, x, W, labels, { N, D });
+    const head = headOf(spec);
+    if (head.kind !== 'cosine') throw new Error('AdaFace runs on the cosine head');
+    const loss = cosineHead(x, W, labels, { N, D, C }, head, dx, dW);
+    const { value, grads } = autodiff(spec, { x, W, labels }, { N, D });
     expect(toleranceRatio([loss], [value], 1e-5, 1e-6)).toBeLessThanOrEqual(1);
     expect(toleranceRatio(dx, grads[0]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1);
     expect(toleranceRatio(dW, grads[1]!, 1e-4, 1e-6)).toBeLessThanOrEqual(1);
@@ -194,20 +231,27 @@ describe('the fused heads', () => {
   // loses digits where √(1 − c²) is steep (a target cosine near ±1, common in 2-D), this does not.
   // (Not the detached gradient, nor AdaFace's margin from the detached norm: they are meant to
   // differ from the loss's derivative.)
-  for (const spec of SPECS.filter((sp) => !('gradient' in sp) && sp.kind !== 'adaface')) {
+  // (Not a detached gradient, nor AdaFace's margin from the detached norm: they are meant to
+  // differ from the loss's derivative.)
+  const differentiable = (sp: LossSpec) => !('gradient' in sp && sp.gradient === 'detached') && sp.kind !== 'adaface';
+  for (const spec of SPECS.filter(differentiable)) {
     for (const [N, D, C] of [
       [24, 3, 5],
       [17, 2, 8],
     ] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D: ∂x and ∂W match float64 finite differences`, () => {
-        const { x, W, labels } = batch(N * 31 + C, N, D, C, subcentersOf(spec));
-        const head = headOf(spec)!;
-        const dx = new Float32Array(N * D);
-        const dW = new Float32Array(W.length);
-        const x64 = Float64Array.from(x);
-        const W64 = Float64Array.from(W);
-        cosineHead(x64, W64, labels, { N, D, C }, head, dx, dW);
-        const scratch = [new Float32Array(N * D), new Float32Array(W.length)] as const;
+        const input = fullBatch(spec, N * 31 + C, N, D, C);
+        const shapes = { N, D, C: headClasses(input.head, input.W.length / D) };
+        const outputs = () => ({
+          dx: new Float32Array(N * D),
+          dW: new Float32Array(input.W.length),
+          db: input.bias && new Float32Array(input.bias.length),
+        });
+        const x64 = Float64Array.from(input.x);
+        const W64 = Float64Array.from(input.W);
+        const out = outputs();
+        runHead(input.head, { ...input, x: x64, W: W64 }, shapes, out);
+        const scratch = outputs();
         const h = 1e-6;
         const central = (v: Float64Array, at: (u: Float64Array) => number) =>
           Array.from(v, (_, k) => {
@@ -217,10 +261,10 @@ describe('the fused heads', () => {
             down[k]! -= h;
             return (at(up) - at(down)) / (2 * h);
           });
-        const fdx = central(x64, (u) => cosineHead(u, W64, labels, { N, D, C }, head, ...scratch));
-        const fdW = central(W64, (u) => cosineHead(x64, u, labels, { N, D, C }, head, ...scratch));
-        expect(toleranceRatio(dx, fdx, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
-        expect(toleranceRatio(dW, fdW, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
+        const fdx = central(x64, (u) => runHead(input.head, { ...input, x: u, W: W64 }, shapes, scratch));
+        const fdW = central(W64, (u) => runHead(input.head, { ...input, x: x64, W: u }, shapes, scratch));
+        expect(toleranceRatio(out.dx, fdx, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(out.dW, fdW, 1e-4, 1e-7)).toBeLessThanOrEqual(1);
       });
     }
   }
@@ -229,35 +273,24 @@ describe('the fused heads', () => {
   for (const { file, cases } of loadVectorCases()) {
     for (const c of cases) {
       const spec = specOf(c);
-      const head = spec && headOf(spec);
-      const pull = spec?.kind === 'center' ? lossDef('center').centerPull!(spec) : undefined;
-      const raw = spec?.kind === 'softmax' || pull !== undefined;
-      if (!spec || (!head && !raw)) continue;
+      const head = spec && lossDef(spec.kind).fused(spec);
+      if (!spec || !head || head.kind === 'none') continue;
       it(`reference vector ${file} ${c.name}`, () => {
         const N = c.inputs.x.length;
         const D = c.inputs.x[0]!.length;
         const columns = c.inputs.W[0]!.length;
-        const C = columns / (head?.K ?? 1); // sub-center ArcFace: K columns a class
-        const dx = new Float32Array(N * D);
-        const dW = new Float32Array(D * columns);
-        const b = Array.isArray(c.params.b) ? (c.params.b as number[]) : undefined;
-        const loss = head
-          ? cosineHead(c.inputs.x.flat(), c.inputs.W.flat(), c.inputs.labels, { N, D, C }, head, dx, dW)
-          : rawSoftmaxHead(
-              c.inputs.x.flat(),
-              c.inputs.W.flat(),
-              b,
-              c.inputs.labels,
-              { N, D, C },
-              dx,
-              dW,
-              undefined,
-              pull === undefined ? undefined : { lambda: pull, centers: (c.params.centers as number[][]).flat() },
-            );
+        const b = c.params.b;
+        const bias = Array.isArray(b) ? (b as number[]) : typeof b === 'number' ? [b] : undefined;
+        const centers = Array.isArray(c.params.centers) ? (c.params.centers as number[][]).flat() : undefined;
+        const out = { dx: new Float32Array(N * D), dW: new Float32Array(D * columns), db: bias && new Float32Array(bias.length) };
+        const input = { x: c.inputs.x.flat(), W: c.inputs.W.flat(), labels: c.inputs.labels, bias, centers };
+        const loss = runHead(head, input, { N, D, C: headClasses(head, columns) }, out);
         const atol = Number(c.params.s) >= 64 ? 1e-4 : 1e-6;
         expect(toleranceRatio([loss], [c.expected.loss], 1e-4, 0)).toBeLessThanOrEqual(1);
-        expect(toleranceRatio(dx, c.expected.grad_x.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
-        expect(toleranceRatio(dW, c.expected.grad_W.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(out.dx, c.expected.grad_x.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
+        expect(toleranceRatio(out.dW, c.expected.grad_W.flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
+        if (out.db && c.expected.grad_b !== undefined && headReads(head).bias)
+          expect(toleranceRatio(out.db, [c.expected.grad_b].flat(), 1e-4, atol)).toBeLessThanOrEqual(1);
       });
     }
   }

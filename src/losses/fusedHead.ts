@@ -4,16 +4,16 @@
 // x·W + b and their cross-entropy. Plain arrays, no tfjs: the trainer's fused head kernel runs them
 // (train/headKernel.ts); `cosineMarginLoss` and `rawLogitCrossEntropy` in tensorOps.ts are the same
 // losses as tfjs ops, and a test holds them equal.
-import type { NegativeFunction, NormPenalty, TargetFunction } from './definition';
+import type { CosineHeadSpec } from './headSpec';
 
 /** Guards 0/0 for an all-zero row, as tensorOps' normalisation does. */
-const NORM_EPS = 1e-12;
+export const NORM_EPS = 1e-12;
 
 /**
  * One row's cross-entropy on logits z with label y: returns lse(z) − z_y and overwrites z with
  * ∂/∂z of the batch mean, (softmax − onehot)/N.
  */
-function crossEntropyRow(z: Float64Array, y: number, N: number): number {
+export function crossEntropyRow(z: Float64Array, y: number, N: number): number {
   let max = -Infinity;
   for (let j = 0; j < z.length; j++) if (z[j]! > max) max = z[j]!;
   let sum = 0;
@@ -32,24 +32,9 @@ export interface HeadShapes {
 }
 
 /**
- * The cosine head's loss: its scale r (s, or `'norm'`: the feature norm), the target f, the clip ε
- * of every cosine to [−1 + ε, 1 − ε] (0: none), what the negatives' cosines go through (absent:
- * nothing), and the sub-centres per class.
- */
-export interface CosineHeadSpec {
-  s: number | 'norm';
-  target: TargetFunction;
-  clip?: number;
-  negative?: NegativeFunction;
-  /** Sub-centres per class: W has C·K columns (c·K + k), a class's cosine is the best of its K and its gradient goes to that one (sub-center ArcFace). Absent: 1. */
-  K?: number;
-  /** A term of each sample's feature norm added to the loss (batch mean; MagFace's regulariser). */
-  penalty?: NormPenalty;
-}
-
-/**
- * Mean loss of the batch, with logits r·cos θ_j and the target r·f(cos θ_y), where r is s or, for
- * `'norm'`, the feature's norm √(‖x‖² + ε) (SphereFace), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C·K) into `dW`.
+ * Mean loss of the batch, with logits r_j·g(cos θ_j) and the target r_y·f(cos θ_y), where r is s,
+ * for `'norm'` the feature's norm √(‖x‖² + ε) (SphereFace), for `'norms'` that times √(‖W_j‖² + ε)
+ * (L-Softmax), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C·K) into `dW`.
  * x is N×D raw features, W is D×(C·K) raw weights (column j·K + k = sub-centre k of class j), `labels` the classes.
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
@@ -75,6 +60,9 @@ export function cosineHead(
   }
   const col = new Int32Array(C);
   const dwn = new Float64Array(D * cols);
+  // ∂L/∂‖W_j‖ when the scale holds the weight norms ('norms'), and each logit's scale r_j.
+  const dwNorm = new Float64Array(cols);
+  const rs = new Float64Array(C);
   const xn = new Float64Array(D);
   const z = new Float64Array(C);
   const g = new Float64Array(C);
@@ -90,8 +78,8 @@ export function cosineHead(
     const rx = 1 / Math.sqrt(sq + NORM_EPS);
     for (let d = 0; d < D; d++) xn[d] = x[i * D + d]! * rx;
     const y = labels[i]!;
-    // The scale: s, or the feature's own norm (then differentiated too).
-    const r = s === 'norm' ? 1 / rx : s;
+    // The scale: s, the feature's own norm, or that times each weight's norm (then differentiated too).
+    const n = 1 / rx;
     // The cosines (clipped: slope 0 where the clip holds), then each logit and its slope in its
     // cosine: the target's f for the label, the negatives' g (or the cosine itself) for the others.
     for (let j = 0; j < C; j++) {
@@ -112,7 +100,6 @@ export function cosineHead(
       cos[j] = c;
     }
     const cy = cos[y]!;
-    const n = 1 / rx;
     let targetNormSlope = 0;
     for (let j = 0; j < C; j++) {
       let f: number;
@@ -121,7 +108,8 @@ export function cosineHead(
       else [f, df] = negative ? negative(cos[j]!, cy) : [cos[j]!, 1];
       g[j] = f;
       slopes[j] = through[j]! * df;
-      z[j] = r * f;
+      rs[j] = s === 'norm' ? n : s === 'norms' ? n / rw[col[j]!]! : s;
+      z[j] = rs[j]! * f;
     }
     total += crossEntropyRow(z, y, N);
     // Through the scale and the target's slope to the cosines. ∂L/∂n gathers what depends on the
@@ -129,9 +117,14 @@ export function cosineHead(
     let dn = 0;
     for (let j = 0; j < C; j++) {
       if (s === 'norm') dn += z[j]! * g[j]!;
-      dcos[j] = r * z[j]! * slopes[j]!;
+      else if (s === 'norms') {
+        // r_j = n·w_j: ∂r_j/∂n = w_j, ∂r_j/∂w_j = n.
+        dn += (z[j]! * g[j]! * rs[j]!) / n;
+        dwNorm[col[j]!] = dwNorm[col[j]!]! + z[j]! * g[j]! * n;
+      }
+      dcos[j] = rs[j]! * z[j]! * slopes[j]!;
     }
-    dn += r * z[y]! * targetNormSlope;
+    dn += rs[y]! * z[y]! * targetNormSlope;
     if (penalty) {
       const [h, dh] = penalty(n);
       total += h;
@@ -154,7 +147,8 @@ export function cosineHead(
   for (let j = 0; j < cols; j++) {
     let dot = 0;
     for (let d = 0; d < D; d++) dot += dwn[d * cols + j]! * wn[d * cols + j]!;
-    for (let d = 0; d < D; d++) dW[d * cols + j] = (dwn[d * cols + j]! - wn[d * cols + j]! * dot) * rw[j]!;
+    // ∂‖W_j‖/∂W_j = Ŵ_j.
+    for (let d = 0; d < D; d++) dW[d * cols + j] = (dwn[d * cols + j]! - wn[d * cols + j]! * dot) * rw[j]! + dwNorm[j]! * wn[d * cols + j]!;
   }
   return total / N;
 }

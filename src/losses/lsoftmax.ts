@@ -5,7 +5,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition, MarginRange } from './definition';
 import { fitMargin } from './margin';
-import { psiT, spherePsi } from './sphereface';
+import { psiT, spherePsi, spherefaceTarget } from './sphereface';
 import { crossEntropyTex, texNumber } from './tex';
 
 export interface LSoftmaxSpec {
@@ -41,6 +41,12 @@ export const lsoftmax: LossDefinition<LSoftmaxSpec, typeof params> = {
     const psi = psiT(kit, tf.div(fy, scale) as TF.Tensor1D, spec.m);
     const target = tf.div(tf.add(tf.mul(scale, psi), tf.mul(fy, spec.lambda)), 1 + spec.lambda) as TF.Tensor1D;
     return ops.marginCrossEntropy(logits, target, b.oneHot);
+  },
+  // The cosine head with the scale ‖x‖·‖W_j‖: ‖x‖‖W_j‖cos θ_j is W_jᵀx, and the target is
+  // SphereFace's blend (λ cos θ + ψ(θ))/(1 + λ) at that scale, both norms differentiated.
+  fused: (spec) => {
+    const target = spherefaceTarget({ kind: 'sphereface', m: spec.m, lambda: spec.lambda });
+    return target ? { kind: 'cosine', s: 'norms', target } : { kind: 'none', why: `m = ${spec.m} is not a whole number ≥ 0` };
   },
   scale: (_spec, featureNorm) => featureNorm,
   targetLogit: (spec, theta, featureNorm) => (featureNorm * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),

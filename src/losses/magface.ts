@@ -79,20 +79,24 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
   },
   // The fused head: the easy margin at m(a), with ∂f/∂n through m (a = n inside [l_a, u_a]), and
   // λ_g·g(a) with its slope; a clipped norm passes no gradient, as tfjs's clip.
-  cosineTarget: (spec) => {
+  fused: (spec) => {
     const k = slope(spec);
-    return (c, n) => {
-      if (!(c > 0)) return [c, 1, 0];
-      const m = magfaceMargin(spec, n);
-      const [sin, dSin] = sinAndSlope(c);
-      const cosM = Math.cos(m);
-      const sinM = Math.sin(m);
-      return [c * cosM - sin * sinM, cosM - dSin * sinM, clippedNorm(spec, n).inside ? k * (-c * sinM - sin * cosM) : 0];
+    return {
+      kind: 'cosine',
+      s: spec.s,
+      target: (c, n) => {
+        if (!(c > 0)) return [c, 1, 0];
+        const m = magfaceMargin(spec, n);
+        const [sin, dSin] = sinAndSlope(c);
+        const cosM = Math.cos(m);
+        const sinM = Math.sin(m);
+        return [c * cosM - sin * sinM, cosM - dSin * sinM, clippedNorm(spec, n).inside ? k * (-c * sinM - sin * cosM) : 0];
+      },
+      penalty: (n) => {
+        const { a, inside } = clippedNorm(spec, n);
+        return [spec.lambdaG * (a / (spec.ua * spec.ua) + 1 / a), inside ? spec.lambdaG * (1 / (spec.ua * spec.ua) - 1 / (a * a)) : 0];
+      },
     };
-  },
-  cosineNormPenalty: (spec) => (n) => {
-    const { a, inside } = clippedNorm(spec, n);
-    return [spec.lambdaG * (a / (spec.ua * spec.ua) + 1 / a), inside ? spec.lambdaG * (1 / (spec.ua * spec.ua) - 1 / (a * a)) : 0];
   },
   scale: (spec) => spec.s,
   // ArcFace's easy margin at this norm's m(a).

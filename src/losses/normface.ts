@@ -21,7 +21,7 @@ export const normface: LossDefinition<NormFaceSpec, typeof params> = {
   spec: (p) => ({ kind: 'normface', s: p.s }),
   effectiveMargin: () => 0,
   loss: ({ ops }, spec, b) => ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => c),
-  cosineTarget: () => (c) => [c, 1],
+  fused: (spec) => ({ kind: 'cosine', s: spec.s, target: (c) => [c, 1] }),
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * Math.cos(theta),
   curve: { paper: {}, label: 'softmax / NormFace' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARAMS, defaultParams, lossUses, type ParamDef } from '../params/table';
 import { stepSpec } from './stepSpec';
+import { defaultSpecOf } from './test/defaultSpec';
 import { clampCos } from './cosine';
 import { LOSSES, LOSS_KINDS, isLossKind, lossDef } from './registry';
 
@@ -101,5 +102,18 @@ describe('the loss registry: every definition keeps the contract the app relies 
         }
       }
     }
+  });
+});
+
+describe('every loss trains through a fused head', () => {
+  it('every loss names a fused head at its default settings; the ablations and a fractional SphereFace m say why not', () => {
+    for (const kind of LOSS_KINDS) expect(lossDef(kind).fused(defaultSpecOf(kind)).kind, kind).not.toBe('none');
+    const none = [
+      lossDef('center').fused({ kind: 'center', lambda: 0.3, normalize: true }),
+      lossDef('center').fused({ kind: 'center', lambda: 0.3, includeSoftmax: false }),
+      lossDef('sphereface').fused({ kind: 'sphereface', m: 2.5, lambda: 0 }),
+    ];
+    for (const head of none) expect(head).toMatchObject({ kind: 'none', why: expect.stringMatching(/\w/) });
+    expect(lossDef('center').fused({ kind: 'center', lambda: 0.3 })).toEqual({ kind: 'raw', bias: true, pull: 0.3 });
   });
 });

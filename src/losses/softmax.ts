@@ -21,7 +21,7 @@ export const softmax: LossDefinition<SoftmaxSpec, typeof params> = {
   spec: () => ({ kind: 'softmax' }),
   effectiveMargin: () => 0,
   loss: ({ ops }, _spec, b) => ops.rawLogitCrossEntropy(b.x, b.W, b.oneHot, b.bias),
-  plainSoftmax: true,
+  fused: () => ({ kind: 'raw', bias: true }),
   scale: (_spec, featureNorm) => featureNorm,
   targetLogit: (_spec, theta, featureNorm) => featureNorm * Math.cos(theta),
   curve: { as: 'normface' },

@@ -2,7 +2,8 @@
 // blended with cos θ_y by the annealed λ.
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../schema/paramDef';
-import type { LossDefinition, MarginRange, TargetFunction, TensorKit } from './definition';
+import type { LossDefinition, MarginRange, TensorKit } from './definition';
+import type { TargetFunction } from './headSpec';
 import { clampCos } from './cosine';
 import { fitMargin } from './margin';
 import { texNumber, crossEntropyTex } from './tex';
@@ -100,7 +101,10 @@ export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
     const blended: TF.Tensor1D = tf.div(tf.add(tf.mul(c, spec.lambda), psiT(kit, c, spec.m)), 1 + spec.lambda);
     return ops.marginCrossEntropy(tf.mul(cos, norm), tf.mul(blended, tf.squeeze(norm, [1])), oneHot);
   },
-  cosineTarget: spherefaceTarget,
+  fused: (spec) => {
+    const target = spherefaceTarget(spec);
+    return target ? { kind: 'cosine', s: spec.s ?? 'norm', target } : { kind: 'none', why: `m = ${spec.m} is not a whole number ≥ 0` };
+  },
   scale: (spec, featureNorm) => spec.s ?? featureNorm,
   targetLogit: (spec, theta, featureNorm) =>
     ((spec.s ?? featureNorm) * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),

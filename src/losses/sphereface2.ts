@@ -112,6 +112,7 @@ export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
     const neg = tf.mul(tf.mul(tf.softplus(z), tf.sub(1, batch.oneHot)), 1 - spec.alpha);
     return tf.mul(tf.mean(tf.sum(tf.add(pos, neg), 1)), spec.lw / spec.r) as TF.Scalar;
   },
+  fused: (spec) => ({ kind: 'binary', r: spec.r, m: spec.m, t: spec.t, alpha: spec.alpha, lw: spec.lw, exact: spec.gradient === 'exact' }),
   scale: (spec) => spec.r,
   targetLogit: (spec, theta) => spec.r * (sphereface2G(Math.cos(theta), spec.t) - spec.m) + (spec.b ?? 0),
   curve: { paper: { m: 0.4, r: 40, sfT: 3 }, label: 'SphereFace2 (g(cos θ) − m, b = 0)' },

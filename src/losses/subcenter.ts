@@ -114,8 +114,12 @@ export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
     return ops.marginCrossEntropy(tf.mul(cos, spec.s) as TF.Tensor2D, tf.mul(target, spec.s) as TF.Tensor1D, b.oneHot);
   },
   // The fused head: ArcFace's target on the best sub-centre of each class (the gradient goes to that one).
-  cosineTarget: (spec) => arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' }),
-  cosineSubcenters: (spec) => fitK(spec.K),
+  fused: (spec) => ({
+    kind: 'cosine',
+    s: spec.s,
+    target: arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' }),
+    K: fitK(spec.K),
+  }),
   scale: (spec) => spec.s,
   targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback ?? 'none'),
   curve: { as: 'arcface' },

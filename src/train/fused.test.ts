@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOSS_KINDS } from '../losses/registry';
 import { makeToyDataset } from '../data/datasets';
 import { toleranceRatio, useCpuBackend } from '../losses/test/tfSetup';
 import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../train/fromParams';
@@ -24,7 +25,8 @@ function run(live: Partial<LiveParams>, fused: boolean, steps: number) {
 }
 
 describe('the fused step (one head kernel, one optimizer kernel, the MLP written out)', () => {
-  const cases: Partial<LiveParams>[] = [
+  // Every loss at its defaults (a new loss joins with no edit here), and these settings of some.
+  const variants: Partial<LiveParams>[] = [
     { loss: 'arcface', m: 0.3, s: 10 },
     { loss: 'cosface', m: 0.2, s: 10, optimizer: 'sgd', lr: 0.02 },
     { loss: 'combined', m1: 1.1, m2: 0.2, m3: 0.1, s: 12 },
@@ -39,6 +41,15 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
     { loss: 'magface', s: 16 },
     // Its W is picked from [W | extra]: the gradient goes back to both.
     { loss: 'subcenter', K: 3, m: 0.3, s: 10 },
+    // Both norms in the scale, differentiated.
+    { loss: 'lsoftmax', m: 4 },
+    // The binary head and its learned b, the gradient through g.
+    { loss: 'sphereface2', sfGrad: 'exact' },
+    { loss: 'sphereface2', sfGrad: 'detached' },
+  ];
+  const cases: Partial<LiveParams>[] = [
+    ...variants,
+    ...LOSS_KINDS.filter((k) => !variants.some((v) => v.loss === k)).map((loss) => ({ loss })),
   ];
   for (const live of cases) {
     it(`${live.loss} (${live.optimizer ?? 'adam'}): trains as tfjs's composite ops and autodiff do, step for step`, () => {
@@ -52,7 +63,14 @@ describe('the fused step (one head kernel, one optimizer kernel, the MLP written
   }
 
   // ArcFace, and the heads that read more than W: sub-centres picked from [W | extra], running statistics read back.
-  for (const live of [{ loss: 'arcface' }, { loss: 'subcenter', K: 3 }, { loss: 'adaface' }, { loss: 'curricular' }] as const) {
+  for (const live of [
+    { loss: 'arcface' },
+    { loss: 'subcenter', K: 3 },
+    { loss: 'adaface' },
+    { loss: 'curricular' },
+    { loss: 'lsoftmax' },
+    { loss: 'sphereface2' },
+  ] as const) {
     it(`keeps the tensor count flat (${live.loss})`, () => {
       const t = new Trainer(data, cfg, { ...DEFAULT_LIVE, batch: 32, ...live });
       for (let i = 0; i < 5; i++) t.trainStep();

@@ -1,5 +1,5 @@
 // One step's gradients, by one of two paths. Either way the MLP's backward pass is written out
-// (mlp.ts). The fused path (a loss with `cosineTarget`, `plainSoftmax` or `centerPull`, on WASM or CPU) runs the head as
+// (mlp.ts). The fused path (a spec whose loss names a fused head, on WASM or CPU) runs the head as
 // one kernel with its gradient written out (headKernel.ts); the taped path puts only the head on
 // tfjs's gradient tape. Call inside a tidy.
 import * as tf from '@tensorflow/tfjs-core';
@@ -23,10 +23,10 @@ function withNet(net: Mlp, acts: tf.Tensor2D[], dx: tf.Tensor2D | null, grads: t
   return grads;
 }
 
-/** What the fused path reads of the head: W as the loss sees it (and the way back to its variables), the class bias, center loss's centres. */
+/** What the fused path reads of the head: W as the loss sees it (and the way back to its variables), the bias it trains, center loss's centres. */
 export interface HeadTensors {
   fusedWeights(spec: LossSpec): { W: tf.Tensor2D; grads: (dW: tf.Tensor2D) => tf.NamedTensorMap };
-  bias: tf.Variable;
+  biasOf(spec: LossSpec): tf.Variable | undefined;
   centers: tf.Variable;
 }
 
@@ -42,16 +42,17 @@ export function fusedGradients(
   xb: tf.Tensor2D,
   yb: tf.Tensor1D,
 ): StepGradients {
-  const { bias, centers } = head;
   const { out: x, acts } = net.forwardTrain(xb);
   const spec = specOf(x);
   const reads = fusedHeadInputs(spec);
+  const bias = reads.bias ? head.biasOf(spec) : undefined;
+  const { centers } = head;
   const W = head.fusedWeights(spec);
   const { loss, dx, dW, db } = fusedHead(spec, x, W.W, yb, {
-    ...(reads.bias ? { bias: bias as tf.Tensor1D } : {}),
+    ...(bias ? { bias: bias as tf.Tensor1D } : {}),
     ...(reads.centers ? { centers: centers as tf.Tensor2D } : {}),
   });
-  return { value: loss, grads: withNet(net, acts, dx, { ...W.grads(dW), ...(db ? { [bias.name]: db } : {}) }), features: x };
+  return { value: loss, grads: withNet(net, acts, dx, { ...W.grads(dW), ...(db && bias ? { [bias.name]: db } : {}) }), features: x };
 }
 
 /** tfjs's autodiff of `lossOf(features)` for the head's variables `trained`. */

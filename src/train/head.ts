@@ -83,8 +83,13 @@ export class Head {
     // The columns are picked by a 0/1 matrix rather than tf.gather: gather's gradient
     // (UnsortedSegmentSum) has no WASM kernel, a matMul's has.
     const W = k > 1 ? (tf.matMul(tf.concat([this.W, this.extra], 1), this.picker(k)) as tf.Tensor2D) : (this.W as tf.Tensor2D);
-    const bias = def.scalarBias ? (this.scalarB as tf.Tensor1D) : def.rawLogits && !def.noBias ? (this.bias as tf.Tensor1D) : undefined;
-    return { W, bias };
+    return { W, bias: this.biasOf(spec) as tf.Tensor1D | undefined };
+  }
+
+  /** The bias this loss trains: SphereFace2's one b, the class bias under raw logits with one, or none. */
+  biasOf(spec: LossSpec): tf.Variable | undefined {
+    const def = lossDef(spec.kind);
+    return def.scalarBias ? this.scalarB : def.rawLogits && !def.noBias ? this.bias : undefined;
   }
 
   /**

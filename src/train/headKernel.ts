@@ -1,26 +1,20 @@
 // The fused loss head as one registered tfjs kernel (WASM and CPU): raw features, raw class weights,
-// the bias where the loss trains one, center loss's centres, and labels in; the mean loss and the gradients to the features,
-// W and the bias out (losses/fusedHead.ts). It serves the losses whose definition gives
-// `cosineTarget` (the cosine head) or `plainSoftmax` / `centerPull` (the raw head); the others, and WebGL, take
-// tfjs's autodiff path.
+// the bias where the loss trains one (the class bias, or SphereFace2's one b), center loss's
+// centres, and labels in; the mean loss and the gradients to the features, W and the bias out. The
+// head is the one the loss's definition names for the spec (`fused`): the cosine and raw heads
+// (losses/fusedHead.ts) or the binary head (losses/binaryHead.ts). A spec with none, and WebGL,
+// take tfjs's autodiff path.
 import * as tf from '@tensorflow/tfjs-core';
-import { cosineHead, rawSoftmaxHead, type CosineHeadSpec } from '../losses/fusedHead';
-import { cosineHeadOf } from '../losses/cosineHeadOf';
+import { headClasses, headReads, runHead, type RunnableHead } from '../losses/runHead';
 import { lossDef, type LossSpec } from '../losses/registry';
 import { JS_KERNEL_BACKENDS, registeredHere, type Storage } from './kernelStorage';
 
 export const HEAD_KERNEL = 'HypersphereSoftmaxHead';
 
-type Head = ({ kind: 'cosine' } & CosineHeadSpec) | { kind: 'raw'; bias: boolean; pull: number | undefined };
-
-/** Which head serves this spec, or undefined when neither does. */
-function headOf(spec: LossSpec): Head | undefined {
-  const cosine = cosineHeadOf(spec);
-  if (cosine) return { kind: 'cosine', ...cosine };
-  const def = lossDef(spec.kind);
-  const pull = (def.centerPull as ((s: LossSpec) => number | undefined) | undefined)?.(spec);
-  if (def.plainSoftmax || pull !== undefined) return { kind: 'raw', bias: def.rawLogits && !def.noBias, pull };
-  return undefined;
+/** Which head serves this spec, or undefined when its loss names none for it. */
+function headOf(spec: LossSpec): RunnableHead | undefined {
+  const head = lossDef(spec.kind).fused(spec);
+  return head.kind === 'none' ? undefined : head;
 }
 
 function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
@@ -36,27 +30,14 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
       centers?: tf.TensorInfo;
     };
     const [N, D] = x.shape as [number, number];
-    const C = W.shape[1]! / (head.kind === 'cosine' ? (head.K ?? 1) : 1); // classes (W: K sub-centres each)
+    const C = headClasses(head, W.shape[1]!);
     const st = storageOf(backend);
     const loss = st.output([]);
     const dx = st.output([N, D]);
     const dW = st.output([D, W.shape[1]!]);
-    const db = bias ? st.output([C]) : undefined;
-    const shapes = { N, D, C };
-    loss.values()[0] =
-      head.kind === 'cosine'
-        ? cosineHead(st.read(x), st.read(W), st.read(labels), shapes, head, dx.values(), dW.values())
-        : rawSoftmaxHead(
-            st.read(x),
-            st.read(W),
-            bias && st.read(bias),
-            st.read(labels),
-            shapes,
-            dx.values(),
-            dW.values(),
-            db?.values(),
-            head.pull !== undefined && centers ? { lambda: head.pull, centers: st.read(centers) } : undefined,
-          );
+    const db = bias ? st.output([...bias.shape]) : undefined;
+    const input = { x: st.read(x), W: st.read(W), labels: st.read(labels), bias: bias && st.read(bias), centers: centers && st.read(centers) };
+    loss.values()[0] = runHead(head, input, { N, D, C }, { dx: dx.values(), dW: dW.values(), db: db?.values() });
     return [loss.info, dx.info, dW.info, ...(db ? [db.info] : [])];
   };
 }
@@ -69,10 +50,10 @@ export function fusedHeadServes(spec: LossSpec): boolean {
   return headOf(spec) !== undefined && registeredHere(HEAD_KERNEL);
 }
 
-/** What the raw head reads under this spec besides x, W and the labels: the bias, the centres. */
+/** What the head reads under this spec besides x, W and the labels: a bias (the class bias, or the binary head's b), the centres. */
 export function fusedHeadInputs(spec: LossSpec): { bias: boolean; centers: boolean } {
   const head = headOf(spec);
-  return head?.kind === 'raw' ? { bias: head.bias, centers: head.pull !== undefined } : { bias: false, centers: false };
+  return head ? headReads(head) : { bias: false, centers: false };
 }
 
 /** The mean loss and the gradients to the raw features, the raw weights and the bias (when given), in one kernel. */

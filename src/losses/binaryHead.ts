@@ -1,0 +1,93 @@
+// SphereFace2's head in one pass, forward and backward written out: normalise the features and the
+// class weights, C logistic terms per sample on z_j = r·(g(c_j) ∓ m) + b, and the gradients back to
+// the raw features, the raw weights and the one learned b. Plain arrays, no tfjs: the trainer's
+// fused head kernel runs it (train/headKernel.ts); sphereface2.ts's `loss` is the same loss as tfjs
+// ops, and a test holds them equal.
+import { NORM_EPS, type HeadShapes } from './fusedHead';
+import type { BinaryHeadSpec } from './headSpec';
+
+/** log(1 + e^u), without overflow. */
+function softplus(u: number): number {
+  return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
+}
+
+function sigmoid(u: number): number {
+  return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
+}
+
+/**
+ * Mean loss lw/(r·N)·Σ_i [α·softplus(−z_iy) + (1 − α)·Σ_{j≠y} softplus(z_ij)], z_ij = r·(g(c_ij) ∓ m) + b
+ * with c clipped to [−1, 1] (slope 0 outside, as tfjs's clip) and g(c) = 2((c + 1)/2)^t − 1.
+ * Writes ∂L/∂x (N×D), ∂L/∂W (D×C) and ∂L/∂b (length 1). With `exact` off, ∂z/∂c = r (g and the
+ * margin detached, as the paper's code).
+ */
+export function binaryHead(
+  x: ArrayLike<number>,
+  W: ArrayLike<number>,
+  bias: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  { N, D, C }: HeadShapes,
+  { r, m, t, alpha, lw, exact }: BinaryHeadSpec,
+  dx: Float32Array,
+  dW: Float32Array,
+  db: Float32Array,
+): number {
+  const b = bias[0]!;
+  const wn = new Float64Array(D * C);
+  const rw = new Float64Array(C);
+  for (let j = 0; j < C; j++) {
+    let sq = 0;
+    for (let d = 0; d < D; d++) sq += W[d * C + j]! ** 2;
+    rw[j] = 1 / Math.sqrt(sq + NORM_EPS);
+    for (let d = 0; d < D; d++) wn[d * C + j] = W[d * C + j]! * rw[j]!;
+  }
+  const dwn = new Float64Array(D * C);
+  const xn = new Float64Array(D);
+  const dcos = new Float64Array(C);
+  const dxn = new Float64Array(D);
+  const weight = lw / (r * N);
+  let total = 0;
+  let dbias = 0;
+  for (let i = 0; i < N; i++) {
+    let sq = 0;
+    for (let d = 0; d < D; d++) sq += x[i * D + d]! ** 2;
+    const rx = 1 / Math.sqrt(sq + NORM_EPS);
+    for (let d = 0; d < D; d++) xn[d] = x[i * D + d]! * rx;
+    const y = labels[i]!;
+    for (let j = 0; j < C; j++) {
+      let c = 0;
+      for (let d = 0; d < D; d++) c += xn[d]! * wn[d * C + j]!;
+      const through = c >= -1 && c <= 1 ? 1 : 0;
+      c = Math.min(1, Math.max(-1, c));
+      const base = (c + 1) / 2;
+      const g = 2 * base ** t - 1;
+      const dg = exact ? t * base ** (t - 1) : 1;
+      const target = j === y;
+      const z = r * (g + (target ? -m : m)) + b;
+      // ∂/∂z of α·softplus(−z) (target) or (1 − α)·softplus(z) (negative).
+      const dz = weight * (target ? -alpha * sigmoid(-z) : (1 - alpha) * sigmoid(z));
+      total += weight * (target ? alpha * softplus(-z) : (1 - alpha) * softplus(z));
+      dbias += dz;
+      dcos[j] = dz * r * dg * through;
+    }
+    let dot = 0;
+    for (let d = 0; d < D; d++) {
+      let acc = 0;
+      for (let j = 0; j < C; j++) {
+        const k = d * C + j;
+        acc += dcos[j]! * wn[k]!;
+        dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
+      }
+      dxn[d] = acc;
+      dot += acc * xn[d]!;
+    }
+    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx;
+  }
+  for (let j = 0; j < C; j++) {
+    let dot = 0;
+    for (let d = 0; d < D; d++) dot += dwn[d * C + j]! * wn[d * C + j]!;
+    for (let d = 0; d < D; d++) dW[d * C + j] = (dwn[d * C + j]! - wn[d * C + j]! * dot) * rw[j]!;
+  }
+  db[0] = dbias;
+  return total;
+}

@@ -1,0 +1,13 @@
+// A loss's spec at the app's default settings, past every warm-up and schedule, with its running
+// statistics at their start and SphereFace2's b where its code starts it: what a test of "every
+// loss" checks without a hand-kept list.
+import { defaultParams } from '../../params/table';
+import { lossDef, type LossKind, type LossSpec } from '../registry';
+import { FULL_STEP, stepSpec } from '../stepSpec';
+
+export function defaultSpecOf(kind: LossKind, classes = 5): LossSpec {
+  const def = lossDef(kind);
+  const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.margin?.default ?? 0 }, FULL_STEP);
+  const running = def.running ? def.running.withState(spec, def.running.initial(spec)) : spec;
+  return def.scalarBias ? def.scalarBias.withBias(running, def.scalarBias.initial(running, classes)) : running;
+}
