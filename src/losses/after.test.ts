@@ -1,5 +1,5 @@
-// L-Softmax, sub-center ArcFace and SphereFace2: finite-difference gradients (their W and bias have
-// shapes of their own) and the identities that tie them to the losses they came from.
+// L-Softmax, sub-center ArcFace and SphereFace2: the identities that tie them to the losses they
+// came from (their gradients are checked with every loss's, in gradients.test.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
@@ -28,49 +28,6 @@ function inputs(seed: number, columns: number, biasLength: number) {
     dir: { x: tf.tensor2d(gauss(N * D), [N, D]), W: tf.tensor2d(gauss(D * columns), [D, columns]), b: tf.tensor1d(gauss(biasLength)) },
   };
 }
-
-const CASES: { spec: LossSpec; columns: number; bias: number }[] = [
-  { spec: { kind: 'lsoftmax', m: 4, lambda: 5 }, columns: C, bias: 0 },
-  { spec: { kind: 'lsoftmax', m: 2, lambda: 0 }, columns: C, bias: 0 },
-  { spec: { kind: 'subcenter', K: 3, s: 10, m: 0.3 }, columns: 3 * C, bias: 0 },
-  { spec: { kind: 'subcenter', K: 2, s: 10, m: 0.4, fallback: 'insightface' }, columns: 2 * C, bias: 0 },
-  { spec: { kind: 'sphereface2', alpha: 0.7, r: 10, m: 0.4, t: 3, lw: 50, gradient: 'exact' }, columns: C, bias: 1 },
-  { spec: { kind: 'sphereface2', alpha: 0.6, r: 6, m: 0.2, t: 1.5, lw: 20, gradient: 'exact' }, columns: C, bias: 1 },
-];
-
-describe('finite-difference gradient check of the losses after ArcFace (float32)', () => {
-  for (const { spec, columns, bias } of CASES) {
-    it(JSON.stringify(spec), () => {
-      for (const seed of [1, 2, 3]) {
-        const inp = inputs(seed * 17 + columns, columns, bias);
-        const f = (x: tf.Tensor, W: tf.Tensor, b?: tf.Tensor) =>
-          computeLoss(spec, { x: x as tf.Tensor2D, W: W as tf.Tensor2D, labels: inp.labels, bias: b as tf.Tensor1D | undefined });
-        const grads = bias ? tf.grads((x, W, b) => f(x, W, b))([inp.x, inp.W, inp.bias]) : tf.grads((x, W) => f(x, W))([inp.x, inp.W]);
-        const analytic = tf.tidy(() => {
-          const along = tf.add(tf.sum(tf.mul(grads[0]!, inp.dir.x)), tf.sum(tf.mul(grads[1]!, inp.dir.W)));
-          return (grads[2] ? tf.add(along, tf.sum(tf.mul(grads[2], inp.dir.b))) : along).dataSync()[0]!;
-        });
-        const h = 1e-2;
-        const at = (t: number) =>
-          tf.tidy(
-            () =>
-              f(
-                tf.add(inp.x, tf.mul(inp.dir.x, t)),
-                tf.add(inp.W, tf.mul(inp.dir.W, t)),
-                bias ? tf.add(inp.bias, tf.mul(inp.dir.b, t)) : undefined,
-              ).dataSync()[0]!,
-          );
-        const L0 = at(0);
-        const fd = (at(h) - at(-h)) / (2 * h);
-        // As gradients.test.ts: float32 noise ≈ 1e-4·|L0| and O(h²) truncation, with a 10× margin.
-        expect(Math.abs(fd - analytic), `seed ${seed}: fd ${fd} vs analytic ${analytic}`).toBeLessThan(
-          2e-3 * (Math.abs(L0) + Math.abs(analytic) + 1),
-        );
-        tf.dispose([...grads, inp.x, inp.W, inp.bias, inp.labels, inp.dir.x, inp.dir.W, inp.dir.b]);
-      }
-    });
-  }
-});
 
 describe('identities of the losses after ArcFace', () => {
   const value = (spec: LossSpec, x: tf.Tensor2D, W: tf.Tensor2D, labels: tf.Tensor1D, bias?: tf.Tensor1D) => {
