@@ -13,7 +13,8 @@ const offline = VitePWA({
   manifest: {
     name: 'Hypersphere — margin losses, trained live',
     short_name: 'Hypersphere',
-    description: 'Watch softmax, NormFace, SphereFace, CosFace and ArcFace shape features on a circle or sphere, trained live.',
+    description:
+      'Watch margin losses shape features on a circle or sphere, trained live: softmax, center loss, NormFace, SphereFace, CosFace, ArcFace, the combined margin, L-Softmax, sub-center ArcFace, MagFace, AdaFace, CurricularFace and SphereFace2.',
     theme_color: '#0072b2',
     background_color: '#fbfbfd',
     display: 'standalone',

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { LOSS_KINDS, lossDef } from './losses/registry';
 
 /** Each folder of src/ (its first path segment) and the folders its files import from, with one file that does. */
 type FolderGraph = Map<string, Map<string, string>>;
@@ -139,5 +140,38 @@ describe('the folders of src/', () => {
         ]),
       ),
     ).toBeNull();
+  });
+});
+
+describe("the project's own text stays true", () => {
+  const root = resolve(import.meta.dirname, '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const built = readme.slice(readme.indexOf('## How it is built'), readme.indexOf('### Adding a loss'));
+  const listed = [...built.matchAll(/^- `src\/([a-z]+)\/`/gm)].map((m) => m[1]!);
+  const graph = folderGraph(resolve(import.meta.dirname, '.'));
+
+  it("README's “How it is built” names every folder of src/, each after the folders it imports", () => {
+    const folders = readdirSync(import.meta.dirname, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect([...listed].sort()).toEqual([...folders].sort());
+    const upward = [...graph].flatMap(([from, edges]) =>
+      [...edges]
+        .filter(([to]) => from !== '.' && to !== '.' && listed.indexOf(to) > listed.indexOf(from))
+        .map(([to, file]) => `${from} → ${to} (${file})`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it('it names every loss file, and package.json and the web app manifest name every loss', () => {
+    const losses = built.slice(built.indexOf('`src/losses/`'), built.indexOf('`src/data/`'));
+    for (const kind of LOSS_KINDS) expect(losses, kind).toContain(`\`${kind}.ts\``);
+    const description = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).description as string;
+    const manifest = readFileSync(join(root, 'vite.config.ts'), 'utf8').match(/description:\s*'([^']*)'/)?.[1] ?? '';
+    for (const kind of LOSS_KINDS) {
+      const label = lossDef(kind).label;
+      expect(description.toLowerCase(), `package.json: ${label}`).toContain(label.toLowerCase());
+      expect(manifest.toLowerCase(), `manifest: ${label}`).toContain(label.toLowerCase());
+    }
   });
 });

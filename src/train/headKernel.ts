@@ -36,7 +36,13 @@ function kernel(storageOf: (backend: unknown) => Storage): tf.KernelFunc {
     const dx = st.output([N, D]);
     const dW = st.output([D, W.shape[1]!]);
     const db = bias ? st.output([...bias.shape]) : undefined;
-    const input = { x: st.read(x), W: st.read(W), labels: st.read(labels), bias: bias && st.read(bias), centers: centers && st.read(centers) };
+    const input = {
+      x: st.read(x),
+      W: st.read(W),
+      labels: st.read(labels),
+      bias: bias && st.read(bias),
+      centers: centers && st.read(centers),
+    };
     loss.values()[0] = runHead(head, input, { N, D, C }, { dx: dx.values(), dW: dW.values(), db: db?.values() });
     return [loss.info, dx.info, dW.info, ...(db ? [db.info] : [])];
   };
