@@ -63,7 +63,7 @@ test('bench:newer', async () => {
         W: f.W,
         numClasses: data.numClasses,
         bias: f.bias,
-        mode: lossDef(live.loss).rawLogits ? 'logits' : 'cosine',
+        mode: lossDef(live.loss).train.rawLogits ? 'logits' : 'cosine',
       });
       const low = data.lowQuality?.test;
       const norms = Array.from({ length: data.test.n }, (_, i) => Math.hypot(...f.test.subarray(i * D, i * D + D)));

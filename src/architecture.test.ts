@@ -169,7 +169,7 @@ describe("the project's own text stays true", () => {
     const description = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).description as string;
     const manifest = readFileSync(join(root, 'vite.config.ts'), 'utf8').match(/description:\s*'([^']*)'/)?.[1] ?? '';
     for (const kind of LOSS_KINDS) {
-      const label = lossDef(kind).label;
+      const label = lossDef(kind).meta.label;
       expect(description.toLowerCase(), `package.json: ${label}`).toContain(label.toLowerCase());
       expect(manifest.toLowerCase(), `manifest: ${label}`).toContain(label.toLowerCase());
     }

@@ -39,8 +39,8 @@ export function mechanismOf(kind: string, f: Frame, data: Dataset, spec: LossSpe
     };
     return { noisyOffDominant: off(1), cleanOffDominant: off(0) };
   }
-  if (def.capCos && f.scalarBias !== undefined) {
-    const edge = def.capCos(spec, C);
+  if (def.view.capCos && f.scalarBias !== undefined) {
+    const edge = def.view.capCos(spec, C);
     const { own, none } = capShares(f.test, data.test.y, f.W, D, C, edge);
     const heldout = f.heldout.length
       ? { heldoutInNoCap: capShares(f.heldout, new Int32Array(f.heldout.length / D).fill(-1), f.W, D, C, edge).none }

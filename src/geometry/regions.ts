@@ -22,7 +22,7 @@ export interface RegionModel {
 export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { winner: number; secure: boolean } {
   const C = cos.length;
   const def = lossDef(r.spec.kind);
-  if (def.rawLogits) {
+  if (def.train.rawLogits) {
     let winner = 0;
     let best = -Infinity;
     for (let j = 0; j < C; j++) {
@@ -37,13 +37,13 @@ export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { win
   let winner = 0;
   for (let j = 1; j < C; j++) if ((cos[j] as number) > (cos[winner] as number)) winner = j;
   // One-vs-all (SphereFace2): the winner holds the direction only inside its own cap.
-  if (def.capCos) return { winner, secure: (cos[winner] as number) > def.capCos(r.spec, C) };
+  if (def.view.capCos) return { winner, secure: (cos[winner] as number) > def.view.capCos(r.spec, C) };
   let other = -Infinity;
   for (let j = 0; j < C; j++) if (j !== winner) other = Math.max(other, cos[j] as number);
   // At the features' typical norm (a loss whose scale is the norm compares the same either way;
   // MagFace's margin depends on it).
   const theta = Math.acos(Math.max(-1, Math.min(1, cos[winner] as number)));
-  return { winner, secure: C < 2 || def.targetLogit(r.spec, theta, r.featureNorm) > def.scale(r.spec, r.featureNorm) * other };
+  return { winner, secure: C < 2 || def.view.targetLogit(r.spec, theta, r.featureNorm) > def.view.scale(r.spec, r.featureNorm) * other };
 }
 
 /**
@@ -53,8 +53,8 @@ export function classifyDirection(cos: ArrayLike<number>, r: RegionModel): { win
  */
 export function marginGapWidth(spec: LossSpec, phi: number): number {
   const def = lossDef(spec.kind);
-  const scale = def.scale(spec, 1);
-  const excess = (theta: number) => def.targetLogit(spec, theta, 1) / scale - Math.cos(phi - theta);
+  const scale = def.view.scale(spec, 1);
+  const excess = (theta: number) => def.view.targetLogit(spec, theta, 1) / scale - Math.cos(phi - theta);
   // excess(0) > 0 (the weight itself wins) for any sane margin; it decreases in θ on [0, φ].
   let lo = 0;
   let hi = phi / 2;

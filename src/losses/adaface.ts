@@ -59,44 +59,67 @@ export function adafaceTarget(m: number, z: number, theta: number): number {
 
 export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
   kind: 'adaface',
-  label: 'AdaFace',
-  intuition:
-    'The feature norm, measured against the batch, stands for image quality: a low-quality sample gets an angular margin that asks little of it (ArcFace’s form, ẑ = −1), an average one CosFace’s additive margin (ẑ = 0), a high-quality one both.',
-  uses: ['m', 's', 'warmup'],
-  params,
-  margin: { min: 0, max: 1, step: 0.01, default: 0.4, unit: 'rad' },
-  titleKeys: ['m', 'h', 's'],
-  rawLogits: false,
-  spec: (p, at) => ({
-    kind: 'adaface',
-    s: p.s,
-    m: p.m * at.ramp,
-    h: p.h,
-    alpha: p.adaAlpha,
-    batchMean: ADAFACE_START.mean,
-    batchStd: ADAFACE_START.std,
-  }),
-  running: {
-    names: ['norm mean', 'norm sd'],
-    initial: () => [ADAFACE_START.mean, ADAFACE_START.std],
-    update: ([mean, std], batch, spec) => {
-      const next = adafaceStats({ mean: mean ?? ADAFACE_START.mean, std: std ?? ADAFACE_START.std }, batch.norms, spec.alpha);
-      return [next.mean, next.std];
+  meta: {
+    label: 'AdaFace',
+    intuition:
+      'The feature norm, measured against the batch, stands for image quality: a low-quality sample gets an angular margin that asks little of it (ArcFace’s form, ẑ = −1), an average one CosFace’s additive margin (ẑ = 0), a high-quality one both.',
+    uses: ['m', 's', 'warmup'],
+    params,
+    margin: { min: 0, max: 1, step: 0.01, default: 0.4, unit: 'rad' },
+    titleKeys: ['m', 'h', 's'],
+  },
+  train: {
+    rawLogits: false,
+    spec: (p, at) => ({
+      kind: 'adaface',
+      s: p.s,
+      m: p.m * at.ramp,
+      h: p.h,
+      alpha: p.adaAlpha,
+      batchMean: ADAFACE_START.mean,
+      batchStd: ADAFACE_START.std,
+    }),
+    running: {
+      names: ['norm mean', 'norm sd'],
+      initial: () => [ADAFACE_START.mean, ADAFACE_START.std],
+      update: ([mean, std], batch, spec) => {
+        const next = adafaceStats({ mean: mean ?? ADAFACE_START.mean, std: std ?? ADAFACE_START.std }, batch.norms, spec.alpha);
+        return [next.mean, next.std];
+      },
+      withState: (spec, [mean, std]) => ({ ...spec, batchMean: mean ?? spec.batchMean, batchStd: std ?? spec.batchStd }),
     },
-    withState: (spec, [mean, std]) => ({ ...spec, batchMean: mean ?? spec.batchMean, batchStd: std ?? spec.batchStd }),
+    effectiveMargin: (spec) => spec.m,
+    loss({ tf, ops }, spec, b) {
+      const { m, h, s } = spec;
+      // ẑ from the detached, clipped norms: no gradient flows through ‖x‖.
+      const norms = ops.detach(tf.clipByValue(tf.sqrt(tf.add(tf.sum(tf.square(b.x), 1), 1e-12)), 0.001, 100)) as TF.Tensor1D;
+      const z = tf.clipByValue(tf.mul(tf.div(tf.sub(norms, spec.batchMean), spec.batchStd + EPS), h), -1, 1) as TF.Tensor1D;
+      const cos = tf.clipByValue(ops.cosines(b.x, b.W), -1 + EPS, 1 - EPS) as TF.Tensor2D;
+      const cy = ops.pickTarget(cos, b.oneHot);
+      const theta = tf.clipByValue(tf.sub(tf.acos(cy), tf.mul(z, m)), EPS, Math.PI - EPS);
+      const target = tf.sub(tf.cos(theta), tf.add(tf.mul(z, m), m)) as TF.Tensor1D;
+      return ops.marginCrossEntropy(tf.mul(cos, s) as TF.Tensor2D, tf.mul(target, s) as TF.Tensor1D, b.oneHot);
+    },
   },
-  effectiveMargin: (spec) => spec.m,
-  loss({ tf, ops }, spec, b) {
-    const { m, h, s } = spec;
-    // ẑ from the detached, clipped norms: no gradient flows through ‖x‖.
-    const norms = ops.detach(tf.clipByValue(tf.sqrt(tf.add(tf.sum(tf.square(b.x), 1), 1e-12)), 0.001, 100)) as TF.Tensor1D;
-    const z = tf.clipByValue(tf.mul(tf.div(tf.sub(norms, spec.batchMean), spec.batchStd + EPS), h), -1, 1) as TF.Tensor1D;
-    const cos = tf.clipByValue(ops.cosines(b.x, b.W), -1 + EPS, 1 - EPS) as TF.Tensor2D;
-    const cy = ops.pickTarget(cos, b.oneHot);
-    const theta = tf.clipByValue(tf.sub(tf.acos(cy), tf.mul(z, m)), EPS, Math.PI - EPS);
-    const target = tf.sub(tf.cos(theta), tf.add(tf.mul(z, m), m)) as TF.Tensor1D;
-    return ops.marginCrossEntropy(tf.mul(cos, s) as TF.Tensor2D, tf.mul(target, s) as TF.Tensor1D, b.oneHot);
+  view: {
+    scale: (spec) => spec.s,
+    // The target of a feature at this norm, against the statistics in force.
+    targetLogit: (spec, theta, featureNorm) => spec.s * adafaceTarget(spec.m, adafaceScaler(spec, featureNorm), theta),
+    curve: { paper: { m: 0.4, h: 0.333 }, label: 'AdaFace (a feature at the batch mean: CosFace)' },
+    tex: (p) => {
+      const sc = texNumber(p.s, 1);
+      const m = texNumber(p.m);
+      return `${crossEntropyTex(`${sc}\\big(\\cos(\\theta_{y_i} - ${m}\\hat z_i) - ${m}(1 + \\hat z_i)\\big)`, `${sc}\\cos\\theta_j`)}, \\quad \\hat z_i = \\mathrm{clip}\\Big(${texNumber(p.h, 3)}\\,\\frac{\\lVert x_i \\rVert - \\mu}{\\sigma + 10^{-3}}, -1, 1\\Big)`;
+    },
+    caption: (p) =>
+      `AdaFace: m = ${texNumber(p.m)} rad. ẑ = −1 (a low norm: low quality) is ArcFace's cos(θ + m); ẑ = 0 (the batch mean) is CosFace's cos θ − m; μ and σ follow the batch norms at rate α = ${texNumber(p.adaAlpha, 3)}.`,
+    shader: {
+      // A feature at the statistics in force: the scaler of the view's mean feature norm in uLoss.y.
+      source: () => 'float t = clamp(acos(cc) - uLoss.x * uLoss.y, 0.001, PI - 0.001);\n    return cos(t) - (uLoss.x + uLoss.x * uLoss.y);',
+      uniforms: (spec, featureNorm) => [spec.m, adafaceScaler(spec, featureNorm)],
+    },
   },
+  rails: {},
   // The fused head: every cosine clipped as above; the target of the clipped c at this sample's
   // (constant) norm, with slope sin t / sin θ where t = θ − m·ẑ is not clipped.
   fused: (spec) => ({
@@ -111,20 +134,4 @@ export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
       return [adafaceTarget(spec.m, z, theta), inside ? Math.sin(t) / Math.sin(theta) : 0];
     },
   }),
-  scale: (spec) => spec.s,
-  // The target of a feature at this norm, against the statistics in force.
-  targetLogit: (spec, theta, featureNorm) => spec.s * adafaceTarget(spec.m, adafaceScaler(spec, featureNorm), theta),
-  curve: { paper: { m: 0.4, h: 0.333 }, label: 'AdaFace (a feature at the batch mean: CosFace)' },
-  tex: (p) => {
-    const sc = texNumber(p.s, 1);
-    const m = texNumber(p.m);
-    return `${crossEntropyTex(`${sc}\\big(\\cos(\\theta_{y_i} - ${m}\\hat z_i) - ${m}(1 + \\hat z_i)\\big)`, `${sc}\\cos\\theta_j`)}, \\quad \\hat z_i = \\mathrm{clip}\\Big(${texNumber(p.h, 3)}\\,\\frac{\\lVert x_i \\rVert - \\mu}{\\sigma + 10^{-3}}, -1, 1\\Big)`;
-  },
-  caption: (p) =>
-    `AdaFace: m = ${texNumber(p.m)} rad. ẑ = −1 (a low norm: low quality) is ArcFace's cos(θ + m); ẑ = 0 (the batch mean) is CosFace's cos θ − m; μ and σ follow the batch norms at rate α = ${texNumber(p.adaAlpha, 3)}.`,
-  shader: {
-    // A feature at the statistics in force: the scaler of the view's mean feature norm in uLoss.y.
-    source: () => 'float t = clamp(acos(cc) - uLoss.x * uLoss.y, 0.001, PI - 0.001);\n    return cos(t) - (uLoss.x + uLoss.x * uLoss.y);',
-    uniforms: (spec, featureNorm) => [spec.m, adafaceScaler(spec, featureNorm)],
-  },
 };

@@ -85,25 +85,32 @@ const FALLBACK_GLSL: Record<ArcFallback, string> = {
 
 export const arcface: LossDefinition<ArcFaceSpec, typeof params> = {
   kind: 'arcface',
-  label: 'ArcFace',
-  intuition: 'An additive angular margin: the target angle must be smaller by m radians, a constant geodesic gap on the sphere.',
-  uses: ['m', 's', 'warmup'],
-  params,
-  margin: { min: 0, max: 1.2, step: 0.01, default: 0.3, unit: 'rad' },
-  titleKeys: ['m', 's'],
-  rawLogits: false,
-  spec: (p, at) => ({ kind: 'arcface', s: p.s, m: p.m * at.ramp, fallback: p.arcFallback }),
-  effectiveMargin: (spec) => spec.m,
-  loss: (kit, spec, b) => kit.ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => phiT(kit, c, spec)),
-  fused: (spec) => ({ kind: 'cosine', s: spec.s, target: arcfaceTarget(spec) }),
-  scale: (spec) => spec.s,
-  targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback),
-  curve: { paper: { m: 0.5, arcFallback: 'insightface' } },
-  tex: (p) => cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`),
-  caption: (p) => `ArcFace: m = ${texNumber(p.m)} rad = ${texNumber((p.m * 180) / Math.PI, 1)}°, an angle (not "m ≥ 1").`,
-  shader: {
-    source: (spec) =>
-      `float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x); // cos(θ + m), θ ∈ [0, π]\n    ${FALLBACK_GLSL[spec.fallback ?? 'insightface']}`,
-    uniforms: (spec) => [spec.m],
+  meta: {
+    label: 'ArcFace',
+    intuition: 'An additive angular margin: the target angle must be smaller by m radians, a constant geodesic gap on the sphere.',
+    uses: ['m', 's', 'warmup'],
+    params,
+    margin: { min: 0, max: 1.2, step: 0.01, default: 0.3, unit: 'rad' },
+    titleKeys: ['m', 's'],
   },
+  train: {
+    rawLogits: false,
+    spec: (p, at) => ({ kind: 'arcface', s: p.s, m: p.m * at.ramp, fallback: p.arcFallback }),
+    effectiveMargin: (spec) => spec.m,
+    loss: (kit, spec, b) => kit.ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => phiT(kit, c, spec)),
+  },
+  view: {
+    scale: (spec) => spec.s,
+    targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback),
+    curve: { paper: { m: 0.5, arcFallback: 'insightface' } },
+    tex: (p) => cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`),
+    caption: (p) => `ArcFace: m = ${texNumber(p.m)} rad = ${texNumber((p.m * 180) / Math.PI, 1)}°, an angle (not "m ≥ 1").`,
+    shader: {
+      source: (spec) =>
+        `float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x); // cos(θ + m), θ ∈ [0, π]\n    ${FALLBACK_GLSL[spec.fallback ?? 'insightface']}`,
+      uniforms: (spec) => [spec.m],
+    },
+  },
+  rails: {},
+  fused: (spec) => ({ kind: 'cosine', s: spec.s, target: arcfaceTarget(spec) }),
 };

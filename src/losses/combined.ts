@@ -20,16 +20,31 @@ const params = [
 
 export const combined: LossDefinition<CombinedSpec, typeof params> = {
   kind: 'combined',
-  label: 'Combined margin',
-  intuition: 'ArcFace, CosFace and SphereFace margins at once: cos(m1·θ + m2) − m3, with (1, 0, 0) giving NormFace back.',
-  uses: ['s', 'warmup'],
-  params,
-  titleKeys: ['m1', 'm2', 'm3', 's'],
-  rawLogits: false,
-  spec: (p, at) => ({ kind: 'combined', s: p.s, m1: 1 + (p.m1 - 1) * at.ramp, m2: p.m2 * at.ramp, m3: p.m3 * at.ramp }),
-  effectiveMargin: (spec) => spec.m2,
-  loss: ({ tf, ops }, spec, b) =>
-    ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => tf.sub(tf.cos(tf.add(tf.mul(ops.angleFromCos(c), spec.m1), spec.m2)), spec.m3)),
+  meta: {
+    label: 'Combined margin',
+    intuition: 'ArcFace, CosFace and SphereFace margins at once: cos(m1·θ + m2) − m3, with (1, 0, 0) giving NormFace back.',
+    uses: ['s', 'warmup'],
+    params,
+    titleKeys: ['m1', 'm2', 'm3', 's'],
+  },
+  train: {
+    rawLogits: false,
+    spec: (p, at) => ({ kind: 'combined', s: p.s, m1: 1 + (p.m1 - 1) * at.ramp, m2: p.m2 * at.ramp, m3: p.m3 * at.ramp }),
+    effectiveMargin: (spec) => spec.m2,
+    loss: ({ tf, ops }, spec, b) =>
+      ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) =>
+        tf.sub(tf.cos(tf.add(tf.mul(ops.angleFromCos(c), spec.m1), spec.m2)), spec.m3),
+      ),
+  },
+  view: {
+    scale: (spec) => spec.s,
+    targetLogit: (spec, theta) => spec.s * (Math.cos(spec.m1 * Math.acos(clampCos(Math.cos(theta))) + spec.m2) - spec.m3),
+    curve: { paper: { m1: 1, m2: 0.3, m3: 0.2 } },
+    tex: (p) => cosineTex(p.s, `(\\cos(${texNumber(p.m1)}\\,\\theta_{y_i} + ${texNumber(p.m2)}) - ${texNumber(p.m3)})`),
+    caption: (p) => `Combined margin (ArcFace paper Eq. 4): m1 = ${texNumber(p.m1)}, m2 = ${texNumber(p.m2)} rad, m3 = ${texNumber(p.m3)}.`,
+    shader: { source: () => 'return cos(uLoss.x * acos(cc) + uLoss.y) - uLoss.z;', uniforms: (spec) => [spec.m1, spec.m2, spec.m3] },
+  },
+  rails: {},
   // θ = acos(clamp c): dθ/dc = −1/sin θ inside the clamp, 0 outside it.
   fused: (spec) => ({
     kind: 'cosine',
@@ -41,10 +56,4 @@ export const combined: LossDefinition<CombinedSpec, typeof params> = {
       return [Math.cos(arg) - spec.m3, dSin === 0 ? 0 : (spec.m1 * Math.sin(arg)) / sin];
     },
   }),
-  scale: (spec) => spec.s,
-  targetLogit: (spec, theta) => spec.s * (Math.cos(spec.m1 * Math.acos(clampCos(Math.cos(theta))) + spec.m2) - spec.m3),
-  curve: { paper: { m1: 1, m2: 0.3, m3: 0.2 } },
-  tex: (p) => cosineTex(p.s, `(\\cos(${texNumber(p.m1)}\\,\\theta_{y_i} + ${texNumber(p.m2)}) - ${texNumber(p.m3)})`),
-  caption: (p) => `Combined margin (ArcFace paper Eq. 4): m1 = ${texNumber(p.m1)}, m2 = ${texNumber(p.m2)} rad, m3 = ${texNumber(p.m3)}.`,
-  shader: { source: () => 'return cos(uLoss.x * acos(cc) + uLoss.y) - uLoss.z;', uniforms: (spec) => [spec.m1, spec.m2, spec.m3] },
 };

@@ -14,9 +14,10 @@ const KIT: TensorKit = { tf: tfOps, ops };
 export function computeLoss(spec: LossSpec, inputs: LossInputs): tf.Scalar {
   return tf.tidy(() => {
     const def = lossDef(spec.kind);
-    const classes = inputs.W.shape[1] / (def.weightColumns?.(spec) ?? 1);
-    if (!Number.isInteger(classes)) throw new Error(`W has ${inputs.W.shape[1]} columns: not a whole number of classes for ${def.label}`);
+    const classes = inputs.W.shape[1] / (def.train.weightColumns?.(spec) ?? 1);
+    if (!Number.isInteger(classes))
+      throw new Error(`W has ${inputs.W.shape[1]} columns: not a whole number of classes for ${def.meta.label}`);
     const oneHot = tf.cast(tf.oneHot(tf.cast(inputs.labels, 'int32'), classes), 'float32') as tf.Tensor2D;
-    return def.loss(KIT, spec, { ...inputs, oneHot });
+    return def.train.loss(KIT, spec, { ...inputs, oneHot });
   });
 }

@@ -11,7 +11,7 @@ export { cosfaceMinScale, idealMinAngle } from './bounds';
 
 /** Scale applied to cosines for a spec: s for the cosine losses, `featureNorm` for softmax/center/SphereFace. */
 export function logitScale(spec: LossSpec, featureNorm = 1): number {
-  return lossDef(spec.kind).scale(spec, featureNorm);
+  return lossDef(spec.kind).view.scale(spec, featureNorm);
 }
 
 /**
@@ -20,5 +20,5 @@ export function logitScale(spec: LossSpec, featureNorm = 1): number {
  * The non-target logits are logitScale(spec)·cos θ_j.
  */
 export function targetLogit(spec: LossSpec, theta: number, featureNorm = 1): number {
-  return lossDef(spec.kind).targetLogit(spec, theta, featureNorm);
+  return lossDef(spec.kind).view.targetLogit(spec, theta, featureNorm);
 }

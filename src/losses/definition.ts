@@ -73,17 +73,8 @@ export interface MarginShader<S> {
   uniforms(spec: S, featureNorm: number): readonly number[];
 }
 
-/**
- * One loss. `S` is its spec (the plain object computeLoss takes), `R` the table rows it owns,
- * `P` the values its functions read (the shared rows' and its own).
- * Methods (not arrow properties) so that a definition of one loss serves where any is expected.
- */
-export interface LossDefinition<
-  S extends { kind: string },
-  R extends readonly ParamDef[] = readonly ParamDef[],
-  P extends object = LossValues<R>,
-> {
-  readonly kind: S['kind'];
+/** Who the loss is, for people and for the parameter table. */
+export interface LossMeta<R extends readonly ParamDef[], P extends object> {
   /** Its name for people: menus, titles, captions. */
   readonly label: string;
   /** One sentence of intuition, for the formula panel. */
@@ -96,6 +87,10 @@ export interface LossDefinition<
   readonly margin?: MarginRange;
   /** The settings its compare-panel title names ("ArcFace m = 0.3, s = 10"). */
   readonly titleKeys: readonly (keyof P)[];
+}
+
+/** How it trains: its spec at a step, its tfjs loss, and what the trainer keeps for it. */
+export interface LossTraining<S, P extends object> {
   /** Trains the softmax bias, predicts and draws regions with raw logits ‖x‖‖w‖cos θ + b. */
   readonly rawLogits: boolean;
   /** Raw logits without a bias (L-Softmax): the trainer passes none and the frames carry zeros. */
@@ -104,6 +99,24 @@ export interface LossDefinition<
   weightColumns?(spec: S): number;
   /** One learned scalar bias b (SphereFace2), passed as `inputs.bias` of length 1: its value when the loss is chosen, and the spec that knows it (the view's caps). */
   readonly scalarBias?: { initial(spec: S, classes: number): number; withBias(spec: S, b: number): S };
+  /** Running statistics updated from each batch before its loss (absent: the loss is a function of its batch alone). */
+  readonly running?: RunningState<S>;
+  /** Keeps class centres (Wen et al.), updated after each step at rate `centerRate`. */
+  centerRate?(p: P): number;
+  /** The spec a step trains with, from the live values and where the step stands. */
+  spec(p: P, at: StepContext): S;
+  /** The margin after warm-up, for the status (0 when there is none). */
+  effectiveMargin(spec: S): number;
+  /** The mean batch loss (tfjs, worker side only). */
+  loss(kit: TensorKit, spec: S, batch: TensorBatch): TF.Scalar;
+}
+
+/** How it is drawn and written: the view's logits and margin zones, the curves panel, the formula. */
+export interface LossView<S, P extends object> {
+  /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
+  scale(spec: S, featureNorm: number): number;
+  /** The target logit at θ ∈ [0, π] (radians) for a unit weight and no bias. */
+  targetLogit(spec: S, theta: number, featureNorm: number): number;
   /**
    * A one-vs-all loss (SphereFace2): each class claims the directions whose cosine to its weight
    * exceeds this, whatever the other classes do; the margin zone is where no class claims.
@@ -111,41 +124,44 @@ export interface LossDefinition<
   capCos?(spec: S, classes: number): number;
   /** A loss that treats hard negatives apart (CurricularFace): the margin m whose cos(θ_y + m) a negative must beat; the view marks those samples. */
   hardNegativeMargin?(spec: S): number;
-  /** Running statistics updated from each batch before its loss (absent: the loss is a function of its batch alone). */
-  readonly running?: RunningState<S>;
-  /** Keeps class centres (Wen et al.), updated after each step at rate `centerRate`. */
-  centerRate?(p: P): number;
-
-  /** The spec a step trains with, from the live values and where the step stands. */
-  spec(p: P, at: StepContext): S;
-  /** The margin after warm-up, for the status (0 when there is none). */
-  effectiveMargin(spec: S): number;
-  /** The mean batch loss (tfjs, worker side only). */
-  loss(kit: TensorKit, spec: S, batch: TensorBatch): TF.Scalar;
-  /**
-   * The head the trainer's fused kernel runs for this spec, one pass with its gradient written out
-   * (losses/fusedHead.ts, binaryHead.ts): plain numbers computing what `loss` computes, with the
-   * same clamps, branches and gradient mode. `loss` stays the reference, and a test holds the two
-   * equal for every loss. `{ kind: 'none', why }` says why a spec trains on tfjs's tape instead.
-   */
-  fused(spec: S): FusedHead;
-
-  /** The factor on the non-target cosines: s, or ‖x‖ for the losses without a fixed scale. */
-  scale(spec: S, featureNorm: number): number;
-  /** The target logit at θ ∈ [0, π] (radians) for a unit weight and no bias. */
-  targetLogit(spec: S, theta: number, featureNorm: number): number;
+  /** The margin zone in the view's shader; absent: no margin zone (NormFace) or raw logits. */
+  readonly shader?: MarginShader<S>;
   /** The curves panel: its own curve, drawn with `paper`'s values when it is not the loss shown; or another loss's curve (`as`). */
   readonly curve: { paper: Partial<P>; label?: string } | { as: string };
-
   /** The formula in TeX with the live values (λ: the schedule's value now, when it has one). */
   tex(p: P, lambda?: number): string;
   /** The caption under the formula, naming units; the label when absent. */
   caption?(p: P): string;
+}
+
+/** Its guard rails: what it warns of before a run goes wrong. */
+export interface LossRails<P extends object> {
   /** Largest margin C classes in D dimensions can all meet, drawn on the m slider. */
   marginBound?(classes: number, dim: number): number | undefined;
   /** Warnings of its own for settings that cannot work (plain text), beside the shared ones (s too small, a margin with no room). */
   guardRails?(p: P): string[];
+}
 
-  /** The margin zone in the view's shader; absent: no margin zone (NormFace) or raw logits. */
-  readonly shader?: MarginShader<S>;
+/**
+ * One loss, by concern. `S` is its spec (the plain object computeLoss takes), `R` the table rows it
+ * owns, `P` the values its functions read (the shared rows' and its own). Methods (not arrow
+ * properties) so that a definition of one loss serves where any is expected.
+ */
+export interface LossDefinition<
+  S extends { kind: string },
+  R extends readonly ParamDef[] = readonly ParamDef[],
+  P extends object = LossValues<R>,
+> {
+  readonly kind: S['kind'];
+  readonly meta: LossMeta<R, P>;
+  readonly train: LossTraining<S, P>;
+  readonly view: LossView<S, P>;
+  readonly rails: LossRails<P>;
+  /**
+   * The head the trainer's fused kernel runs for this spec, one pass with its gradient written out
+   * (losses/fusedHead.ts, binaryHead.ts): plain numbers computing what `train.loss` computes, with
+   * the same clamps, branches and gradient mode. `train.loss` stays the reference, and a test holds
+   * the two equal for every loss. `{ kind: 'none', why }` says why a spec trains on tfjs's tape instead.
+   */
+  fused(spec: S): FusedHead;
 }

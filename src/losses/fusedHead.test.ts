@@ -86,7 +86,7 @@ function fullBatch(spec: LossSpec, seed: number, N: number, D: number, C: number
   const bias = !reads.bias
     ? undefined
     : head.kind === 'binary'
-      ? Float32Array.of(def.scalarBias?.initial(spec, C) ?? 0)
+      ? Float32Array.of(def.train.scalarBias?.initial(spec, C) ?? 0)
       : Float32Array.from({ length: C }, (_, j) => 0.3 * Math.sin(j));
   const centers = reads.centers ? Float32Array.from({ length: C * D }, (_, k) => Math.sin(k)) : undefined;
   return { head, x, W, labels, bias, centers };

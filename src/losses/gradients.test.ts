@@ -58,8 +58,8 @@ const SPECS: LossSpec[] = [...LOSS_KINDS.map((k) => defaultSpecOf(k, C)), ...VAR
 /** A batch for the spec: W with the columns its loss reads (K sub-centres a class), the bias it trains (C, SphereFace2's 1, or none), centres. */
 function inputs(spec: LossSpec, seed: number) {
   const def = lossDef(spec.kind);
-  const columns = C * (def.weightColumns?.(spec) ?? 1);
-  const biasLength = def.scalarBias ? 1 : def.rawLogits && !def.noBias ? C : 0;
+  const columns = C * (def.train.weightColumns?.(spec) ?? 1);
+  const biasLength = def.train.scalarBias ? 1 : def.train.rawLogits && !def.train.noBias ? C : 0;
   const rng = createRng(seed);
   const gauss = (n: number, scale = 1) => Array.from({ length: n }, () => rng.normal() * scale);
   return {
@@ -175,7 +175,7 @@ describe('numerical stability', () => {
   /** Features exactly on, opposite and nearly on their class weights, and tiny or huge norms; W with the spec's sub-centres, the bias it trains. */
   function extremeBatch(spec: LossSpec) {
     const def = lossDef(spec.kind);
-    const K = def.weightColumns?.(spec) ?? 1;
+    const K = def.train.weightColumns?.(spec) ?? 1;
     const w = [
       [1, 0, -1],
       [0, 1, 0],
@@ -191,7 +191,7 @@ describe('numerical stability', () => {
       [1e4, -1e4], // large norm
     ]);
     const labels = tf.tensor1d([0, 0, 0, 0, 1, 2], 'int32');
-    const bias = def.scalarBias ? tf.tensor1d([0]) : def.rawLogits && !def.noBias ? tf.tensor1d([0, 0, 0]) : undefined;
+    const bias = def.train.scalarBias ? tf.tensor1d([0]) : def.train.rawLogits && !def.train.noBias ? tf.tensor1d([0, 0, 0]) : undefined;
     return { x, W, labels, bias, centers: tf.zeros([3, 2]) as tf.Tensor2D };
   }
   const big: LossSpec[] = [

@@ -56,26 +56,54 @@ export function magfaceMinLambdaG(spec: Pick<MagFaceSpec, 's' | 'la' | 'ua' | 'l
 
 export const magface: LossDefinition<MagFaceSpec, typeof params> = {
   kind: 'magface',
-  label: 'MagFace',
-  intuition:
-    'The feature norm stands for quality: a confident, high-quality sample gets a larger norm and must meet a larger angular margin; a blurred one may sit near the origin with a small margin.',
-  uses: ['s'],
-  params,
-  titleKeys: ['lm', 'um', 's'],
-  rawLogits: false,
-  spec: (p) => ({ kind: 'magface', s: p.s, la: p.la, ua: p.ua, lm: p.lm, um: p.um, lambdaG: p.lambdaG }),
-  effectiveMargin: (spec) => spec.lm,
-  loss({ tf, ops }, spec, b) {
-    // The gradient flows through ‖x‖: into the margin, the regulariser and the normalisation.
-    const norm = tf.sqrt(tf.add(tf.sum(tf.square(b.x), 1), 1e-12)) as TF.Tensor1D;
-    const a = tf.clipByValue(norm, spec.la, Math.max(spec.la, spec.ua));
-    const m = tf.add(tf.mul(tf.sub(a, spec.la), slope(spec)), spec.lm);
-    const ce = ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => {
-      const phi = tf.sub(tf.mul(c, tf.cos(m)), tf.mul(ops.sinFromCos(c), tf.sin(m))) as TF.Tensor1D; // cos(θ + m(a))
-      return ops.select(c, phi, c); // the easy margin: only where θ < 90°
-    });
-    const g = tf.mean(tf.add(tf.div(a, spec.ua * spec.ua), tf.div(1, a)));
-    return tf.add(ce, tf.mul(g, spec.lambdaG));
+  meta: {
+    label: 'MagFace',
+    intuition:
+      'The feature norm stands for quality: a confident, high-quality sample gets a larger norm and must meet a larger angular margin; a blurred one may sit near the origin with a small margin.',
+    uses: ['s'],
+    params,
+    titleKeys: ['lm', 'um', 's'],
+  },
+  train: {
+    rawLogits: false,
+    spec: (p) => ({ kind: 'magface', s: p.s, la: p.la, ua: p.ua, lm: p.lm, um: p.um, lambdaG: p.lambdaG }),
+    effectiveMargin: (spec) => spec.lm,
+    loss({ tf, ops }, spec, b) {
+      // The gradient flows through ‖x‖: into the margin, the regulariser and the normalisation.
+      const norm = tf.sqrt(tf.add(tf.sum(tf.square(b.x), 1), 1e-12)) as TF.Tensor1D;
+      const a = tf.clipByValue(norm, spec.la, Math.max(spec.la, spec.ua));
+      const m = tf.add(tf.mul(tf.sub(a, spec.la), slope(spec)), spec.lm);
+      const ce = ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => {
+        const phi = tf.sub(tf.mul(c, tf.cos(m)), tf.mul(ops.sinFromCos(c), tf.sin(m))) as TF.Tensor1D; // cos(θ + m(a))
+        return ops.select(c, phi, c); // the easy margin: only where θ < 90°
+      });
+      const g = tf.mean(tf.add(tf.div(a, spec.ua * spec.ua), tf.div(1, a)));
+      return tf.add(ce, tf.mul(g, spec.lambdaG));
+    },
+  },
+  view: {
+    scale: (spec) => spec.s,
+    // ArcFace's easy margin at this norm's m(a).
+    targetLogit: (spec, theta, featureNorm) => spec.s * arcfacePhi(Math.cos(theta), magfaceMargin(spec, featureNorm), 'easy'),
+    curve: { paper: {}, label: 'MagFace (at the norm floor)' },
+    tex: (p) =>
+      `${cosineTex(p.s, '\\cos(\\theta_{y_i} + m(a_i))')} + \\frac{${texNumber(p.lambdaG)}}{N}\\sum_{i} \\Big(\\frac{a_i}{${texNumber(p.ua, 1)}^2} + \\frac{1}{a_i}\\Big), \\quad a_i = \\mathrm{clip}(\\lVert x_i \\rVert, ${texNumber(p.la, 1)}, ${texNumber(p.ua, 1)}),\\; m(a) = ${texNumber(p.lm)} + \\frac{${texNumber(p.um - p.lm)}}{${texNumber(p.ua - p.la, 1)}}(a - ${texNumber(p.la, 1)})`,
+    caption: (p) =>
+      `MagFace: the margin grows from ${texNumber(p.lm)} rad at ‖x‖ = ${texNumber(p.la, 1)} to ${texNumber(p.um)} rad at ${texNumber(p.ua, 1)} (easy margin: none past 90°).`,
+    shader: {
+      source: () => 'float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);\n    return cc > 0.0 ? phi : cc;',
+      uniforms: (spec, featureNorm) => [magfaceMargin(spec, featureNorm)],
+    },
+  },
+  rails: {
+    guardRails(p) {
+      const min = magfaceMinLambdaG(p);
+      return p.lambdaG < min
+        ? [
+            `λ_g = ${p.lambdaG} is below ${min.toFixed(2)}, the MagFace code's bound s·k·u_a²l_a²/(u_a²−l_a²): the norm need not grow with quality.`,
+          ]
+        : [];
+    },
   },
   // The fused head: the easy margin at m(a), with ∂f/∂n through m (a = n inside [l_a, u_a]), and
   // λ_g·g(a) with its slope; a clipped norm passes no gradient, as tfjs's clip.
@@ -97,25 +125,5 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
         return [spec.lambdaG * (a / (spec.ua * spec.ua) + 1 / a), inside ? spec.lambdaG * (1 / (spec.ua * spec.ua) - 1 / (a * a)) : 0];
       },
     };
-  },
-  scale: (spec) => spec.s,
-  // ArcFace's easy margin at this norm's m(a).
-  targetLogit: (spec, theta, featureNorm) => spec.s * arcfacePhi(Math.cos(theta), magfaceMargin(spec, featureNorm), 'easy'),
-  curve: { paper: {}, label: 'MagFace (at the norm floor)' },
-  tex: (p) =>
-    `${cosineTex(p.s, '\\cos(\\theta_{y_i} + m(a_i))')} + \\frac{${texNumber(p.lambdaG)}}{N}\\sum_{i} \\Big(\\frac{a_i}{${texNumber(p.ua, 1)}^2} + \\frac{1}{a_i}\\Big), \\quad a_i = \\mathrm{clip}(\\lVert x_i \\rVert, ${texNumber(p.la, 1)}, ${texNumber(p.ua, 1)}),\\; m(a) = ${texNumber(p.lm)} + \\frac{${texNumber(p.um - p.lm)}}{${texNumber(p.ua - p.la, 1)}}(a - ${texNumber(p.la, 1)})`,
-  caption: (p) =>
-    `MagFace: the margin grows from ${texNumber(p.lm)} rad at ‖x‖ = ${texNumber(p.la, 1)} to ${texNumber(p.um)} rad at ${texNumber(p.ua, 1)} (easy margin: none past 90°).`,
-  guardRails(p) {
-    const min = magfaceMinLambdaG(p);
-    return p.lambdaG < min
-      ? [
-          `λ_g = ${p.lambdaG} is below ${min.toFixed(2)}, the MagFace code's bound s·k·u_a²l_a²/(u_a²−l_a²): the norm need not grow with quality.`,
-        ]
-      : [];
-  },
-  shader: {
-    source: () => 'float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);\n    return cc > 0.0 ? phi : cc;',
-    uniforms: (spec, featureNorm) => [magfaceMargin(spec, featureNorm)],
   },
 };

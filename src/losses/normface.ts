@@ -12,18 +12,25 @@ const params = [] as const satisfies readonly ParamDef[];
 
 export const normface: LossDefinition<NormFaceSpec, typeof params> = {
   kind: 'normface',
-  label: 'NormFace',
-  intuition: 'Features and weights on the sphere, logits s·cos θ: only angles matter, and s sets how peaked the softmax can get.',
-  uses: ['s'],
-  params,
-  titleKeys: ['s'],
-  rawLogits: false,
-  spec: (p) => ({ kind: 'normface', s: p.s }),
-  effectiveMargin: () => 0,
-  loss: ({ ops }, spec, b) => ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => c),
+  meta: {
+    label: 'NormFace',
+    intuition: 'Features and weights on the sphere, logits s·cos θ: only angles matter, and s sets how peaked the softmax can get.',
+    uses: ['s'],
+    params,
+    titleKeys: ['s'],
+  },
+  train: {
+    rawLogits: false,
+    spec: (p) => ({ kind: 'normface', s: p.s }),
+    effectiveMargin: () => 0,
+    loss: ({ ops }, spec, b) => ops.cosineMarginLoss(b.x, b.W, b.oneHot, spec.s, (c) => c),
+  },
+  view: {
+    scale: (spec) => spec.s,
+    targetLogit: (spec, theta) => spec.s * Math.cos(theta),
+    curve: { paper: {}, label: 'softmax / NormFace' },
+    tex: (p) => cosineTex(p.s, '\\cos\\theta_{y_i}'),
+  },
+  rails: {},
   fused: (spec) => ({ kind: 'cosine', s: spec.s, target: (c) => [c, 1] }),
-  scale: (spec) => spec.s,
-  targetLogit: (spec, theta) => spec.s * Math.cos(theta),
-  curve: { paper: {}, label: 'softmax / NormFace' },
-  tex: (p) => cosineTex(p.s, '\\cos\\theta_{y_i}'),
 };

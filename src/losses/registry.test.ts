@@ -17,10 +17,11 @@ describe('the loss registry: every definition keeps the contract the app relies 
   it('every key a loss uses or names in its title is a table row, and a loss reads only its own rows', () => {
     for (const kind of LOSS_KINDS) {
       const def = lossDef(kind);
-      for (const k of [...def.uses, ...def.params.map((r) => r.key), ...(def.titleKeys as string[])]) expect(keys).toContain(k);
+      for (const k of [...def.meta.uses, ...def.meta.params.map((r) => r.key), ...(def.meta.titleKeys as string[])])
+        expect(keys).toContain(k);
       for (const other of LOSS_KINDS.filter((o) => o !== kind)) {
-        for (const row of lossDef(other).params)
-          if (!def.params.some((r) => r.key === row.key)) expect(lossUses(kind, row.key)).toBe(false);
+        for (const row of lossDef(other).meta.params)
+          if (!def.meta.params.some((r) => r.key === row.key)) expect(lossUses(kind, row.key)).toBe(false);
       }
       expect(lossUses(kind, 'lr')).toBe(true);
     }
@@ -28,7 +29,7 @@ describe('the loss registry: every definition keeps the contract the app relies 
   it('a margin range holds its default, within the shared row of m; m is used exactly when it has a range', () => {
     const mRow = PARAMS.find((d) => d.key === 'm')!;
     for (const kind of LOSS_KINDS) {
-      const { margin, uses } = lossDef(kind);
+      const { margin, uses } = lossDef(kind).meta;
       expect(uses.includes('m')).toBe(margin !== undefined);
       if (!margin) continue;
       expect(margin.default).toBeGreaterThanOrEqual(margin.min);
@@ -39,31 +40,31 @@ describe('the loss registry: every definition keeps the contract the app relies 
   });
   it('a curve shared with another loss names a loss with a curve of its own', () => {
     for (const kind of LOSS_KINDS) {
-      const { curve } = lossDef(kind);
+      const { curve } = lossDef(kind).view;
       if ('as' in curve) {
         expect(isLossKind(curve.as)).toBe(true);
-        expect('as' in lossDef(curve.as as never).curve).toBe(false);
+        expect('as' in lossDef(curve.as as never).view.curve).toBe(false);
       }
     }
   });
   it('at its defaults, a feature on its own weight has the largest target logit; the spec has the loss kind', () => {
     for (const kind of LOSS_KINDS) {
       const def = lossDef(kind);
-      const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.margin?.default ?? 0 }, { step: 1e6, lossStep: 1e6 });
+      const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.meta.margin?.default ?? 0 }, { step: 1e6, lossStep: 1e6 });
       expect(spec.kind).toBe(kind);
-      const onWeight = def.targetLogit(spec, 0, 1);
-      for (let d = 5; d <= 180; d += 5) expect(def.targetLogit(spec, (d * Math.PI) / 180, 1)).toBeLessThan(onWeight);
-      expect(def.scale(spec, 1)).toBeGreaterThan(0);
+      const onWeight = def.view.targetLogit(spec, 0, 1);
+      for (let d = 5; d <= 180; d += 5) expect(def.view.targetLogit(spec, (d * Math.PI) / 180, 1)).toBeLessThan(onWeight);
+      expect(def.view.scale(spec, 1)).toBeGreaterThan(0);
     }
   });
   it("the shader's uniforms fit its vec4, and a margin loss's GLSL returns a value", () => {
     for (const kind of LOSS_KINDS) {
       const def = lossDef(kind);
-      if (!def.shader) continue;
-      expect(def.rawLogits).toBe(false);
-      const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.margin?.default ?? 0 }, { step: 0, lossStep: 0 });
-      expect(def.shader.uniforms(spec, 1).length).toBeLessThanOrEqual(4);
-      expect(def.shader.source(spec)).toMatch(/return [^;]+;/);
+      if (!def.view.shader) continue;
+      expect(def.train.rawLogits).toBe(false);
+      const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.meta.margin?.default ?? 0 }, { step: 0, lossStep: 0 });
+      expect(def.view.shader.uniforms(spec, 1).length).toBeLessThanOrEqual(4);
+      expect(def.view.shader.source(spec)).toMatch(/return [^;]+;/);
     }
   });
   it('the GLSL margin rules agree with the plain-number target logits (transcribed: the same formula in both)', () => {
@@ -89,16 +90,16 @@ describe('the loss registry: every definition keeps the contract the app relies 
     };
     for (const kind of LOSS_KINDS) {
       const def = lossDef(kind);
-      if (!def.shader) continue;
+      if (!def.view.shader) continue;
       for (const fallback of ['insightface', 'easy', 'none'] as const) {
         const { spec } = stepSpec(
-          { ...defaultParams(), loss: kind, m: def.margin?.default ?? 0, arcFallback: fallback },
+          { ...defaultParams(), loss: kind, m: def.meta.margin?.default ?? 0, arcFallback: fallback },
           { step: 0, lossStep: 100 },
         );
         for (const c of [-0.95, -0.5, -0.1, 0.2, 0.6, 0.9]) {
           const theta = Math.acos(clampCos(c));
-          const expected = def.targetLogit(spec, theta, 1) / def.scale(spec, 1);
-          expect(glslEval(def.shader.source(spec), clampCos(c), def.shader.uniforms(spec, 1))).toBeCloseTo(expected, 4);
+          const expected = def.view.targetLogit(spec, theta, 1) / def.view.scale(spec, 1);
+          expect(glslEval(def.view.shader.source(spec), clampCos(c), def.view.shader.uniforms(spec, 1))).toBeCloseTo(expected, 4);
         }
       }
     }

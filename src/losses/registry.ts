@@ -38,7 +38,7 @@ type SpecOf<D> = D extends LossDefinition<infer S, infer _R> ? S : never;
 /** Which loss to compute and its hyper-parameters (margins of ArcFace and the combined margin are radians). */
 export type LossSpec = { [K in LossKind]: SpecOf<(typeof LOSSES)[K]> }[LossKind];
 /** A table row some loss owns. */
-export type LossRow = (typeof LOSSES)[LossKind]['params'][number];
+export type LossRow = (typeof LOSSES)[LossKind]['meta']['params'][number];
 /** Every loss setting's value: what a function of any loss may read (the page's Params and the trainer's LiveParams have them all). */
 export type AllLossValues = SharedLossValues & { [D in LossRow as D['key']]: ValueOf<D> } & { loss: LossKind };
 /** A definition of any loss. */
@@ -58,5 +58,5 @@ export function isLossKind(v: string): v is LossKind {
 
 /** The spec of `params.loss` from live values and where the step stands. */
 export function lossSpecOf(p: AllLossValues, at: StepContext): LossSpec {
-  return lossDef(p.loss).spec(p, at);
+  return lossDef(p.loss).train.spec(p, at);
 }

@@ -77,49 +77,56 @@ export function spherefaceTarget(spec: SphereFaceSpec): TargetFunction | undefin
 
 export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
   kind: 'sphereface',
-  label: 'SphereFace',
-  intuition:
-    'A multiplicative angular margin: the target angle counts m times, so a class must be m times closer in angle than any other; λ eases it in.',
-  uses: ['m', 'anneal', 'lambdaMin'],
-  params,
-  margin: MARGIN,
-  titleKeys: ['m'],
-  rawLogits: false,
-  // Its integer m is not warmed up: the λ schedule is its warm-up.
-  spec: (p, at) => ({ kind: 'sphereface', m: fitMargin(MARGIN, p.m), lambda: at.lambda }),
-  effectiveMargin: (spec) => spec.m,
-  /** A-Softmax: W normalised, x not; target ‖x‖(λc + ψ)/(1+λ), others ‖x‖c (or s on x̂ when s is set). */
-  loss(kit, spec, b) {
-    const { tf, ops } = kit;
-    const { x, W, oneHot } = b;
-    const norm: TF.Tensor2D =
-      spec.s === undefined
-        ? (tf.sqrt(tf.add(tf.sum(tf.square(x), 1, true), 1e-12)) as TF.Tensor2D)
-        : (tf.fill([x.shape[0], 1], spec.s) as TF.Tensor2D);
-    const cos = ops.cosines(x, W);
-    const c = ops.pickTarget(cos, oneHot);
-    const blended: TF.Tensor1D = tf.div(tf.add(tf.mul(c, spec.lambda), psiT(kit, c, spec.m)), 1 + spec.lambda);
-    return ops.marginCrossEntropy(tf.mul(cos, norm), tf.mul(blended, tf.squeeze(norm, [1])), oneHot);
+  meta: {
+    label: 'SphereFace',
+    intuition:
+      'A multiplicative angular margin: the target angle counts m times, so a class must be m times closer in angle than any other; λ eases it in.',
+    uses: ['m', 'anneal', 'lambdaMin'],
+    params,
+    margin: MARGIN,
+    titleKeys: ['m'],
   },
+  train: {
+    rawLogits: false,
+    // Its integer m is not warmed up: the λ schedule is its warm-up.
+    spec: (p, at) => ({ kind: 'sphereface', m: fitMargin(MARGIN, p.m), lambda: at.lambda }),
+    effectiveMargin: (spec) => spec.m,
+    /** A-Softmax: W normalised, x not; target ‖x‖(λc + ψ)/(1+λ), others ‖x‖c (or s on x̂ when s is set). */
+    loss(kit, spec, b) {
+      const { tf, ops } = kit;
+      const { x, W, oneHot } = b;
+      const norm: TF.Tensor2D =
+        spec.s === undefined
+          ? (tf.sqrt(tf.add(tf.sum(tf.square(x), 1, true), 1e-12)) as TF.Tensor2D)
+          : (tf.fill([x.shape[0], 1], spec.s) as TF.Tensor2D);
+      const cos = ops.cosines(x, W);
+      const c = ops.pickTarget(cos, oneHot);
+      const blended: TF.Tensor1D = tf.div(tf.add(tf.mul(c, spec.lambda), psiT(kit, c, spec.m)), 1 + spec.lambda);
+      return ops.marginCrossEntropy(tf.mul(cos, norm), tf.mul(blended, tf.squeeze(norm, [1])), oneHot);
+    },
+  },
+  view: {
+    scale: (spec, featureNorm) => spec.s ?? featureNorm,
+    targetLogit: (spec, theta, featureNorm) =>
+      ((spec.s ?? featureNorm) * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),
+    curve: { paper: { m: 4 } },
+    tex(p, lambda) {
+      const m = fitMargin(MARGIN, p.m);
+      const lam = lambda !== undefined && Number.isFinite(lambda) ? texNumber(lambda, 1) : '\\lambda';
+      return `${crossEntropyTex(`\\lVert x_i \\rVert \\frac{${lam}\\cos\\theta_{y_i} + \\psi(\\theta_{y_i})}{1 + ${lam}}`, '\\lVert x_i \\rVert \\cos\\theta_j')}, \\quad \\psi(\\theta) = (-1)^k \\cos(${m}\\theta) - 2k,\\; k = \\lfloor ${m}\\theta/\\pi \\rfloor \\in [0, ${m - 1}]`;
+    },
+    caption: (p) => `SphereFace: integer m = ${fitMargin(MARGIN, p.m)}, W normalised, the feature norm ‖x‖ is the scale.`,
+    shader: {
+      source: () => `float th = acos(cc);
+      float k = clamp(floor(uLoss.x * th / PI), 0.0, uLoss.x - 1.0);
+      float psi = (mod(k, 2.0) < 0.5 ? 1.0 : -1.0) * cos(uLoss.x * th) - 2.0 * k;
+      return (uLoss.y * cc + psi) / (1.0 + uLoss.y);`,
+      uniforms: (spec) => [spec.m, spec.lambda],
+    },
+  },
+  rails: {},
   fused: (spec) => {
     const target = spherefaceTarget(spec);
     return target ? { kind: 'cosine', s: spec.s ?? 'norm', target } : { kind: 'none', why: `m = ${spec.m} is not a whole number ≥ 0` };
-  },
-  scale: (spec, featureNorm) => spec.s ?? featureNorm,
-  targetLogit: (spec, theta, featureNorm) =>
-    ((spec.s ?? featureNorm) * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),
-  curve: { paper: { m: 4 } },
-  tex(p, lambda) {
-    const m = fitMargin(MARGIN, p.m);
-    const lam = lambda !== undefined && Number.isFinite(lambda) ? texNumber(lambda, 1) : '\\lambda';
-    return `${crossEntropyTex(`\\lVert x_i \\rVert \\frac{${lam}\\cos\\theta_{y_i} + \\psi(\\theta_{y_i})}{1 + ${lam}}`, '\\lVert x_i \\rVert \\cos\\theta_j')}, \\quad \\psi(\\theta) = (-1)^k \\cos(${m}\\theta) - 2k,\\; k = \\lfloor ${m}\\theta/\\pi \\rfloor \\in [0, ${m - 1}]`;
-  },
-  caption: (p) => `SphereFace: integer m = ${fitMargin(MARGIN, p.m)}, W normalised, the feature norm ‖x‖ is the scale.`,
-  shader: {
-    source: () => `float th = acos(cc);
-    float k = clamp(floor(uLoss.x * th / PI), 0.0, uLoss.x - 1.0);
-    float psi = (mod(k, 2.0) < 0.5 ? 1.0 : -1.0) * cos(uLoss.x * th) - 2.0 * k;
-    return (uLoss.y * cc + psi) / (1.0 + uLoss.y);`,
-    uniforms: (spec) => [spec.m, spec.lambda],
   },
 };

@@ -86,46 +86,54 @@ function marginedG({ tf }: TensorKit, cos: TF.Tensor2D, oneHot: TF.Tensor2D, spe
 
 export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
   kind: 'sphereface2',
-  label: 'SphereFace2',
-  intuition:
-    'No softmax: each class is its own yes/no classifier with one shared threshold b, so every class claims a cap around its weight. The caps need not meet: a feature in the gap belongs to no class, as a stranger should in verification.',
-  uses: ['m', 'warmup'],
-  params,
-  margin: { min: 0, max: 1, step: 0.01, default: 0.4 },
-  titleKeys: ['m', 'r'],
-  rawLogits: false,
-  scalarBias: {
-    initial: (spec, classes) => sphereface2InitialBias(spec, classes),
-    withBias: (spec, b) => ({ ...spec, b }),
+  meta: {
+    label: 'SphereFace2',
+    intuition:
+      'No softmax: each class is its own yes/no classifier with one shared threshold b, so every class claims a cap around its weight. The caps need not meet: a feature in the gap belongs to no class, as a stranger should in verification.',
+    uses: ['m', 'warmup'],
+    params,
+    margin: { min: 0, max: 1, step: 0.01, default: 0.4 },
+    titleKeys: ['m', 'r'],
   },
-  spec: (p, at) => ({ kind: 'sphereface2', alpha: p.sfAlpha, r: p.r, m: p.m * at.ramp, t: p.sfT, lw: p.lw, gradient: p.sfGrad }),
-  effectiveMargin: (spec) => spec.m,
-  loss(kit, spec, batch) {
-    const { tf, ops } = kit;
-    if (!batch.bias) throw new Error('SphereFace2 needs inputs.bias (its one learned b, length 1)');
-    const cos = tf.clipByValue(ops.cosines(batch.x, batch.W), -1, 1) as TF.Tensor2D;
-    const gm = marginedG(kit, cos, batch.oneHot, spec);
-    // Detached (the code): the value g ∓ m, the gradient of cos itself.
-    const sim = spec.gradient === 'detached' ? ops.straightThrough(cos, gm) : gm;
-    const z = tf.add(tf.mul(sim, spec.r), batch.bias) as TF.Tensor2D;
-    const pos = tf.mul(tf.mul(tf.softplus(tf.neg(z)), batch.oneHot), spec.alpha);
-    const neg = tf.mul(tf.mul(tf.softplus(z), tf.sub(1, batch.oneHot)), 1 - spec.alpha);
-    return tf.mul(tf.mean(tf.sum(tf.add(pos, neg), 1)), spec.lw / spec.r) as TF.Scalar;
+  train: {
+    rawLogits: false,
+    scalarBias: {
+      initial: (spec, classes) => sphereface2InitialBias(spec, classes),
+      withBias: (spec, b) => ({ ...spec, b }),
+    },
+    spec: (p, at) => ({ kind: 'sphereface2', alpha: p.sfAlpha, r: p.r, m: p.m * at.ramp, t: p.sfT, lw: p.lw, gradient: p.sfGrad }),
+    effectiveMargin: (spec) => spec.m,
+    loss(kit, spec, batch) {
+      const { tf, ops } = kit;
+      if (!batch.bias) throw new Error('SphereFace2 needs inputs.bias (its one learned b, length 1)');
+      const cos = tf.clipByValue(ops.cosines(batch.x, batch.W), -1, 1) as TF.Tensor2D;
+      const gm = marginedG(kit, cos, batch.oneHot, spec);
+      // Detached (the code): the value g ∓ m, the gradient of cos itself.
+      const sim = spec.gradient === 'detached' ? ops.straightThrough(cos, gm) : gm;
+      const z = tf.add(tf.mul(sim, spec.r), batch.bias) as TF.Tensor2D;
+      const pos = tf.mul(tf.mul(tf.softplus(tf.neg(z)), batch.oneHot), spec.alpha);
+      const neg = tf.mul(tf.mul(tf.softplus(z), tf.sub(1, batch.oneHot)), 1 - spec.alpha);
+      return tf.mul(tf.mean(tf.sum(tf.add(pos, neg), 1)), spec.lw / spec.r) as TF.Scalar;
+    },
+  },
+  view: {
+    scale: (spec) => spec.r,
+    targetLogit: (spec, theta) => spec.r * (sphereface2G(Math.cos(theta), spec.t) - spec.m) + (spec.b ?? 0),
+    curve: { paper: { m: 0.4, r: 40, sfT: 3 }, label: 'SphereFace2 (g(cos θ) − m, b = 0)' },
+    tex: (p) => {
+      const r = texNumber(p.r, 1);
+      return `L = \\frac{${texNumber(p.lw, 0)}}{${r} N}\\sum_{i} \\Big[ ${texNumber(p.sfAlpha)} \\log\\big(1 + e^{-z_{i y_i}}\\big) + ${texNumber(1 - p.sfAlpha)} \\sum_{j \\neq y_i} \\log\\big(1 + e^{z_{ij}}\\big) \\Big], \\quad z_{ij} = ${r}\\big(g(\\cos\\theta_{ij}) \\mp ${texNumber(p.m)}\\big) + b, \\; g(c) = 2\\big(\\tfrac{c + 1}{2}\\big)^{${texNumber(p.sfT, 1)}} - 1`;
+    },
+    caption: (p) =>
+      `SphereFace2: r = ${texNumber(p.r, 1)}, m = ${texNumber(p.m)}, one learned b. Each class claims the cap r·g(cos θ) + b > 0 around its weight; grey is claimed by no class, and the caps' edge is a verification threshold.`,
+    capCos: (spec, classes) => sphereface2CapCos(spec, classes, spec),
+  },
+  rails: {
+    // A feature on its weight (g = 1) against the nearest weight at the best spread: g(1) − m > g(cos φ) + m (at the paper's t = 3).
+    marginBound: (classes, dim) => {
+      const room = idealMinAngle(classes, dim);
+      return room === undefined ? undefined : (1 - sphereface2G(Math.cos(room), 3)) / 2;
+    },
   },
   fused: (spec) => ({ kind: 'binary', r: spec.r, m: spec.m, t: spec.t, alpha: spec.alpha, lw: spec.lw, exact: spec.gradient === 'exact' }),
-  scale: (spec) => spec.r,
-  targetLogit: (spec, theta) => spec.r * (sphereface2G(Math.cos(theta), spec.t) - spec.m) + (spec.b ?? 0),
-  curve: { paper: { m: 0.4, r: 40, sfT: 3 }, label: 'SphereFace2 (g(cos θ) − m, b = 0)' },
-  tex: (p) => {
-    const r = texNumber(p.r, 1);
-    return `L = \\frac{${texNumber(p.lw, 0)}}{${r} N}\\sum_{i} \\Big[ ${texNumber(p.sfAlpha)} \\log\\big(1 + e^{-z_{i y_i}}\\big) + ${texNumber(1 - p.sfAlpha)} \\sum_{j \\neq y_i} \\log\\big(1 + e^{z_{ij}}\\big) \\Big], \\quad z_{ij} = ${r}\\big(g(\\cos\\theta_{ij}) \\mp ${texNumber(p.m)}\\big) + b, \\; g(c) = 2\\big(\\tfrac{c + 1}{2}\\big)^{${texNumber(p.sfT, 1)}} - 1`;
-  },
-  caption: (p) =>
-    `SphereFace2: r = ${texNumber(p.r, 1)}, m = ${texNumber(p.m)}, one learned b. Each class claims the cap r·g(cos θ) + b > 0 around its weight; grey is claimed by no class, and the caps' edge is a verification threshold.`,
-  capCos: (spec, classes) => sphereface2CapCos(spec, classes, spec),
-  // A feature on its weight (g = 1) against the nearest weight at the best spread: g(1) − m > g(cos φ) + m (at the paper's t = 3).
-  marginBound: (classes, dim) => {
-    const room = idealMinAngle(classes, dim);
-    return room === undefined ? undefined : (1 - sphereface2G(Math.cos(room), 3)) / 2;
-  },
 };

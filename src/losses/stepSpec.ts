@@ -28,8 +28,8 @@ export interface StepSpec {
  */
 export function stepContext(p: AllLossValues, at: StepPosition): StepContext {
   const def = lossDef(p.loss);
-  const ramp = p.warmup > 0 && def.uses.includes('warmup') ? Math.min(1, at.step / p.warmup) : 1;
-  const lambda = !def.uses.includes('anneal')
+  const ramp = p.warmup > 0 && def.meta.uses.includes('warmup') ? Math.min(1, at.step / p.warmup) : 1;
+  const lambda = !def.meta.uses.includes('anneal')
     ? NaN
     : p.anneal
       ? annealedLambda(at.lossStep, { ...CAFFE_LAMBDA, lambdaMin: p.lambdaMin })
@@ -41,6 +41,6 @@ export function stepContext(p: AllLossValues, at: StepPosition): StepContext {
 export function stepSpec(p: AllLossValues, at: StepPosition): StepSpec {
   const def = lossDef(p.loss);
   const ctx = stepContext(p, at);
-  const spec = def.spec(p, ctx);
-  return { spec, lambda: ctx.lambda, mEffective: def.effectiveMargin(spec), ramp: ctx.ramp };
+  const spec = def.train.spec(p, ctx);
+  return { spec, lambda: ctx.lambda, mEffective: def.train.effectiveMargin(spec), ramp: ctx.ramp };
 }

@@ -92,27 +92,46 @@ export function dominantSubcenters(
 
 export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
   kind: 'subcenter',
-  label: 'Sub-center ArcFace',
-  intuition:
-    'K sub-centres per class, the class cosine the best of them: clean samples gather at one dominant sub-centre, noisy or odd ones at the others, so a mislabelled sample no longer drags its class’s centre.',
-  uses: ['m', 's', 'warmup'],
-  params,
-  margin: { min: 0, max: 1.2, step: 0.01, default: 0.3, unit: 'rad' },
-  titleKeys: ['K', 'm', 's'],
-  rawLogits: false,
-  weightColumns: (spec) => fitK(spec.K),
-  spec: (p, at) => ({ kind: 'subcenter', K: fitK(p.K), s: p.s, m: p.m * at.ramp }),
-  effectiveMargin: (spec) => spec.m,
-  loss(kit, spec, b) {
-    const { tf, ops } = kit;
-    const K = fitK(spec.K);
-    const [N] = b.x.shape;
-    const C = b.oneHot.shape[1];
-    const all = ops.cosines(b.x, b.W); // N×(C·K)
-    const cos = (K === 1 ? all : tf.max(tf.reshape(all, [N, C, K]), 2)) as TF.Tensor2D; // the best sub-centre of each class
-    const target = phiT(kit, ops.pickTarget(cos, b.oneHot), { kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' });
-    return ops.marginCrossEntropy(tf.mul(cos, spec.s) as TF.Tensor2D, tf.mul(target, spec.s) as TF.Tensor1D, b.oneHot);
+  meta: {
+    label: 'Sub-center ArcFace',
+    intuition:
+      'K sub-centres per class, the class cosine the best of them: clean samples gather at one dominant sub-centre, noisy or odd ones at the others, so a mislabelled sample no longer drags its class’s centre.',
+    uses: ['m', 's', 'warmup'],
+    params,
+    margin: { min: 0, max: 1.2, step: 0.01, default: 0.3, unit: 'rad' },
+    titleKeys: ['K', 'm', 's'],
   },
+  train: {
+    rawLogits: false,
+    weightColumns: (spec) => fitK(spec.K),
+    spec: (p, at) => ({ kind: 'subcenter', K: fitK(p.K), s: p.s, m: p.m * at.ramp }),
+    effectiveMargin: (spec) => spec.m,
+    loss(kit, spec, b) {
+      const { tf, ops } = kit;
+      const K = fitK(spec.K);
+      const [N] = b.x.shape;
+      const C = b.oneHot.shape[1];
+      const all = ops.cosines(b.x, b.W); // N×(C·K)
+      const cos = (K === 1 ? all : tf.max(tf.reshape(all, [N, C, K]), 2)) as TF.Tensor2D; // the best sub-centre of each class
+      const target = phiT(kit, ops.pickTarget(cos, b.oneHot), { kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' });
+      return ops.marginCrossEntropy(tf.mul(cos, spec.s) as TF.Tensor2D, tf.mul(target, spec.s) as TF.Tensor1D, b.oneHot);
+    },
+  },
+  view: {
+    scale: (spec) => spec.s,
+    targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback ?? 'none'),
+    curve: { as: 'arcface' },
+    tex: (p) =>
+      `${cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`)}, \\quad \\cos\\theta_j = \\max_{k = 1}^{${fitK(p.K)}} \\hat W_{j,k}^{\\top} \\hat x_i`,
+    caption: (p) =>
+      `Sub-center ArcFace: K = ${fitK(p.K)} sub-centres per class, m = ${texNumber(p.m)} rad. The thick arrow is each class's dominant sub-centre (the one most of its samples are nearest); the regions are drawn from those.`,
+    shader: {
+      // The regions are drawn from the dominant sub-centres, with ArcFace's rule (no fallback).
+      source: () => 'return cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);',
+      uniforms: (spec) => [spec.m],
+    },
+  },
+  rails: {},
   // The fused head: ArcFace's target on the best sub-centre of each class (the gradient goes to that one).
   fused: (spec) => ({
     kind: 'cosine',
@@ -120,16 +139,4 @@ export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
     target: arcfaceTarget({ kind: 'arcface', s: spec.s, m: spec.m, fallback: spec.fallback ?? 'none' }),
     K: fitK(spec.K),
   }),
-  scale: (spec) => spec.s,
-  targetLogit: (spec, theta) => spec.s * arcfacePhi(Math.cos(theta), spec.m, spec.fallback ?? 'none'),
-  curve: { as: 'arcface' },
-  tex: (p) =>
-    `${cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`)}, \\quad \\cos\\theta_j = \\max_{k = 1}^{${fitK(p.K)}} \\hat W_{j,k}^{\\top} \\hat x_i`,
-  caption: (p) =>
-    `Sub-center ArcFace: K = ${fitK(p.K)} sub-centres per class, m = ${texNumber(p.m)} rad. The thick arrow is each class's dominant sub-centre (the one most of its samples are nearest); the regions are drawn from those.`,
-  shader: {
-    // The regions are drawn from the dominant sub-centres, with ArcFace's rule (no fallback).
-    source: () => 'return cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);',
-    uniforms: (spec) => [spec.m],
-  },
 };

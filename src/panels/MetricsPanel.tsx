@@ -53,10 +53,10 @@ export function MetricsPanel({
         </dd>
         {frame &&
           frame.lossState.length > 0 &&
-          (lossDef(lossKind).running?.names ?? []).map((name, i) => (
+          (lossDef(lossKind).train.running?.names ?? []).map((name, i) => (
             <Fragment key={name}>
               <dt>
-                {lossDef(lossKind).label} {name}
+                {lossDef(lossKind).meta.label} {name}
               </dt>
               <dd data-testid={`loss-state-${i}`}>{frame.lossState[i]?.toFixed(3) ?? '—'}</dd>
             </Fragment>
@@ -69,12 +69,12 @@ export function MetricsPanel({
         ))}
         {frame && Number.isFinite(frame.lambda) && (
           <>
-            <dt>{lossDef(lossKind).label} λ</dt>
+            <dt>{lossDef(lossKind).meta.label} λ</dt>
             <dd>{frame.lambda.toFixed(1)}</dd>
           </>
         )}
       </dl>
-      {frame && lossDef(lossKind).running && <RunningStateChart frame={frame} lossKind={lossKind} />}
+      {frame && lossDef(lossKind).train.running && <RunningStateChart frame={frame} lossKind={lossKind} />}
     </section>
   );
 }

@@ -19,7 +19,7 @@ export function PictureText({ frame, info, lossKind, dim }: { frame: Frame | nul
     return summariseClasses(
       { x: frame.train, y: info.trainLabels, n: info.trainLabels.length, dim: D },
       { x: frame.test, y: info.testLabels, n: info.testLabels.length, dim: D },
-      { W: frame.W, numClasses: info.numClasses, bias: frame.bias, mode: lossDef(lossKind).rawLogits ? 'logits' : 'cosine' },
+      { W: frame.W, numClasses: info.numClasses, bias: frame.bias, mode: lossDef(lossKind).train.rawLogits ? 'logits' : 'cosine' },
     );
   }, [frame, info, lossKind]);
   return (

@@ -15,7 +15,7 @@ const MAX_POINTS = 1000;
  * frame (the timeline) adds nothing.
  */
 export function RunningStateChart({ frame, lossKind }: { frame: Frame; lossKind: LossKind }) {
-  const names = lossDef(lossKind).running?.names ?? [];
+  const names = lossDef(lossKind).train.running?.names ?? [];
   const store = useRef<{ kind: LossKind; data: number[][] }>({ kind: lossKind, data: [] });
   const first = store.current.data[0]?.[0];
   if (store.current.kind !== lossKind || store.current.data.length !== 1 + names.length || (first !== undefined && frame.step < first)) {
@@ -43,7 +43,7 @@ export function RunningStateChart({ frame, lossKind }: { frame: Frame; lossKind:
     }),
     [names.join('|')],
   );
-  const label = `${lossDef(lossKind).label}: ${names.join(' and ')} over the training steps`;
+  const label = `${lossDef(lossKind).meta.label}: ${names.join(' and ')} over the training steps`;
   return (
     <figure className="running-chart" data-testid="running-chart" data-points={data[0]!.length}>
       <UPlotChart opts={opts} data={aligned} height={130} label={label} />

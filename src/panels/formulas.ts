@@ -10,23 +10,23 @@ import type { Params } from '../params/table';
 export function settingsOf(p: Params, spec: LossSpec | undefined): Params {
   if (!spec) return p;
   const def = lossDef(spec.kind);
-  const keys = new Set<string>([...def.uses, ...def.params.map((r) => r.key)]);
+  const keys = new Set<string>([...def.meta.uses, ...def.meta.params.map((r) => r.key)]);
   const carried = Object.fromEntries(Object.entries(spec).filter(([k, v]) => keys.has(k) && typeof v === 'number'));
   return { ...p, ...carried, loss: spec.kind };
 }
 
 /** One sentence of intuition for a loss, for the formula panel. */
 export function intuition(loss: Params['loss']): string {
-  return lossDef(loss).intuition;
+  return lossDef(loss).meta.intuition;
 }
 
 /** TeX for the loss in `p`, live values substituted; `lambda` is the λ schedule's value now, where the loss has one. */
 export function lossTex(p: Params, lambda?: number): string {
-  return lossDef(p.loss).tex(p, lambda);
+  return lossDef(p.loss).view.tex(p, lambda);
 }
 
 /** A short caption naming the loss and its units. */
 export function lossCaption(p: Params): string {
   const def = lossDef(p.loss);
-  return def.caption?.(p) ?? def.label;
+  return def.view.caption?.(p) ?? def.meta.label;
 }

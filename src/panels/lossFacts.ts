@@ -20,8 +20,8 @@ export function lossFacts(spec: LossSpec, frame: Frame, info: RunInfo): LossFact
   const D = info.dim;
   const C = info.numClasses;
   const facts: LossFact[] = [];
-  if (def.capCos && frame.scalarBias !== undefined) {
-    const edge = def.capCos(spec, C);
+  if (def.view.capCos && frame.scalarBias !== undefined) {
+    const edge = def.view.capCos(spec, C);
     const { own, none } = capShares(frame.test, info.testLabels, frame.W, D, C, edge);
     facts.push(
       { id: 'bias', label: 'learned b', value: frame.scalarBias.toFixed(2) },
@@ -30,7 +30,7 @@ export function lossFacts(spec: LossSpec, frame: Frame, info: RunInfo): LossFact
       { id: 'no-cap', label: 'test features in no cap', value: pct(none) },
     );
   }
-  const hardM = def.hardNegativeMargin?.(spec);
+  const hardM = def.view.hardNegativeMargin?.(spec);
   if (hardM !== undefined) {
     const flags = hardNegativesOnce(frame.train, info.trainLabels, frame.W, D, C, hardM);
     const share = flags.reduce((a, b) => a + b, 0) / Math.max(1, flags.length);

@@ -96,7 +96,7 @@ const SYMBOL: Partial<Record<ParamKey, string>> = { lambda: 'λ' };
 
 /** A panel's title: the loss and its parameters, e.g. "ArcFace m = 0.3, s = 10" (and any other key it sets). */
 export function panelTitle(p: Params, entry: CompareEntry): string {
-  const own = lossDef(p.loss).titleKeys as readonly ParamKey[];
+  const own = lossDef(p.loss).meta.titleKeys as readonly ParamKey[];
   const keys = [
     ...own,
     ...Object.keys(entry.set).filter((k) => !own.includes(k as ParamKey) && !PANEL_KEYS.includes(k as ParamKey)),

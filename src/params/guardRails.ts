@@ -9,7 +9,7 @@ const TARGET_P = 0.9;
 
 /** The losses with a scale s on cosines. */
 export function hasScale(loss: Params['loss']): boolean {
-  return lossDef(loss).uses.includes('s');
+  return lossDef(loss).meta.uses.includes('s');
 }
 
 /**
@@ -31,24 +31,24 @@ export function guardRails(p: Params, classes: number, dim: 2 | 3): string[] {
   const room = idealMinAngle(classes, dim);
   // The margin at its full size (warm-up over); a loss without a margin always passes (its target on the weight is 1).
   const spec = stepSpec(p, FULL_STEP).spec;
-  if (room !== undefined && def.capCos) {
+  if (room !== undefined && def.view.capCos) {
     // One-vs-all: a feature on its own weight must beat its nearest neighbour's binary logit by 2m.
-    const limit = def.marginBound?.(classes, dim);
-    if (limit !== undefined && def.effectiveMargin(spec) > limit) {
+    const limit = def.rails.marginBound?.(classes, dim);
+    if (limit !== undefined && def.train.effectiveMargin(spec) > limit) {
       notes.push(
-        `m = ${p.m} is more than ${classes} classes in ${dim}-D leave room for (best spread ${deg(room)}: ${def.label} needs m ≤ ${limit.toFixed(3)}, even for a feature on its own weight). Caps cannot keep every neighbour out.`,
+        `m = ${p.m} is more than ${classes} classes in ${dim}-D leave room for (best spread ${deg(room)}: ${def.meta.label} needs m ≤ ${limit.toFixed(3)}, even for a feature on its own weight). Caps cannot keep every neighbour out.`,
       );
     }
-  } else if (room !== undefined && !def.rawLogits) {
-    const onWeight = def.targetLogit(spec, 0, 1) / def.scale(spec, 1);
+  } else if (room !== undefined && !def.train.rawLogits) {
+    const onWeight = def.view.targetLogit(spec, 0, 1) / def.view.scale(spec, 1);
     if (onWeight <= Math.cos(room)) {
-      const limit = def.marginBound?.(classes, dim);
-      const bound = limit !== undefined ? ` (${def.label}'s bound: m ≤ ${limit.toFixed(3)})` : '';
+      const limit = def.rails.marginBound?.(classes, dim);
+      const bound = limit !== undefined ? ` (${def.meta.label}'s bound: m ≤ ${limit.toFixed(3)})` : '';
       notes.push(
-        `This margin is larger than the room between ${classes} classes in ${dim}-D (best spread ${deg(room)}): no arrangement satisfies it${bound}. ${def.label} will keep pushing without converging.`,
+        `This margin is larger than the room between ${classes} classes in ${dim}-D (best spread ${deg(room)}): no arrangement satisfies it${bound}. ${def.meta.label} will keep pushing without converging.`,
       );
     }
   }
-  notes.push(...(def.guardRails?.(p) ?? []));
+  notes.push(...(def.rails.guardRails?.(p) ?? []));
   return notes;
 }

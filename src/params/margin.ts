@@ -22,11 +22,11 @@ export interface MarginReading {
  * A loss with no m leaves m as it is.
  */
 export function marginFor(loss: LossKind, m: number | undefined, from?: LossKind): MarginReading {
-  const r = lossDef(loss).margin;
+  const r = lossDef(loss).meta.margin;
   if (!r) return { m };
   if (m === undefined) return { m: r.default };
   if (from !== undefined) {
-    const sameKind = !!r.integer === !!lossDef(from).margin?.integer;
+    const sameKind = !!r.integer === !!lossDef(from).meta.margin?.integer;
     return { m: sameKind && m >= r.min && m <= r.max ? m : r.default };
   }
   const fitted = fitMargin(r, m);

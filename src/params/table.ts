@@ -7,10 +7,10 @@ import { DATASET_NAMES } from '../data/types';
 
 export type { BoolParam, EnumParam, NumberParam, ParamDef, Scope, SetParam } from '../schema/paramDef';
 
-export const LOSS_LABELS = Object.fromEntries(LOSS_KINDS.map((k) => [k, LOSSES[k].label])) as Record<LossKind, string>;
+export const LOSS_LABELS = Object.fromEntries(LOSS_KINDS.map((k) => [k, LOSSES[k].meta.label])) as Record<LossKind, string>;
 
 /** Every loss's own rows, in menu order. */
-const OWN_LOSS_ROWS = LOSS_KINDS.flatMap((k) => LOSSES[k].params as readonly LossRow[]);
+const OWN_LOSS_ROWS = LOSS_KINDS.flatMap((k) => LOSSES[k].meta.params as readonly LossRow[]);
 
 /** Datasets, as the data layer names them. */
 export const DATASET_CHOICES = DATASET_NAMES;
@@ -285,12 +285,12 @@ export const LOSS_KEYS: readonly ParamKey[] = [...SHARED_LOSS_ROWS, ...OWN_LOSS_
 export function lossUses(kind: LossKind, key: string): boolean {
   const def = lossDef(kind);
   if (!LOSS_KEYS.includes(key as ParamKey)) return true;
-  return (def.uses as readonly string[]).includes(key) || def.params.some((r) => r.key === key);
+  return (def.meta.uses as readonly string[]).includes(key) || def.meta.params.some((r) => r.key === key);
 }
 
 /** The range of m for a loss, or undefined when it has no m. */
 export function marginRange(kind: LossKind): MarginRange | undefined {
-  return lossDef(kind).margin;
+  return lossDef(kind).meta.margin;
 }
 
 /** The row m is read with for a loss: the shared row narrowed to the loss's range (one notice for a value out of it). */

@@ -53,7 +53,12 @@ export class Head {
    */
   optimizedFor(spec: LossSpec): tf.Variable[] {
     const def = lossDef(spec.kind);
-    return [this.W, this.bias, ...((def.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []), ...(def.scalarBias ? [this.scalarB] : [])];
+    return [
+      this.W,
+      this.bias,
+      ...((def.train.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []),
+      ...(def.train.scalarBias ? [this.scalarB] : []),
+    ];
   }
 
   /** The variables a loss trains. */
@@ -61,17 +66,17 @@ export class Head {
     const def = lossDef(spec.kind);
     return [
       this.W,
-      ...((def.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []),
-      ...(def.rawLogits && !def.noBias ? [this.bias] : []),
-      ...(def.scalarBias ? [this.scalarB] : []),
+      ...((def.train.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []),
+      ...(def.train.rawLogits && !def.train.noBias ? [this.bias] : []),
+      ...(def.train.scalarBias ? [this.scalarB] : []),
     ];
   }
 
   /** Called on a loss's first step: SphereFace2's b starts where its code starts it. */
   start(spec: LossSpec): void {
     const def = lossDef(spec.kind);
-    if (def.scalarBias) {
-      const b0 = def.scalarBias.initial(spec, this.C);
+    if (def.train.scalarBias) {
+      const b0 = def.train.scalarBias.initial(spec, this.C);
       tf.tidy(() => this.scalarB.assign(tf.tensor1d([b0])));
     }
   }
@@ -79,7 +84,7 @@ export class Head {
   /** W (D×(C·k)) and the bias as `computeLoss` takes them for this spec (call inside a tidy, under the gradient tape). */
   inputs(spec: LossSpec): { W: tf.Tensor2D; bias: tf.Tensor1D | undefined } {
     const def = lossDef(spec.kind);
-    const k = def.weightColumns?.(spec) ?? 1;
+    const k = def.train.weightColumns?.(spec) ?? 1;
     // The columns are picked by a 0/1 matrix rather than tf.gather: gather's gradient
     // (UnsortedSegmentSum) has no WASM kernel, a matMul's has.
     const W = k > 1 ? (tf.matMul(tf.concat([this.W, this.extra], 1), this.picker(k)) as tf.Tensor2D) : (this.W as tf.Tensor2D);
@@ -89,7 +94,7 @@ export class Head {
   /** The bias this loss trains: SphereFace2's one b, the class bias under raw logits with one, or none. */
   biasOf(spec: LossSpec): tf.Variable | undefined {
     const def = lossDef(spec.kind);
-    return def.scalarBias ? this.scalarB : def.rawLogits && !def.noBias ? this.bias : undefined;
+    return def.train.scalarBias ? this.scalarB : def.train.rawLogits && !def.train.noBias ? this.bias : undefined;
   }
 
   /**
@@ -98,7 +103,7 @@ export class Head {
    * takes the gradient back to both). Call inside a tidy.
    */
   fusedWeights(spec: LossSpec): { W: tf.Tensor2D; grads: (dW: tf.Tensor2D) => tf.NamedTensorMap } {
-    const k = lossDef(spec.kind).weightColumns?.(spec) ?? 1;
+    const k = lossDef(spec.kind).train.weightColumns?.(spec) ?? 1;
     if (k <= 1) return { W: this.W as tf.Tensor2D, grads: (dW) => ({ [this.W.name]: dW }) };
     const P = this.picker(k);
     return {
@@ -131,9 +136,9 @@ export class Head {
    */
   snapshot(spec: LossSpec, train: Float32Array, trainLabels: Int32Array): Pick<Frame, 'W' | 'bias' | 'subcenters' | 'scalarBias'> {
     const def = lossDef(spec.kind);
-    const k = def.weightColumns?.(spec) ?? 1;
-    const bias = def.noBias ? new Float32Array(this.C) : readCopy(this.bias);
-    const scalarBias = def.scalarBias ? { scalarBias: readCopy(this.scalarB)[0]! } : {};
+    const k = def.train.weightColumns?.(spec) ?? 1;
+    const bias = def.train.noBias ? new Float32Array(this.C) : readCopy(this.bias);
+    const scalarBias = def.train.scalarBias ? { scalarBias: readCopy(this.scalarB)[0]! } : {};
     if (k <= 1) return { W: readCopy(this.W), bias, ...scalarBias };
     const columns = tf.tidy(() => this.inputs(spec).W);
     const all = readCopy(columns);

@@ -122,7 +122,7 @@ export class Trainer {
       const xb = tf.gather(this.xTrain, idxT);
       const yb = tf.gather(this.yTrain, idxT);
       const specOf = (x: tf.Tensor2D) => {
-        const running = def.running;
+        const running = def.train.running;
         if (!running) return spec;
         // The statistics move first, from this batch's numbers (read back: no gradient), then the loss uses them.
         this.lossState = running.update(this.lossState ?? running.initial(spec), batchNumbers(x, this.head.W as tf.Tensor2D, yb), spec);
@@ -134,7 +134,7 @@ export class Trainer {
         this.fused && fusedHeadServes(spec)
           ? fusedGradients(this.net, this.head, specOf, xb, yb)
           : tapedGradients(this.net, trained, xb, lossOf);
-      const centerRate = def.centerRate?.(this.params);
+      const centerRate = def.train.centerRate?.(this.params);
       // Wen et al.: centers follow the batch's features from before this step's update.
       if (centerRate !== undefined) this.head.centers.assign(updateCenters(features, yb, this.head.centers as tf.Tensor2D, centerRate));
       this.optimizer.apply(vars, grads, this.learningRate);
@@ -164,7 +164,7 @@ export class Trainer {
     const classifier = this.head.snapshot(this.current.spec, train, this.info.trainLabels);
     const { W, bias } = classifier;
     const centers = readCopy(this.head.centers);
-    const metrics = snapshotMetrics({ train, test, W, bias }, this.info, lossDef(this.params.loss).rawLogits ? 'logits' : 'cosine');
+    const metrics = snapshotMetrics({ train, test, W, bias }, this.info, lossDef(this.params.loss).train.rawLogits ? 'logits' : 'cosine');
     const verification = verificationMetrics(heldout, this.info.heldoutLabels, this.info.numHeldout, this.info.dim);
     return {
       step: this.steps,
@@ -195,8 +195,8 @@ export class Trainer {
   private specInForce(scalarBias: number | undefined): LossSpec {
     const { spec } = this.shownStep();
     const def = lossDef(spec.kind);
-    const withState = def.running && this.lossState ? def.running.withState(spec, this.lossState) : spec;
-    return def.scalarBias && scalarBias !== undefined ? def.scalarBias.withBias(withState, scalarBias) : withState;
+    const withState = def.train.running && this.lossState ? def.train.running.withState(spec, this.lossState) : spec;
+    return def.train.scalarBias && scalarBias !== undefined ? def.train.scalarBias.withBias(withState, scalarBias) : withState;
   }
 
   /** Every learned tensor by name: layerL.w/b of the MLP, then W, bias, the centers, the extra sub-centres and SphereFace2's b. */

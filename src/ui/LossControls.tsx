@@ -20,17 +20,25 @@ interface Props {
 export function LossControls({ params, setParam, classes, dim, only, idPrefix }: Props) {
   const visible = (key: string) => !only || only.includes(key);
   const def = lossDef(params.loss);
-  const bound = def.marginBound?.(classes, dim);
+  const bound = def.rails.marginBound?.(classes, dim);
   const mMarks = bound !== undefined ? [{ value: bound, label: `bound ${bound.toFixed(2)}` }] : undefined;
   const sMin = cosfaceMinScale(classes, 0.9);
-  const sMarks = def.uses.includes('s') ? [{ value: sMin, label: `min ${sMin.toFixed(1)}` }] : undefined;
+  const sMarks = def.meta.uses.includes('s') ? [{ value: sMin, label: `min ${sMin.toFixed(1)}` }] : undefined;
   return (
     <>
       {visible('loss') && <ParamControl name="loss" params={params} onChange={setParam} idPrefix={idPrefix} />}
       {LIVE_KEYS.filter((key) => visible(key) && lossUses(params.loss, key)).map((key) => {
         if (key === 'm')
           return (
-            <ParamControl key={key} name="m" params={params} onChange={setParam} idPrefix={idPrefix} range={def.margin} marks={mMarks} />
+            <ParamControl
+              key={key}
+              name="m"
+              params={params}
+              onChange={setParam}
+              idPrefix={idPrefix}
+              range={def.meta.margin}
+              marks={mMarks}
+            />
           );
         if (key === 's') return <ParamControl key={key} name="s" params={params} onChange={setParam} idPrefix={idPrefix} marks={sMarks} />;
         return <ParamControl key={key} name={key} params={params} onChange={setParam} idPrefix={idPrefix} />;

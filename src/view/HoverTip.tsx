@@ -25,9 +25,9 @@ export function describePoint(vs: ViewState, h: HoverTarget): { label: number; t
   const norm = Math.hypot(...xi);
   const { spec } = vs.regions;
   const def = lossDef(spec.kind);
-  const logit = def.rawLogits
+  const logit = def.train.rawLogits
     ? norm * (vs.wNorms[label] ?? 1) * Math.cos(theta) + (f.bias[label] ?? 0)
-    : def.targetLogit(spec, theta, norm);
+    : def.view.targetLogit(spec, theta, norm);
   return { label, thetaDeg: (theta * 180) / Math.PI, logit };
 }
 

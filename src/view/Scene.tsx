@@ -149,7 +149,7 @@ export function Scene({
     if (el.settled !== settled) el.settled = settled;
     // The margin drawn: the one the frame shown was trained with (data-margin, for tests).
     const spec = vs.frame?.spec;
-    const margin = spec ? lossDef(spec.kind).effectiveMargin(spec).toFixed(4) : '';
+    const margin = spec ? lossDef(spec.kind).train.effectiveMargin(spec).toFixed(4) : '';
     if (el.margin !== margin) el.margin = margin;
   });
 
@@ -186,7 +186,7 @@ export function Scene({
       {show.has('weights') && <SubcenterArrows vs={vs} dim={dim} thickness={theme.sizes.arrow} />}
       {dim === 2 && <ClusterCounts vs={vs} classes={classes} ink={theme.foreground} outline={theme.background} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
-      {(show.has('centers') || lossDef(params.loss).centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}
+      {(show.has('centers') || lossDef(params.loss).train.centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}
       {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}
     </>
   );

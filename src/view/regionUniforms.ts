@@ -18,8 +18,8 @@ export interface RegionShader {
 /** The shader variant of a spec (its discrete settings only: live values travel as uniforms). */
 export function regionShader(spec: LossSpec): RegionShader {
   const def = lossDef(spec.kind);
-  if (def.capCos) return { raw: false, margin: CAP_GLSL, caps: true };
-  return { raw: def.rawLogits, margin: def.rawLogits ? null : (def.shader?.source(spec) ?? null) };
+  if (def.view.capCos) return { raw: false, margin: CAP_GLSL, caps: true };
+  return { raw: def.train.rawLogits, margin: def.train.rawLogits ? null : (def.view.shader?.source(spec) ?? null) };
 }
 
 /** A one-vs-all loss's rule (SphereFace2): the winner holds a direction only inside its own cap, cos > uLoss.x (others' cosines are ≤ 1). */
@@ -65,7 +65,7 @@ export function setRegionUniforms(u: RegionUniforms, r: RegionModel, wDirs: Floa
     u.uBias.value[j] = r.bias[j] ?? 0;
   }
   const def = lossDef(r.spec.kind);
-  const values = def.capCos ? [def.capCos(r.spec, C)] : (def.shader?.uniforms(r.spec, r.featureNorm) ?? []);
+  const values = def.view.capCos ? [def.view.capCos(r.spec, C)] : (def.view.shader?.uniforms(r.spec, r.featureNorm) ?? []);
   u.uLoss.value.set(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0);
   u.uFeatureNorm.value = r.featureNorm;
 }

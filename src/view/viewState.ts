@@ -167,7 +167,7 @@ export class ViewState {
     this.classCount = count;
     this.ingestSubcenters(frame, D, C);
     const spec = frame.spec;
-    const hardM = lossDef(spec.kind).hardNegativeMargin?.(spec);
+    const hardM = lossDef(spec.kind).view.hardNegativeMargin?.(spec);
     this.hard = hardM === undefined ? new Uint8Array(0) : hardNegativesOnce(frame.train, info.trainLabels, frame.W, D, C, hardM);
     this.heldoutMeans = pack(
       classMeanDirections({ x: frame.heldout, y: info.heldoutLabels, n: info.heldoutLabels.length, dim: D }, info.numHeldout),
@@ -195,7 +195,7 @@ export class ViewState {
    */
   private referenceNorm(frame: Frame, meanNorm: number): number {
     const def = lossDef(frame.spec.kind);
-    return def.uses.includes('s') ? def.scale(frame.spec, meanNorm) : meanNorm;
+    return def.meta.uses.includes('s') ? def.view.scale(frame.spec, meanNorm) : meanNorm;
   }
 
   private regionModel(frame: Frame): RegionModel {

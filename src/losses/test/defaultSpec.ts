@@ -7,7 +7,7 @@ import { FULL_STEP, stepSpec } from '../stepSpec';
 
 export function defaultSpecOf(kind: LossKind, classes = 5): LossSpec {
   const def = lossDef(kind);
-  const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.margin?.default ?? 0 }, FULL_STEP);
-  const running = def.running ? def.running.withState(spec, def.running.initial(spec)) : spec;
-  return def.scalarBias ? def.scalarBias.withBias(running, def.scalarBias.initial(running, classes)) : running;
+  const { spec } = stepSpec({ ...defaultParams(), loss: kind, m: def.meta.margin?.default ?? 0 }, FULL_STEP);
+  const running = def.train.running ? def.train.running.withState(spec, def.train.running.initial(spec)) : spec;
+  return def.train.scalarBias ? def.train.scalarBias.withBias(running, def.train.scalarBias.initial(running, classes)) : running;
 }
