@@ -28,7 +28,7 @@ function dataFor(cfg: StructuralConfig) {
 }
 
 function train(cfg: StructuralConfig, live: LiveParams, steps: number, every = 0, onFrame?: (t: Trainer) => void) {
-  const trainer = new Trainer(dataFor(cfg), cfg, { ...live, speed: 0 });
+  const trainer = new Trainer(dataFor(cfg), cfg, live);
   for (let i = 1; i <= steps; i++) {
     trainer.trainStep();
     if (every > 0 && i % every === 0) onFrame?.(trainer);

@@ -47,7 +47,15 @@ export function App() {
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
   const [captures] = useState(() => new CaptureRegistry());
-  const trainer = useTrainer(structure, compare.models.map(liveOf), params.play, uploaded?.data, params.timeline, params.workers);
+  const trainer = useTrainer(
+    structure,
+    compare.models.map(liveOf),
+    params.speed,
+    params.play,
+    uploaded?.data,
+    params.timeline,
+    params.workers,
+  );
   useRunHistory(compare.models.length);
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);

@@ -1,5 +1,5 @@
 // Compare mode on several workers: which steps to ask of each, and when a step's frames are
-// complete. Pure (no timers, no workers): poolClient.ts drives it.
+// complete. Pure (no timers, no workers): shardedRun.ts drives it.
 import type { ModelFrame } from '../worker/protocol';
 
 /** A shard's steps end on multiples of CHUNK while playing: the steps whose frames can be merged. */
@@ -15,12 +15,12 @@ export interface StepOrder {
 
 export class Lockstep {
   /** The step each shard was asked to reach, the step it last reported, and whether it still owes frames. */
-  readonly target: number[];
-  readonly reached: number[];
-  readonly busy: boolean[];
-  /** Ready (built) and out of the race (every model diverged, or not yet ready after a restart). */
-  readonly ready: boolean[];
-  readonly done: boolean[];
+  private readonly target: number[];
+  private readonly reached: number[];
+  private readonly busy: boolean[];
+  /** Ready (built; not while it restarts) and out of the race (every model diverged). */
+  private readonly ready: boolean[];
+  private readonly done: boolean[];
   private readonly pending = new Map<number, (ModelFrame[] | undefined)[]>();
   private lastMerged = -1;
 
@@ -30,6 +30,38 @@ export class Lockstep {
     this.busy = new Array<boolean>(shards).fill(false);
     this.ready = new Array<boolean>(shards).fill(false);
     this.done = new Array<boolean>(shards).fill(false);
+  }
+
+  /** A shard is built and can take orders. */
+  markReady(k: number): void {
+    this.ready[k] = true;
+  }
+
+  /** Whether every shard is built. */
+  get allReady(): boolean {
+    return this.ready.every(Boolean);
+  }
+
+  /** Whether a shard was asked for steps whose frames have not come. */
+  owes(k: number): boolean {
+    return this.busy[k]!;
+  }
+
+  /** The step a shard was asked to reach. */
+  targetOf(k: number): number {
+    return this.target[k]!;
+  }
+
+  /** Takes back an order just planned (not sent): the shard is idle at its earlier target. */
+  withdraw({ shard, n }: StepOrder): void {
+    this.target[shard] = this.target[shard]! - n;
+    this.busy[shard] = false;
+  }
+
+  /** A shard restarts from a checkpoint at `step`: it takes no orders until ready again. */
+  restartAt(k: number, step: number): void {
+    this.ready[k] = false;
+    this.standAt(k, step);
   }
 
   private racing(): number[] {

@@ -34,8 +34,8 @@ function setup(models: number, asked: number, speed = 0) {
     2,
     clock,
   );
-  const lives = Array.from({ length: models }, (_, i) => ({ ...liveOf(defaultParams()), m: 0.1 * i, speed }));
-  pool.start({ config: DEFAULT_STRUCTURE, lives, assetBase: '/', workers: asked });
+  const lives = Array.from({ length: models }, (_, i) => ({ ...liveOf(defaultParams()), m: 0.1 * i }));
+  pool.start({ config: DEFAULT_STRUCTURE, lives, pace: speed, assetBase: '/', workers: asked });
   const runOf = (w: FakeWorker) => [...w.sent].reverse().find((m) => m.type === 'init')!.runId;
   const frames = (w: FakeWorker, step: number, n: number) =>
     w.reply({
@@ -123,14 +123,37 @@ describe('PoolClient: compare mode on several workers', () => {
     expect(steps(a!)).toEqual([CHUNK, CHUNK]);
   });
 
+  it('a pace change goes to the run: a solo worker is told, a sharded run paces its chunks by it', () => {
+    const solo = setup(1, 2, 0);
+    solo.pool.setPace(30);
+    expect(solo.workers[0]!.sent.filter((m) => m.type === 'pace')).toEqual([
+      { type: 'pace', runId: solo.runOf(solo.workers[0]!), speed: 30 },
+    ]);
+    const { workers, clock, pool, runOf, frames, steps } = setup(2, 2, 0);
+    const [a, b] = workers;
+    // The shards themselves train at full speed: the pace is kept in the orders.
+    expect(workers.every((w) => w.sent.filter((m) => m.type === 'init').every((m) => m.type === 'init' && m.pace === 0))).toBe(true);
+    a!.reply({ type: 'ready', runId: runOf(a!), info: {} as never, backend: 'wasm', backendReport: '' });
+    b!.reply({ type: 'ready', runId: runOf(b!), info: {} as never, backend: 'wasm', backendReport: '' });
+    frames(a!, CHUNK, 1);
+    frames(b!, CHUNK, 1);
+    expect(steps(a!)).toEqual([CHUNK, CHUNK]); // full speed: the next chunk at once
+    pool.setPace(100);
+    frames(a!, 2 * CHUNK, 1);
+    frames(b!, 2 * CHUNK, 1);
+    expect(steps(a!)).toEqual([CHUNK, CHUNK]); // 100 steps/s: the next chunk 100 ms after the last
+    clock.advance((CHUNK * 1000) / 100);
+    expect(steps(a!)).toEqual([CHUNK, CHUNK, CHUNK]);
+  });
+
   it("a new run silences the old one's timers: no steps reach the new run before it is built", () => {
     const { workers, clock, pool, runOf, frames } = setup(2, 2, 100);
     const [a, b] = workers;
     a!.reply({ type: 'ready', runId: runOf(a!), info: {} as never, backend: 'wasm', backendReport: '' });
     b!.reply({ type: 'ready', runId: runOf(b!), info: {} as never, backend: 'wasm', backendReport: '' });
     frames(a!, CHUNK, 1); // a's next chunk waits on a timer (speed 100 steps/s)
-    const lives = [0, 1].map((i) => ({ ...liveOf(defaultParams()), m: 0.1 * i, speed: 100 }));
-    pool.start({ config: DEFAULT_STRUCTURE, lives, assetBase: '/', workers: 2 });
+    const lives = [0, 1].map((i) => ({ ...liveOf(defaultParams()), m: 0.1 * i }));
+    pool.start({ config: DEFAULT_STRUCTURE, lives, pace: 100, assetBase: '/', workers: 2 });
     const since = a!.sent.length;
     clock.advance(1000);
     expect(a!.sent.slice(since).filter((m) => m.type === 'step')).toEqual([]);

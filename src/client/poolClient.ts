@@ -1,8 +1,9 @@
-// Compare mode on every core: the panels' models shared out over several training workers (each
-// a TrainerClient of its own, restarted on its own), kept in lockstep (shardedRun.ts, lockstep.ts).
-// One model, or one worker, is a single TrainerClient passed straight through.
+// The page's training workers and the run on them: one model, or one worker, is a SoloRun; compare
+// mode on several cores shares the panels' models out over several workers (each a TrainerClient of
+// its own, restarted on its own), kept in lockstep (shardedRun.ts, lockstep.ts).
 import type { LiveParams } from '../train/config';
 import { ShardedRun } from './shardedRun';
+import { SoloRun, type RunDriver } from './runDriver';
 import { browserClock, type Clock } from './clock';
 import { TrainerClient, type ModelWeights, type RunRequest, type TrainerEvents, type WorkerLike } from './trainerClient';
 
@@ -17,12 +18,27 @@ export function workersFor(models: number, cores: number, asked?: number): numbe
   return models < 2 ? 1 : Math.max(1, Math.min(models, want));
 }
 
+/** Reports of a worker that no run has (before the first start): none is expected, so none is passed on. */
+const IDLE: TrainerEvents = {
+  runStarted: () => undefined,
+  ready: () => undefined,
+  frames: () => undefined,
+  state: () => undefined,
+  diverged: () => undefined,
+  error: () => undefined,
+  crashed: () => undefined,
+};
+
+/**
+ * The page's training: its workers (made on first use, each restarted on its own) and the run they
+ * train, driven by a RunDriver: SoloRun on one worker, ShardedRun over several.
+ */
 export class PoolClient {
   private readonly clients: TrainerClient[] = [];
-  /** The compare run on several workers; null: the solo client's run. */
-  private sharded: ShardedRun | null = null;
+  private driver: RunDriver | null = null;
   private runId = 0;
-  private wantPlaying: boolean;
+  /** Whether the first run plays as it starts (afterwards the driver says). */
+  private readonly autoplay: boolean;
 
   private readonly spawn: () => WorkerLike;
   private readonly events: TrainerEvents;
@@ -34,96 +50,88 @@ export class PoolClient {
     this.events = events;
     this.clock = clock;
     this.cores = cores;
-    this.wantPlaying = autoplay;
-    this.clientAt(0); // the solo client exists from the start (its worker warms up)
+    this.autoplay = autoplay;
+    this.clientAt(0); // the first worker exists from the start (it warms up)
   }
 
   get currentRun(): number {
     return this.runId;
   }
 
+  /** Whether the run plays: its driver's word. */
   get playing(): boolean {
-    return this.sharded ? this.sharded.wantPlaying : this.clients[0]!.playing;
+    return this.driver?.playing ?? this.autoplay;
   }
 
-  set playing(v: boolean) {
-    this.wantPlaying = v;
-    if (this.sharded) this.sharded.wantPlaying = v;
-    else this.clients[0]!.playing = v;
-  }
-
-  /** The k-th inner client, made on first use; its reports go to the sharded run, or straight on. */
+  /** The k-th worker's client, made on first use; its reports go to whichever run has it. */
   private clientAt(k: number): TrainerClient {
     while (this.clients.length <= k) {
       const index = this.clients.length;
+      const to = () => this.driver?.routes(index) ?? IDLE;
       const events: TrainerEvents = {
-        runStarted: (_run, models) => (this.sharded ? undefined : this.events.runStarted(++this.runId, models)),
-        ready: (info, backend, report) =>
-          this.sharded ? this.sharded.onReady(index, info, backend, report) : this.events.ready(info, backend, report),
-        frames: (frames) => (this.sharded ? this.sharded.onFrames(index, frames) : this.events.frames(frames)),
-        state: (state, message) => (this.sharded ? this.sharded.onState(index, state, message) : this.events.state(state, message)),
-        diverged: (model) => this.events.diverged(this.sharded ? this.sharded.globalModel(index, model) : model),
-        error: (message) => this.events.error(message),
-        crashed: (message, fatal) => (this.sharded ? this.sharded.onCrashed(index, message, fatal) : this.events.crashed(message, fatal)),
-        checkpointed: (step) => (this.sharded ? undefined : this.events.checkpointed?.(step)),
+        runStarted: (run, models) => to().runStarted(run, models),
+        ready: (info, backend, report) => to().ready(info, backend, report),
+        frames: (frames) => to().frames(frames),
+        state: (state, message) => to().state(state, message),
+        diverged: (model) => to().diverged(model),
+        error: (message) => to().error(message),
+        crashed: (message, fatal) => to().crashed(message, fatal),
+        checkpointed: (step) => to().checkpointed?.(step),
       };
-      this.clients.push(new TrainerClient(this.spawn, events, index === 0 ? this.wantPlaying : false, this.clock));
+      this.clients.push(new TrainerClient(this.spawn, events, false, this.clock));
     }
     return this.clients[k]!;
   }
 
-  start(run: RunRequest): void {
+  /**
+   * Starts a run on as many workers as it should have (workersFor). It plays when `playing` says
+   * so, else as the run before it did (a divergence may have paused that one).
+   */
+  start(run: RunRequest, playing = this.playing): void {
     const K = workersFor(run.lives.length, this.cores, run.workers);
-    // A divergence may have paused the solo run; a sharded run knows its own.
-    this.wantPlaying = this.playing;
-    this.sharded?.stop();
-    this.sharded = null;
+    this.driver?.stop();
+    this.driver = null;
     this.clients.splice(Math.max(1, K)).forEach((c) => c.dispose());
+    const shards = Array.from({ length: K }, (_, k) => this.clientAt(k));
     if (K === 1) {
-      const solo = this.clientAt(0);
-      solo.playing = this.wantPlaying;
-      solo.expectingWork = false;
-      solo.start(run);
+      this.driver = new SoloRun(shards[0]!, this.events, (models) => this.events.runStarted(++this.runId, models), run, playing);
       return;
     }
-    const shards = Array.from({ length: K }, (_, k) => this.clientAt(k));
     this.events.runStarted(++this.runId, run.lives.length);
-    this.sharded = new ShardedRun(run, shards, this.events, this.wantPlaying, this.clock);
+    this.driver = new ShardedRun(run, shards, this.events, playing, this.clock);
   }
 
   setLives(lives: readonly LiveParams[]): void {
-    if (this.sharded) this.sharded.setLives(lives);
-    else this.clients[0]!.setLives(lives);
+    this.driver?.setLives(lives);
+  }
+
+  setPace(speed: number): void {
+    this.driver?.setPace(speed);
   }
 
   play(): void {
-    this.wantPlaying = true;
-    if (this.sharded) this.sharded.play();
-    else this.clients[0]!.play();
+    this.driver?.play();
   }
 
   pause(): void {
-    this.wantPlaying = false;
-    if (this.sharded) this.sharded.pause();
-    else this.clients[0]!.pause();
+    this.driver?.pause();
   }
 
   step(n = 1): void {
-    this.wantPlaying = false;
-    if (this.sharded) this.sharded.step(n);
-    else this.clients[0]!.step(n);
+    this.driver?.step(n);
   }
 
   snapshotRate(hz: number): void {
-    if (!this.sharded) this.clients[0]!.snapshotRate(hz);
+    this.driver?.snapshotRate(hz);
   }
 
   requestWeights(timeoutMs?: number): Promise<ModelWeights[]> {
-    return this.sharded ? this.sharded.requestWeights(timeoutMs) : this.clients[0]!.requestWeights(timeoutMs);
+    return this.driver?.requestWeights(timeoutMs) ?? Promise.resolve([]);
   }
 
   dispose(): void {
-    this.sharded?.stop();
+    this.driver?.stop();
+    this.driver = null;
     this.clients.splice(0).forEach((c) => c.dispose());
   }
 }

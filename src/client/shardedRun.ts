@@ -1,11 +1,12 @@
 // One compare-mode run on several workers: the shards (each a TrainerClient and its models), the
-// lockstep that keeps their panels at one step, pacing, and the run's state as one (poolClient.ts
-// makes it, and routes the shards' reports here).
+// lockstep that keeps their panels at one step, pacing, and the run's state as one. A RunDriver:
+// poolClient.ts makes it, and routes the shards' reports here (routes).
 import type { LiveParams } from '../train/config';
 import type { RunState } from '../worker/protocol';
 import { CHUNK, Lockstep, type StepOrder } from './lockstep';
 import { browserClock, type Clock } from './clock';
 import type { ModelWeights, RunRequest, TrainerClient, TrainerEvents } from './trainerClient';
+import type { RunDriver } from './runDriver';
 
 /** A shard's snapshot rate: its frames come at the ends of its chunks, so its own timer seldom needs to add one. */
 const SHARD_SNAPSHOT_HZ = 1;
@@ -18,7 +19,7 @@ interface Shard {
   state: RunState;
 }
 
-export class ShardedRun {
+export class ShardedRun implements RunDriver {
   private readonly shards: Shard[];
   private readonly lock: Lockstep;
   private run: RunRequest;
@@ -28,7 +29,8 @@ export class ShardedRun {
   private timer: number | undefined;
   /** Ended: a new run has the workers now, so a late timer of this one sends nothing. */
   private stopped = false;
-  wantPlaying: boolean;
+  private wantPlaying: boolean;
+  private readonly routed: TrainerEvents[];
 
   private readonly events: TrainerEvents;
   private readonly clock: Clock;
@@ -46,6 +48,7 @@ export class ShardedRun {
       state: 'loading' as RunState,
     }));
     this.lock = new Lockstep(K);
+    this.routed = clients.map((_, k) => this.routesOf(k));
     // Shard 0 first: its measured backend is given to the others, so that workers measuring at
     // once do not skew each other's timing.
     this.startShard(0);
@@ -56,7 +59,9 @@ export class ShardedRun {
     const s = this.shards[k]!;
     s.client.playing = false;
     s.client.expectingWork = false;
-    s.client.start({ ...run, config: backend ? { ...run.config, backend } : run.config, lives: s.models.map((i) => run.lives[i]!) });
+    // The shards train at full speed: the run's pace is kept here, in the orders they are sent.
+    const config = backend ? { ...run.config, backend } : run.config;
+    s.client.start({ ...run, config, pace: 0, lives: s.models.map((i) => run.lives[i]!) });
     s.client.snapshotRate(SHARD_SNAPSHOT_HZ);
   }
 
@@ -65,6 +70,35 @@ export class ShardedRun {
     this.stopped = true;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  get playing(): boolean {
+    return this.wantPlaying;
+  }
+
+  setPace(speed: number): void {
+    this.run = { ...this.run, pace: speed };
+    this.drive();
+  }
+
+  /** The shards keep their own rate: their frames come at the ends of their chunks. */
+  snapshotRate(): void {}
+
+  routes(k: number): TrainerEvents {
+    return this.routed[k]!;
+  }
+
+  /** The k-th shard's reports: merged, aggregated or passed on as the page's. */
+  private routesOf(k: number): TrainerEvents {
+    return {
+      runStarted: () => undefined, // the run was announced once, as it was made
+      ready: (info, backend, report) => this.onReady(k, info, backend, report),
+      frames: (frames) => this.onFrames(k, frames),
+      state: (state, message) => this.onState(k, state, message),
+      diverged: (model) => this.events.diverged(this.globalModel(k, model)),
+      error: (message) => this.events.error(message),
+      crashed: (message, fatal) => this.onCrashed(k, message, fatal),
+    };
   }
 
   setLives(lives: readonly LiveParams[]): void {
@@ -97,7 +131,7 @@ export class ShardedRun {
   }
 
   /** A shard's model index as the page's. */
-  globalModel(k: number, local: number): number {
+  private globalModel(k: number, local: number): number {
     return this.shards[k]!.models[local]!;
   }
 
@@ -110,15 +144,14 @@ export class ShardedRun {
       if (orders.length) this.queuedSteps = 0;
       this.send(orders);
     }
-    const speed = this.run.lives[0]?.speed ?? 0;
+    const speed = this.run.pace;
     const now = this.clock.now();
     const orders = lock.plan(this.wantPlaying).filter((o) => {
       const s = this.shards[o.shard]!;
       const due = speed > 0 && this.wantPlaying ? s.lastOrderAt + (CHUNK * 1000) / speed : -Infinity;
       if (now >= due) return true;
-      // Too soon at this speed: undo the plan for this shard, come back when it is due.
-      lock.target[o.shard]! -= o.n;
-      lock.busy[o.shard] = false;
+      // Too soon at this speed: withdraw the order, come back when it is due.
+      lock.withdraw(o);
       this.later(due - now);
       return false;
     });
@@ -146,30 +179,35 @@ export class ShardedRun {
     );
   }
 
-  onReady(k: number, info: Parameters<TrainerEvents['ready']>[0], backend: Parameters<TrainerEvents['ready']>[1], report: string): void {
+  private onReady(
+    k: number,
+    info: Parameters<TrainerEvents['ready']>[0],
+    backend: Parameters<TrainerEvents['ready']>[1],
+    report: string,
+  ): void {
     const lock = this.lock;
-    lock.ready[k] = true;
+    lock.markReady(k);
     if (k === 0 && !this.announcedReady) {
       for (let j = 1; j < this.shards.length; j++) this.startShard(j, backend);
     }
-    if (!this.announcedReady && lock.ready.every(Boolean)) {
+    if (!this.announcedReady && lock.allReady) {
       this.announcedReady = true;
       this.events.ready(info, backend, `${report} · ${this.shards.length} workers`);
     }
     this.drive();
   }
 
-  onFrames(k: number, frames: Parameters<TrainerEvents['frames']>[0]): void {
+  private onFrames(k: number, frames: Parameters<TrainerEvents['frames']>[0]): void {
     const s = this.shards[k]!;
     const step = frames[0]?.frame.step ?? 0;
     const global = frames.map((f) => ({ ...f, model: s.models[f.model]! }));
     const merged = this.lock.frames(k, step, global);
-    s.client.expectingWork = this.lock.busy[k]!;
+    s.client.expectingWork = this.lock.owes(k);
     if (merged) this.events.frames(merged);
     this.drive();
   }
 
-  onState(k: number, state: RunState, message?: string): void {
+  private onState(k: number, state: RunState, message?: string): void {
     const s = this.shards[k]!;
     s.state = state;
     if (state === 'diverged') {
@@ -180,7 +218,7 @@ export class ShardedRun {
     this.drive();
   }
 
-  onCrashed(k: number, message: string, fatal: boolean): void {
+  private onCrashed(k: number, message: string, fatal: boolean): void {
     const s = this.shards[k]!;
     const panels = s.models.map((i) => i + 1).join(', ');
     this.events.crashed(`${s.models.length > 1 ? 'Panels' : 'Panel'} ${panels}: ${message}`, fatal);
@@ -190,8 +228,7 @@ export class ShardedRun {
       lock.retire(k);
     } else {
       // It resumes from its checkpoint: the lockstep waits for it (the others stop LEAD chunks ahead).
-      lock.ready[k] = false;
-      lock.standAt(k, s.client.checkpointStep);
+      lock.restartAt(k, s.client.checkpointStep);
       s.client.snapshotRate(SHARD_SNAPSHOT_HZ);
     }
     this.drive();

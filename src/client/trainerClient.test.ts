@@ -29,7 +29,7 @@ function setup() {
     true,
     clock,
   );
-  const run = { config: DEFAULT_STRUCTURE, lives: [liveOf(defaultParams())], assetBase: '/' };
+  const run = { config: DEFAULT_STRUCTURE, lives: [liveOf(defaultParams())], pace: 60, assetBase: '/' };
   return { workers, log, clock, client, run, worker: () => workers[workers.length - 1]! };
 }
 

@@ -39,6 +39,8 @@ export interface TrainerEvents {
 export interface RunRequest {
   config: StructuralConfig;
   lives: LiveParams[];
+  /** Steps a second for the whole run; 0: full speed. */
+  pace: number;
   custom?: CustomData;
   assetBase: string;
   /** Compare mode's workers, when not one per panel up to the cores − 1 (PoolClient). */
@@ -119,6 +121,7 @@ export class TrainerClient {
       config,
       models: run.lives,
       play: this.playing,
+      pace: run.pace,
       assetBase: run.assetBase,
       ...withData,
       ...(resume ? { resume } : {}),
@@ -134,6 +137,12 @@ export class TrainerClient {
       this.sentLives[model] = key;
       this.send({ type: 'setParams', runId: this.runId, params: live, model });
     });
+  }
+
+  /** The run's pace, steps a second (0: full speed); a restart keeps it. */
+  setPace(speed: number): void {
+    if (this.run) this.run = { ...this.run, pace: speed };
+    this.send({ type: 'pace', runId: this.runId, speed });
   }
 
   play(): void {

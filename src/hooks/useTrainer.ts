@@ -32,13 +32,15 @@ function spawnWorker(): WorkerLike {
 
 /**
  * Owns the training worker for one mount (through a TrainerClient): (re)starts a run when
- * `structure` or the number of models changes, forwards each model's `lives` changes, and turns
+ * `structure` or the number of models changes, forwards each model's `lives` changes and the run's
+ * `pace` (steps a second, 0: full speed), and turns
  * the worker's reports into frames for the view, the timeline and the batched status. One model
  * is the single view; compare mode trains one per panel, in lockstep, on several workers (poolClient.ts).
  */
 export function useTrainer(
   structure: StructuralConfig,
   lives: LiveParams[],
+  pace: number,
   autoplay: boolean,
   custom?: CustomData,
   keep = 120,
@@ -49,8 +51,8 @@ export function useTrainer(
   while (allSlots.current.length < count) allSlots.current.push(emptySlot());
   const slots = useMemo(() => allSlots.current.slice(0, count), [count]);
   const { pushStatus, dropPending } = useBatchedStatus();
-  const latest = useRef({ structure, lives, custom, workers });
-  latest.current = { structure, lives, custom, workers };
+  const latest = useRef({ structure, lives, pace, custom, workers });
+  latest.current = { structure, lives, pace, custom, workers };
   const history = useRef(new FrameHistory(keep));
   history.current.setLimit(keep);
   const client = useRef<PoolClient | null>(null);
@@ -100,9 +102,11 @@ export function useTrainer(
     };
   }, [pushStatus, dropPending]);
 
-  const startRun = useCallback(() => {
-    const { structure: config, lives: models, custom: data, workers: w } = latest.current;
-    client.current?.start({ config, lives: models, custom: data, assetBase: document.baseURI, ...(w > 0 ? { workers: w } : {}) });
+  /** Starts a run with the latest settings; it plays as the last one did unless `playing` says. */
+  const startRun = useCallback((playing?: boolean) => {
+    const { structure: config, lives: models, pace: speed, custom: data, workers: w } = latest.current;
+    const run = { config, lives: models, pace: speed, custom: data, assetBase: document.baseURI, ...(w > 0 ? { workers: w } : {}) };
+    client.current?.start(run, playing);
   }, []);
 
   // A structural change, or another number of models, starts a new run.
@@ -117,6 +121,11 @@ export function useTrainer(
     client.current?.setLives(latest.current.lives);
   }, [liveKey]);
 
+  // The pace goes to the run as a whole.
+  useEffect(() => {
+    client.current?.setPace(pace);
+  }, [pace]);
+
   const play = useCallback(() => client.current?.play(), []);
   const pause = useCallback(() => client.current?.pause(), []);
   const step = useCallback((n = 1) => client.current?.step(n), []);
@@ -124,8 +133,8 @@ export function useTrainer(
   const reset = useCallback(() => {
     const c = client.current;
     const { state } = useAppStore.getState().status;
-    if (c && (state === 'diverged' || state === 'error')) c.playing = true;
-    startRun();
+    // A run that diverged or failed paused itself; the reset plays again.
+    startRun(c && (state === 'diverged' || state === 'error') ? true : undefined);
   }, [startRun]);
   const setSnapshotRate = useCallback((hz: number) => client.current?.snapshotRate(hz), []);
 

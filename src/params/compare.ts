@@ -6,7 +6,7 @@ import { clampMargin, marginFor } from './margin';
 
 /** Keys an entry may set: every live key but the loss (its name) and the pace (all panels step together). */
 export const ENTRY_KEYS: readonly ParamKey[] = (PARAMS as readonly ParamDef[])
-  .filter((d) => d.scope === 'live' && d.key !== 'loss' && d.key !== 'speed')
+  .filter((d) => d.scope === 'live' && d.key !== 'loss')
   .map((d) => d.key as ParamKey);
 
 /** The loss-specific keys: a panel's own controls (lr, batch, … are shared controls). */

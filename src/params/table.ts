@@ -72,7 +72,7 @@ export const PARAMS = [
     key: 'speed',
     label: 'Max steps/s (0: full speed)',
     type: 'number',
-    scope: 'live',
+    scope: 'pace',
     default: DEFAULT_PACE,
     min: 0,
     max: 500,

@@ -1,7 +1,10 @@
 // The parameter schema: the shape of a table row and the value type it stands for (types only; imports nothing else in src/).
 
-/** When a change takes effect: live (next step), reset (a new run), view (drawing only), page (layout). */
-export type Scope = 'live' | 'reset' | 'view' | 'page';
+/**
+ * When a change takes effect: live (a model's settings, from its next step), pace (the run's
+ * steps a second, for all its models at once), reset (a new run), view (drawing only), page (layout).
+ */
+export type Scope = 'live' | 'pace' | 'reset' | 'view' | 'page';
 
 interface Base {
   key: string;

@@ -99,7 +99,7 @@ export class Trainer {
       this.lossState = undefined;
     }
     // A change of what is learned (not of the pace) restarts the decay: the picture re-forms.
-    const changed = (Object.keys(p) as (keyof LiveParams)[]).some((k) => k !== 'speed' && p[k] !== undefined && p[k] !== this.params[k]);
+    const changed = (Object.keys(p) as (keyof LiveParams)[]).some((k) => p[k] !== undefined && p[k] !== this.params[k]);
     if (changed) this.episodeStart = this.steps;
     if (p.optimizer && p.optimizer !== this.optimizer.name) {
       this.optimizer.dispose();

@@ -3,7 +3,10 @@ import { lossDef } from '../losses/registry';
 import { PARAMS, lossUses, type ParamDef, type ParamKey, type Params } from '../params/table';
 import { ParamControl } from './ParamControl';
 
-const LIVE_KEYS = (PARAMS as readonly ParamDef[]).filter((p) => p.scope === 'live' && p.key !== 'loss').map((p) => p.key as ParamKey);
+// The loss's settings and the training's, and the pace beside them.
+const LIVE_KEYS = (PARAMS as readonly ParamDef[])
+  .filter((p) => (p.scope === 'live' || p.scope === 'pace') && p.key !== 'loss')
+  .map((p) => p.key as ParamKey);
 
 interface Props {
   params: Params;

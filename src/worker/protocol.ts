@@ -17,6 +17,8 @@ export type ToWorker =
       models: LiveParams[];
       /** Start playing as soon as the run is ready. */
       play: boolean;
+      /** Steps a second for the whole run (every model steps together); 0: as fast as it can. */
+      pace: number;
       /** Base URL the static assets (the MNIST file) are served under. */
       assetBase: string;
       /** The user's data, when config.dataset is 'custom'. */
@@ -26,6 +28,8 @@ export type ToWorker =
     }
   /** New live settings for one model, or (model absent) for every model. */
   | { type: 'setParams'; runId: number; params: Partial<LiveParams>; model?: number }
+  /** The run's pace, steps a second (0: full speed), from its next step. */
+  | { type: 'pace'; runId: number; speed: number }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number; n: number }

@@ -55,8 +55,9 @@ const init = (runId: number, play: boolean, models = 1): ToWorker => ({
   type: 'init',
   runId,
   config,
-  models: Array.from({ length: models }, () => liveOf({ ...defaultParams(), speed: 0, batch: 16 })),
+  models: Array.from({ length: models }, () => liveOf({ ...defaultParams(), batch: 16 })),
   play,
+  pace: 0,
   assetBase: '/',
 });
 
@@ -84,13 +85,26 @@ describe('the worker run loop', () => {
     const h = host();
     h.send(init(1, false));
     await h.settle();
-    h.send({ type: 'setParams', runId: 1, params: { speed: 10 } });
+    h.send({ type: 'pace', runId: 1, speed: 10 });
     h.send({ type: 'play', runId: 1 });
     h.pump(7); // each timer advances the fake clock by its delay
     h.send({ type: 'pause', runId: 1 });
     const step = h.of('frames').at(-1)!.frames[0]!.frame.step;
     expect(step).toBeGreaterThan(0);
     expect(step).toBeLessThanOrEqual(4); // 10 steps/s: a 100 ms wait between steps
+  });
+
+  it('a run starts at the pace its init names, and a faster pace takes effect without the slower wait', async () => {
+    const h = host();
+    h.send({ ...init(1, true), pace: 0.1 } as ToWorker); // one step every 10 s
+    await h.settle();
+    h.pump(3);
+    const slow = h.of('frames').at(-1)?.frames[0]!.frame.step ?? 0;
+    expect(slow).toBeLessThanOrEqual(1);
+    h.send({ type: 'pace', runId: 1, speed: 0 }); // full speed, now
+    h.pump(40);
+    h.send({ type: 'pause', runId: 1 });
+    expect(h.of('frames').at(-1)!.frames[0]!.frame.step).toBeGreaterThan(10);
   });
 
   it("drops a reset run's commands, and echoes a weights request's id", async () => {

@@ -19,6 +19,8 @@ interface Run {
   id: number;
   models: Model[];
   playing: boolean;
+  /** Steps a second while playing (0: full speed), for every model at once. */
+  pace: number;
   pendingSteps: number;
   snapshotHz: number;
   lastFrameAt: number;
@@ -141,7 +143,7 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
     const r = run;
     if (!r || !ready(r) || (!r.playing && r.pendingSteps === 0)) return;
     const t = now();
-    const speed = r.models[0]!.params.speed;
+    const speed = r.pace;
     if (r.playing && speed > 0 && t < r.nextStepAt) {
       host.setTimeout(schedule, r.nextStepAt - t);
       return;
@@ -178,6 +180,7 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
       id: msg.runId,
       models: msg.models.map((params) => ({ params, diverged: false })),
       playing: msg.play,
+      pace: msg.pace,
       pendingSteps: 0,
       snapshotHz: msg.models.length > 1 ? COMPARE_SNAPSHOT_HZ : MAX_SNAPSHOT_HZ,
       lastFrameAt: 0,
@@ -237,6 +240,12 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
         if (ready(r) && !r.playing) emitFrames(r); // paused: show what the new settings draw
         break;
       }
+      case 'pace':
+        r.pace = msg.speed;
+        // A faster pace takes effect now, not after the wait the slower one set.
+        r.nextStepAt = Math.min(r.nextStepAt, now() + (msg.speed > 0 ? 1000 / msg.speed : 0));
+        if (ready(r) && r.playing) schedule();
+        break;
       case 'play':
         if (r.state === 'diverged' || r.state === 'error') break;
         r.playing = true;

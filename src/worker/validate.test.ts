@@ -9,8 +9,12 @@ describe('isToWorker', () => {
     expect(isToWorker({ type: 'setParams', runId: 2, params: { m: 0.2 } })).toBe(true);
     expect(isToWorker({ type: 'snapshotRate', runId: 2, hz: 10 })).toBe(true);
     expect(isToWorker({ type: 'setParams', runId: 2, params: { m: 0.2 }, model: 3 })).toBe(true);
-    expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}], play: true, assetBase: 'http://x/' })).toBe(true);
-    expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}, {}, {}, {}], play: true, assetBase: 'http://x/' })).toBe(true);
+    expect(isToWorker({ type: 'pace', runId: 2, speed: 60 })).toBe(true);
+    expect(isToWorker({ type: 'pace', runId: 2, speed: 0 })).toBe(true);
+    expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}], play: true, pace: 60, assetBase: 'http://x/' })).toBe(true);
+    expect(isToWorker({ type: 'init', runId: 1, config: {}, models: [{}, {}, {}, {}], play: true, pace: 0, assetBase: 'http://x/' })).toBe(
+      true,
+    );
   });
   it('refuses anything else', () => {
     for (const bad of [
@@ -28,6 +32,13 @@ describe('isToWorker', () => {
       { type: 'init', runId: 1, config: {}, models: Array(7).fill({}), assetBase: '' },
       { type: 'setParams', runId: 1, params: {}, model: -1 },
       { type: 'setParams', runId: 1, params: {}, model: 0.5 },
+      // The pace: a finite number of steps a second, ≥ 0, in its own message and in init.
+      { type: 'pace', runId: 1 },
+      { type: 'pace', runId: 1, speed: -1 },
+      { type: 'pace', runId: 1, speed: Infinity },
+      { type: 'pace', runId: 1, speed: '60' },
+      { type: 'init', runId: 1, config: {}, models: [{}], play: true, assetBase: '' },
+      { type: 'init', runId: 1, config: {}, models: [{}], play: true, pace: NaN, assetBase: '' },
     ]) {
       expect(isToWorker(bad), JSON.stringify(bad)).toBe(false);
     }

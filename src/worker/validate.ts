@@ -4,11 +4,14 @@ import { MAX_COMPARE } from '../params/table';
 import type { ToWorker } from './protocol';
 
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Steps a second: a finite number ≥ 0. */
+const isPace = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** Every command type (the type checker asks for each member of the protocol's union). */
 const TYPES: Record<ToWorker['type'], true> = {
   init: true,
   setParams: true,
+  pace: true,
   play: true,
   pause: true,
   step: true,
@@ -29,10 +32,13 @@ export function isToWorker(v: unknown): v is ToWorker {
         m.models.length >= 1 &&
         m.models.length <= MAX_COMPARE &&
         m.models.every(isObject) &&
+        isPace(m.pace) &&
         typeof m.assetBase === 'string'
       );
     case 'setParams':
       return isObject(m.params) && (m.model === undefined || (Number.isInteger(m.model) && (m.model as number) >= 0));
+    case 'pace':
+      return isPace(m.speed);
     case 'step':
       return typeof m.n === 'number' && Number.isFinite(m.n);
     case 'snapshotRate':
