@@ -123,6 +123,16 @@ describe('PoolClient: compare mode on several workers', () => {
     expect(steps(a!)).toEqual([CHUNK, CHUNK]);
   });
 
+  it('announces each run once, numbered: a solo run as its worker starts it, a sharded one as it is made', () => {
+    const solo = setup(1, 2);
+    expect(solo.log.filter((l) => l.startsWith('run'))).toEqual(['run 1 ×1']);
+    const lives = [liveOf(defaultParams())];
+    solo.pool.start({ config: DEFAULT_STRUCTURE, lives, pace: 0, assetBase: '/' });
+    expect(solo.log.filter((l) => l.startsWith('run'))).toEqual(['run 1 ×1', 'run 2 ×1']);
+    const sharded = setup(4, 2);
+    expect(sharded.log.filter((l) => l.startsWith('run'))).toEqual(['run 1 ×4']);
+  });
+
   it('a pace change goes to the run: a solo worker is told, a sharded run paces its chunks by it', () => {
     const solo = setup(1, 2, 0);
     solo.pool.setPace(30);

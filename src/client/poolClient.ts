@@ -93,12 +93,13 @@ export class PoolClient {
     this.driver = null;
     this.clients.splice(Math.max(1, K)).forEach((c) => c.dispose());
     const shards = Array.from({ length: K }, (_, k) => this.clientAt(k));
-    if (K === 1) {
-      this.driver = new SoloRun(shards[0]!, this.events, (models) => this.events.runStarted(++this.runId, models), run, playing);
-      return;
+    if (K === 1) this.driver = new SoloRun(shards[0]!, this.events, (models) => this.events.runStarted(++this.runId, models), run, playing);
+    else {
+      this.events.runStarted(++this.runId, run.lives.length);
+      this.driver = new ShardedRun(run, shards, this.events, playing, this.clock);
     }
-    this.events.runStarted(++this.runId, run.lives.length);
-    this.driver = new ShardedRun(run, shards, this.events, playing, this.clock);
+    // Begun once it is the pool's driver: the workers' first reports (the run's announcement) reach it.
+    this.driver.begin();
   }
 
   setLives(lives: readonly LiveParams[]): void {

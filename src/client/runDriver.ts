@@ -4,6 +4,8 @@ import type { LiveParams } from '../train/config';
 import type { ModelWeights, RunRequest, TrainerClient, TrainerEvents } from './trainerClient';
 
 export interface RunDriver {
+  /** Sends the run to its workers: called once the pool routes their reports here. */
+  begin(): void;
   /** Whether the run plays (or, paused, stands): the one place that says so. */
   readonly playing: boolean;
   setLives(lives: readonly LiveParams[]): void;
@@ -24,14 +26,21 @@ export interface RunDriver {
 export class SoloRun implements RunDriver {
   private readonly client: TrainerClient;
   private readonly passOn: TrainerEvents;
+  private readonly run: RunRequest;
+  private readonly startPlaying: boolean;
 
   /** `announce` numbers the run for the page on each (re)start of the worker's run. */
   constructor(client: TrainerClient, events: TrainerEvents, announce: (models: number) => void, run: RunRequest, playing: boolean) {
     this.client = client;
     this.passOn = { ...events, runStarted: (_run, models) => announce(models) };
-    client.playing = playing;
-    client.expectingWork = false;
-    client.start(run);
+    this.run = run;
+    this.startPlaying = playing;
+  }
+
+  begin(): void {
+    this.client.playing = this.startPlaying;
+    this.client.expectingWork = false;
+    this.client.start(this.run);
   }
 
   get playing(): boolean {

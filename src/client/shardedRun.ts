@@ -49,8 +49,10 @@ export class ShardedRun implements RunDriver {
     }));
     this.lock = new Lockstep(K);
     this.routed = clients.map((_, k) => this.routesOf(k));
-    // Shard 0 first: its measured backend is given to the others, so that workers measuring at
-    // once do not skew each other's timing.
+  }
+
+  /** Shard 0 first: its measured backend is given to the others, so that workers measuring at once do not skew each other's timing. */
+  begin(): void {
     this.startShard(0);
   }
 
