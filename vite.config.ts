@@ -52,13 +52,7 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { include: tfjsDeps },
   // No data: URLs (fonts and images are files): a strict Content-Security-Policy without data: fonts works.
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 2500,
-    assetsInlineLimit: 0,
-    // three.js and react-three-fiber in a chunk named for them, loaded beside the entry (src/app/Stage.tsx).
-    rollupOptions: { output: { advancedChunks: { groups: [{ name: 'three', test: /node_modules[\\/](three|@react-three)[\\/]/ }] } } },
-  },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts'],

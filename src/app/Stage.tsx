@@ -4,15 +4,12 @@ import { useAppStore, useStatus } from '../state/store';
 import type { Params } from '../params/table';
 import { Notices } from '../ui/Notices';
 import type { CaptureRegistry } from '../view/capture';
+import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/palette';
 import type { ViewProps } from '../view/Scene';
 import type { useCompare } from '../hooks/useCompare';
 
-// The single view (three.js and react-three-fiber with it) loads beside the page's shell, which
-// draws at once; compare mode's grid loads when first shown; so does the service worker's update notice.
-// Its fetch starts as this module loads, not when the stage first renders: no round trip is added.
-const singleView = import('../view/HypersphereView');
-const HypersphereView = lazy(() => singleView.then((m) => ({ default: m.HypersphereView })));
+// Compare mode's grid loads when first shown; so does the service worker's update notice.
 const CompareGrid = lazy(() => import('./CompareGrid').then((m) => ({ default: m.CompareGrid })));
 const UpdateNotice = lazy(() => import('../ui/UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 
@@ -57,20 +54,18 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
           />
         </Suspense>
       ) : (
-        <Suspense fallback={<div className="view" data-dim={dim} />}>
-          <HypersphereView
-            slot={slots[0]!}
-            params={params}
-            theme={theme.colors}
-            dim={dim}
-            classes={classes}
-            reducedMotion={theme.reducedMotion}
-            running={running}
-            cue={cue}
-            capture={captures}
-            captureId={0}
-          />
-        </Suspense>
+        <HypersphereView
+          slot={slots[0]!}
+          params={params}
+          theme={theme.colors}
+          dim={dim}
+          classes={classes}
+          reducedMotion={theme.reducedMotion}
+          running={running}
+          cue={cue}
+          capture={captures}
+          captureId={0}
+        />
       )}
       <div className="stage-overlays">
         {overlay}
