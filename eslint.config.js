@@ -44,6 +44,7 @@ export default tseslint.config(
       'src/**/*.test.ts',
       'src/losses/test/**',
       'src/data/mnist/vitePlugin.ts',
+      'src/view/threeCatalogueVitePlugin.ts',
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -2,7 +2,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
 import { mnistAsset } from './src/data/mnist/vitePlugin.ts';
+import { r3fCatalogue } from './src/view/threeCatalogueVitePlugin.ts';
 
 // Offline after the first visit: Workbox precaches the build (the app, its worker, the WASM
 // binaries, the MNIST asset, KaTeX's woff2 fonts); the page offers a reload when a new version is
@@ -47,7 +49,7 @@ const tfjsDeps = [
 ];
 
 export default defineConfig({
-  plugins: [react(), mnistAsset(), offline],
+  plugins: [react(), mnistAsset(), r3fCatalogue(fileURLToPath(new URL('./src/view/threeCatalogue.ts', import.meta.url))), offline],
   base: './',
   worker: { format: 'es' },
   optimizeDeps: { include: tfjsDeps },
