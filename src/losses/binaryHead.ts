@@ -3,7 +3,8 @@
 // the raw features, the raw weights and the one learned b. Plain arrays, no tfjs: the trainer's
 // fused head kernel runs it (train/headKernel.ts); sphereface2.ts's `loss` is the same loss as tfjs
 // ops, and a test holds them equal.
-import { NORM_EPS, type HeadShapes } from './fusedHead';
+import type { HeadShapes } from './fusedHead';
+import { backThroughColumns, backThroughRow, unitColumns, unitRow } from './unitVectors';
 import type { BinaryHeadSpec } from './headSpec';
 
 /** log(1 + e^u), without overflow. */
@@ -33,14 +34,8 @@ export function binaryHead(
   db: Float32Array,
 ): number {
   const b = bias[0]!;
-  const wn = new Float64Array(D * C);
-  const rw = new Float64Array(C);
-  for (let j = 0; j < C; j++) {
-    let sq = 0;
-    for (let d = 0; d < D; d++) sq += W[d * C + j]! ** 2;
-    rw[j] = 1 / Math.sqrt(sq + NORM_EPS);
-    for (let d = 0; d < D; d++) wn[d * C + j] = W[d * C + j]! * rw[j]!;
-  }
+  const { wn, rw } = unitColumns(W, D, C);
+  const col = Int32Array.from({ length: C }, (_, j) => j); // class j's cosine is with column j
   const dwn = new Float64Array(D * C);
   const xn = new Float64Array(D);
   const dcos = new Float64Array(C);
@@ -49,10 +44,7 @@ export function binaryHead(
   let total = 0;
   let dbias = 0;
   for (let i = 0; i < N; i++) {
-    let sq = 0;
-    for (let d = 0; d < D; d++) sq += x[i * D + d]! ** 2;
-    const rx = 1 / Math.sqrt(sq + NORM_EPS);
-    for (let d = 0; d < D; d++) xn[d] = x[i * D + d]! * rx;
+    const rx = unitRow(x, i, D, xn);
     const y = labels[i]!;
     for (let j = 0; j < C; j++) {
       let c = 0;
@@ -70,24 +62,9 @@ export function binaryHead(
       dbias += dz;
       dcos[j] = dz * r * dg * through;
     }
-    let dot = 0;
-    for (let d = 0; d < D; d++) {
-      let acc = 0;
-      for (let j = 0; j < C; j++) {
-        const k = d * C + j;
-        acc += dcos[j]! * wn[k]!;
-        dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
-      }
-      dxn[d] = acc;
-      dot += acc * xn[d]!;
-    }
-    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx;
+    backThroughRow({ dcos, col, xn, rx, dn: 0 }, wn, C, i, dwn, dx, dxn);
   }
-  for (let j = 0; j < C; j++) {
-    let dot = 0;
-    for (let d = 0; d < D; d++) dot += dwn[d * C + j]! * wn[d * C + j]!;
-    for (let d = 0; d < D; d++) dW[d * C + j] = (dwn[d * C + j]! - wn[d * C + j]! * dot) * rw[j]!;
-  }
+  backThroughColumns(dwn, wn, rw, D, dW);
   db[0] = dbias;
   return total;
 }

@@ -5,9 +5,7 @@
 // (train/headKernel.ts); `cosineMarginLoss` and `rawLogitCrossEntropy` in tensorOps.ts are the same
 // losses as tfjs ops, and a test holds them equal.
 import type { CosineHeadSpec } from './headSpec';
-
-/** Guards 0/0 for an all-zero row, as tensorOps' normalisation does. */
-export const NORM_EPS = 1e-12;
+import { backThroughColumns, backThroughRow, unitColumns, unitRow } from './unitVectors';
 
 /**
  * One row's cross-entropy on logits z with label y: returns lse(z) − z_y and overwrites z with
@@ -50,14 +48,7 @@ export function cosineHead(
 ): number {
   // W's columns: C·K (K sub-centres per class); `col[j]` is the one class j's cosine comes from in this row.
   const cols = C * K;
-  const wn = new Float64Array(D * cols);
-  const rw = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    let sq = 0;
-    for (let d = 0; d < D; d++) sq += W[d * cols + j]! ** 2;
-    rw[j] = 1 / Math.sqrt(sq + NORM_EPS);
-    for (let d = 0; d < D; d++) wn[d * cols + j] = W[d * cols + j]! * rw[j]!;
-  }
+  const { wn, rw } = unitColumns(W, D, cols);
   const col = new Int32Array(C);
   const dwn = new Float64Array(D * cols);
   // ∂L/∂‖W_j‖ when the scale holds the weight norms ('norms'), and each logit's scale r_j.
@@ -73,10 +64,7 @@ export function cosineHead(
   const dxn = new Float64Array(D);
   let total = 0;
   for (let i = 0; i < N; i++) {
-    let sq = 0;
-    for (let d = 0; d < D; d++) sq += x[i * D + d]! ** 2;
-    const rx = 1 / Math.sqrt(sq + NORM_EPS);
-    for (let d = 0; d < D; d++) xn[d] = x[i * D + d]! * rx;
+    const rx = unitRow(x, i, D, xn);
     const y = labels[i]!;
     // The scale: s, the feature's own norm, or that times each weight's norm (then differentiated too).
     const n = 1 / rx;
@@ -130,26 +118,9 @@ export function cosineHead(
       total += h;
       dn += dh / N;
     }
-    let dot = 0;
-    for (let d = 0; d < D; d++) {
-      let acc = 0;
-      for (let j = 0; j < C; j++) {
-        const k = d * cols + col[j]!;
-        acc += dcos[j]! * wn[k]!;
-        dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
-      }
-      dxn[d] = acc;
-      dot += acc * xn[d]!;
-    }
-    // ∂n/∂x = x/n = x̂.
-    for (let d = 0; d < D; d++) dx[i * D + d] = (dxn[d]! - xn[d]! * dot) * rx + dn * xn[d]!;
+    backThroughRow({ dcos, col, xn, rx, dn }, wn, cols, i, dwn, dx, dxn);
   }
-  for (let j = 0; j < cols; j++) {
-    let dot = 0;
-    for (let d = 0; d < D; d++) dot += dwn[d * cols + j]! * wn[d * cols + j]!;
-    // ∂‖W_j‖/∂W_j = Ŵ_j.
-    for (let d = 0; d < D; d++) dW[d * cols + j] = (dwn[d * cols + j]! - wn[d * cols + j]! * dot) * rw[j]! + dwNorm[j]! * wn[d * cols + j]!;
-  }
+  backThroughColumns(dwn, wn, rw, D, dW, dwNorm);
   return total / N;
 }
 
