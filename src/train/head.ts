@@ -63,13 +63,8 @@ export class Head {
 
   /** The variables a loss trains. */
   trainedBy(spec: LossSpec): tf.Variable[] {
-    const def = lossDef(spec.kind);
-    return [
-      this.W,
-      ...((def.train.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []),
-      ...(def.train.rawLogits && !def.train.noBias ? [this.bias] : []),
-      ...(def.train.scalarBias ? [this.scalarB] : []),
-    ];
+    const bias = this.biasOf(spec);
+    return [this.W, ...((lossDef(spec.kind).train.weightColumns?.(spec) ?? 1) > 1 ? [this.extra] : []), ...(bias ? [bias] : [])];
   }
 
   /** Called on a loss's first step: SphereFace2's b starts where its code starts it. */
