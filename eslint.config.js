@@ -37,6 +37,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: [
       'e2e/**/*.{ts,mts,mjs,js}',
       'vite.config.ts',
@@ -45,6 +49,7 @@ export default tseslint.config(
       'src/losses/test/**',
       'src/data/mnist/vitePlugin.ts',
       'src/view/threeCatalogueVitePlugin.ts',
+      'src/deck/deckPageVitePlugin.ts',
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { mnistAsset } from './src/data/mnist/vitePlugin.ts';
 import { r3fCatalogue } from './src/view/threeCatalogueVitePlugin.ts';
+import { deckPage } from './src/deck/deckPageVitePlugin.ts';
 
 // Offline after the first visit: Workbox precaches the build (the app, its worker, the WASM
 // binaries, the MNIST asset, KaTeX's woff2 fonts); the page offers a reload when a new version is
@@ -49,7 +50,14 @@ const tfjsDeps = [
 ];
 
 export default defineConfig({
-  plugins: [react(), mnistAsset(), r3fCatalogue(fileURLToPath(new URL('./src/view/threeCatalogue.ts', import.meta.url))), offline],
+  plugins: [
+    react(),
+    mnistAsset(),
+    r3fCatalogue(fileURLToPath(new URL('./src/view/threeCatalogue.ts', import.meta.url))),
+    // The example reveal.js deck: the second page, /slides.html.
+    deckPage(fileURLToPath(new URL('.', import.meta.url))),
+    offline,
+  ],
   base: './',
   worker: { format: 'es' },
   optimizeDeps: { include: tfjsDeps },

@@ -29,6 +29,7 @@ import { useTheme } from '../hooks/useTheme';
 import { useTour } from '../hooks/useTour';
 import { useUploadedData } from '../hooks/useUploadedData';
 import { useUrlSync } from '../hooks/useUrlSync';
+import { useSeen } from '../hooks/useSeen';
 
 // Export and help load when first shown: the single view's first picture needs none of them.
 const ExportMenu = lazy(() => import('../ui/ExportMenu').then((m) => ({ default: m.ExportMenu })));
@@ -47,6 +48,7 @@ export function App() {
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
   const [captures] = useState(() => new CaptureRegistry());
+  const seen = useSeen();
   const trainer = useTrainer(
     structure,
     compare.models.map(liveOf),
@@ -55,6 +57,7 @@ export function App() {
     uploaded?.data,
     params.timeline,
     params.workers,
+    seen,
   );
   useRunHistory(compare.models.length);
   const theme = useTheme(params.theme);

@@ -3,7 +3,7 @@ import { gridColumns as columns } from '../export/compose';
 import type { FrameSlot } from '../view/frameSlot';
 import type { Params } from '../params/table';
 import { ComparePanel, type PanelProps } from '../panels/ComparePanel';
-import { useStatus } from '../state/store';
+import { useAppStore, useStatus } from '../state/store';
 import { detectSoftwareRenderer } from '../env/renderer';
 import { hasWebGL } from '../view/webgl';
 import { PanelScene, type PanelArea } from '../view/PanelScene';
@@ -38,6 +38,8 @@ export function CompareGrid({ models, titles, slots, focus, cue, link, capture, 
   const [webgl] = useState(hasWebGL);
   const [software] = useState(() => webgl && detectSoftwareRenderer() !== undefined);
   const running = useStatus((s) => s.state === 'running');
+  // An embed hidden for long lets its WebGL context go (the stage shows its poster).
+  const canvas = useAppStore((s) => s.presence.canvas);
   // Each panel hands over the element its picture fills once it is on the page; a new element
   // (the panel mounted again) gets a new scene (key).
   const [areas, setAreas] = useState<ReadonlyMap<number, { area: PanelArea; key: number }>>(new Map());
@@ -59,7 +61,7 @@ export function CompareGrid({ models, titles, slots, focus, cue, link, capture, 
       data-panels={models.length}
       data-columns={columns(shown.length)}
     >
-      {webgl && (
+      {webgl && canvas && (
         <SharedCanvas eventSource={grid} running={running} software={software}>
           {shown.map((i) => {
             const entry = areas.get(i);

@@ -1,4 +1,5 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useRef, type ReactNode } from 'react';
+import { usePoster } from '../hooks/usePoster';
 import type { FrameSlot } from '../view/frameSlot';
 import { useAppStore, useStatus } from '../state/store';
 import type { Params } from '../params/table';
@@ -32,8 +33,11 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
   const message = useStatus((s) => s.message);
   const notices = useAppStore((s) => s.notices);
   const dismissNotices = useAppStore((s) => s.dismissNotices);
+  const { presence, canvas } = useAppStore((s) => s.presence);
+  const stage = useRef<HTMLDivElement>(null);
+  const poster = usePoster(stage, presence, canvas, captures);
   return (
-    <div className="stage">
+    <div className="stage" ref={stage} data-presence={presence} data-canvas={canvas ? '1' : '0'}>
       {compare.on ? (
         <Suspense fallback={null}>
           <CompareGrid
@@ -65,8 +69,10 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
           cue={cue}
           capture={captures}
           captureId={0}
+          canvas={canvas}
         />
       )}
+      {poster && <img className="view-poster" src={poster} alt="" data-testid="view-poster" />}
       <div className="stage-overlays">
         {overlay}
         <Notices items={notices} onDismiss={dismissNotices} />

@@ -111,6 +111,34 @@ describe('PoolClient: compare mode on several workers', () => {
     expect(steps(b2)).toEqual([CHUNK]); // from step 0 (no checkpoint yet) back onto the grid
   });
 
+  it('sleeps every worker with a checkpoint and, woken, resumes each shard where it stood, the panels together', () => {
+    const { workers, merged, pool, runOf, frames, steps } = setup(2, 2);
+    const [a, b] = workers;
+    a!.reply({ type: 'ready', runId: runOf(a!), info: {} as never, backend: 'wasm', backendReport: '' });
+    b!.reply({ type: 'ready', runId: runOf(b!), info: {} as never, backend: 'wasm', backendReport: '' });
+    pool.pause();
+    frames(a!, CHUNK, 1);
+    frames(b!, CHUNK, 1);
+    pool.sleep();
+    expect(pool.asleep).toBe(true);
+    for (const w of [a!, b!]) w.reply({ type: 'checkpoint', runId: runOf(w), checkpoint: { step: CHUNK, models: [] } });
+    expect(a!.terminated && b!.terminated).toBe(true);
+    pool.play(); // asleep: only the intent changes
+    pool.wake();
+    const [a2, b2] = workers.slice(2);
+    expect(workers).toHaveLength(4);
+    for (const w of [a2!, b2!]) {
+      expect(w.sent.find((m) => m.type === 'init')).toMatchObject({ resume: { step: CHUNK } });
+      w.reply({ type: 'ready', runId: runOf(w), info: {} as never, backend: 'wasm', backendReport: '' });
+    }
+    // Both resumed at step 10: the next chunks take them to 20, and their frames merge there.
+    expect(steps(a2!)).toEqual([CHUNK]);
+    expect(steps(b2!)).toEqual([CHUNK]);
+    frames(a2!, 2 * CHUNK, 1);
+    frames(b2!, 2 * CHUNK, 1);
+    expect(merged.at(-1)!.map((f) => f.frame.step)).toEqual([2 * CHUNK, 2 * CHUNK]);
+  });
+
   it('paces the chunks at the speed setting (steps per second), on each worker', () => {
     const { workers, clock, runOf, frames, steps } = setup(2, 2, 100);
     const [a, b] = workers;

@@ -77,6 +77,7 @@ export class PoolClient {
         error: (message) => to().error(message),
         crashed: (message, fatal) => to().crashed(message, fatal),
         checkpointed: (step) => to().checkpointed?.(step),
+        resumed: (step) => to().resumed?.(step),
       };
       this.clients.push(new TrainerClient(this.spawn, events, false, this.clock));
     }
@@ -124,6 +125,21 @@ export class PoolClient {
 
   snapshotRate(hz: number): void {
     this.driver?.snapshotRate(hz);
+  }
+
+  /** Stops every worker, keeping the run and each one's checkpoint (an embed hidden for long): see TrainerClient.sleep. */
+  sleep(): void {
+    for (const c of this.clients) c.sleep();
+  }
+
+  /** Starts the workers again, each resuming its part of the run where it stood. */
+  wake(): void {
+    for (const c of this.clients) c.wake();
+  }
+
+  /** Whether the workers are stopped by sleep(). */
+  get asleep(): boolean {
+    return this.clients.some((c) => c.asleep);
   }
 
   requestWeights(timeoutMs?: number): Promise<ModelWeights[]> {

@@ -100,6 +100,7 @@ export class ShardedRun implements RunDriver {
       diverged: (model) => this.events.diverged(this.globalModel(k, model)),
       error: (message) => this.events.error(message),
       crashed: (message, fatal) => this.onCrashed(k, message, fatal),
+      resumed: (step) => this.onResumed(k, step),
     };
   }
 
@@ -233,6 +234,13 @@ export class ShardedRun implements RunDriver {
       lock.restartAt(k, s.client.checkpointStep);
       s.client.snapshotRate(SHARD_SNAPSHOT_HZ);
     }
+    this.drive();
+  }
+
+  /** A shard woken after sleep resumes from its checkpoint: like a restart, the lockstep waits until it is ready. */
+  private onResumed(k: number, step: number): void {
+    this.lock.restartAt(k, step);
+    this.shards[k]!.client.snapshotRate(SHARD_SNAPSHOT_HZ);
     this.drive();
   }
 

@@ -33,6 +33,8 @@ export interface TrainerEvents {
   crashed(message: string, fatal: boolean): void;
   /** A checkpoint reached the page: the step a restart would resume from (the single-worker path). */
   checkpointed?(step: number): void;
+  /** A worker stopped by sleep() was started again, its run resumed from the checkpoint at `step` (0: from the start). */
+  resumed?(step: number): void;
 }
 
 /** The settings of a run. */
@@ -52,6 +54,8 @@ export const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 30_000;
 /** A weights request with no reply by then resolves to no weights. */
 export const WEIGHTS_TIMEOUT_MS = 10_000;
+/** sleep() waits this long for the worker's last checkpoint before it stops the worker anyway. */
+export const SLEEP_CHECKPOINT_MS = 2000;
 
 export class TrainerClient {
   private worker: WorkerLike | null = null;
@@ -74,6 +78,9 @@ export class TrainerClient {
   playing: boolean;
   /** Steps were asked of the worker and it owes their frame (a pool's shard): its silence counts, as a playing run's does. */
   expectingWork = false;
+  /** Asleep: the worker is stopped (sleep()) and the run waits, with its checkpoint, for wake(); 'falling' waits for that checkpoint. */
+  private sleep_: 'awake' | 'falling' | 'asleep' = 'awake';
+  private sleepTimer: number | undefined;
 
   private readonly spawn: () => WorkerLike;
   private readonly events: TrainerEvents;
@@ -92,6 +99,56 @@ export class TrainerClient {
     return this.checkpoint?.step ?? 0;
   }
 
+  /** Whether the worker is stopped (or stopping) by sleep(). */
+  get asleep(): boolean {
+    return this.sleep_ !== 'awake';
+  }
+
+  /**
+   * Stops the worker, keeping the run, its settings and a checkpoint at the step it stands: the
+   * worker is asked for one first (it answers between steps), and is stopped when it comes or after
+   * SLEEP_CHECKPOINT_MS. Commands meanwhile only change what wake() sends. Frees the worker's
+   * memory (its tfjs backend, WebGL or WASM) while an embed is hidden for long.
+   */
+  sleep(): void {
+    if (this.disposed || this.sleep_ !== 'awake') return;
+    this.sleep_ = 'falling';
+    this.watchdog?.stop();
+    this.watchdog = undefined;
+    if (!this.worker || !this.run) return this.fallAsleep();
+    this.send({ type: 'checkpointNow', runId: this.runId });
+    this.sleepTimer = this.clock.setTimeout(() => this.fallAsleep(), SLEEP_CHECKPOINT_MS);
+  }
+
+  private fallAsleep(): void {
+    if (this.sleep_ !== 'falling') return;
+    if (this.sleepTimer !== undefined) this.clock.clearTimeout(this.sleepTimer);
+    this.sleepTimer = undefined;
+    this.sleep_ = 'asleep';
+    this.settle([]);
+    this.worker?.terminate();
+    this.worker = null;
+    this.training = false;
+  }
+
+  /** Starts a worker again after sleep() and resumes the run from its checkpoint, playing as it was told last. */
+  wake(): void {
+    if (this.disposed || this.sleep_ === 'awake') return;
+    if (this.sleepTimer !== undefined) this.clock.clearTimeout(this.sleepTimer);
+    this.sleepTimer = undefined;
+    const wasAsleep = this.sleep_ === 'asleep';
+    this.sleep_ = 'awake';
+    if (!wasAsleep) {
+      // Woken before it fell asleep: the same worker goes on; its watch starts again.
+      this.watch();
+      return;
+    }
+    this.attach();
+    const cp = this.checkpoint;
+    if (this.run) this.launch(this.run, cp, false);
+    this.events.resumed?.(cp?.step ?? 0);
+  }
+
   /** The id of the current run (0 before the first). */
   get currentRun(): number {
     return this.runId;
@@ -104,14 +161,17 @@ export class TrainerClient {
     this.launch(run);
   }
 
-  /** Sends a run to the worker: fresh, or (`resume`) from a checkpoint on the backend it had. */
-  private launch(run: RunRequest, resume?: RunCheckpoint): void {
+  /**
+   * Sends a run to the worker: fresh, or (`resume`) from a checkpoint on the backend it had. A
+   * wake does not `announce` it: the page keeps its frames, timeline and status.
+   */
+  private launch(run: RunRequest, resume?: RunCheckpoint, announce = true): void {
     this.run = run;
     this.runId += 1;
     this.settle([]);
     this.training = false;
     this.sentLives = run.lives.map((l) => JSON.stringify(l));
-    this.events.runStarted(this.runId, run.lives.length);
+    if (announce) this.events.runStarted(this.runId, run.lives.length);
     const withData = run.config.dataset === 'custom' && run.custom ? { custom: run.custom } : {};
     const config = resume && this.backend ? { ...run.config, backend: this.backend } : run.config;
     // The checkpoint is sent as a copy (not transferred): it stays here for another restart.
@@ -166,6 +226,7 @@ export class TrainerClient {
 
   /** Every model's learned tensors now; [] when the worker does not answer within `timeoutMs` or the run is reset. */
   requestWeights(timeoutMs = WEIGHTS_TIMEOUT_MS): Promise<ModelWeights[]> {
+    if (this.sleep_ === 'asleep') return Promise.resolve([]);
     const requestId = ++this.nextRequest;
     return new Promise((resolve) => {
       const timer = this.clock.setTimeout(() => this.answer(requestId, []), timeoutMs);
@@ -177,6 +238,7 @@ export class TrainerClient {
   /** Ends the worker; pending requests resolve to nothing. */
   dispose(): void {
     this.disposed = true;
+    if (this.sleepTimer !== undefined) this.clock.clearTimeout(this.sleepTimer);
     this.watchdog?.stop();
     this.settle([]);
     this.worker?.terminate();
@@ -207,6 +269,10 @@ export class TrainerClient {
       ev.preventDefault();
       this.crash(`crashed (${ev.message || 'unknown error'})`);
     };
+    this.watch();
+  }
+
+  private watch(): void {
     this.watchdog?.stop();
     this.watchdog = startWatchdog(
       this.clock,
@@ -220,7 +286,7 @@ export class TrainerClient {
    * CHECKPOINT_MS of training lost), unless it died MAX_RESTARTS times within the window.
    */
   private crash(what: string): void {
-    if (this.disposed) return;
+    if (this.disposed || this.sleep_ !== 'awake') return;
     this.worker?.terminate();
     this.worker = null;
     this.training = false;
@@ -262,6 +328,7 @@ export class TrainerClient {
       case 'checkpoint':
         this.checkpoint = msg.checkpoint;
         this.events.checkpointed?.(msg.checkpoint.step);
+        if (this.sleep_ === 'falling') this.fallAsleep();
         break;
       case 'diverged':
         if ((this.run?.lives.length ?? 1) === 1) this.playing = false;

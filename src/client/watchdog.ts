@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 /** A running worker silent this long is taken for dead (a crash, an out-of-memory abort, `close()`, a hang). */
 export const WATCHDOG_MS = 2000;
 const CHECK_MS = 500;
+/** While nothing is expected (paused, hidden) the check runs at 1 Hz: a hidden embed keeps no faster timer. */
+const IDLE_CHECK_MS = 1000;
 
 /**
  * Checks every CHECK_MS that, while `expecting()` holds and the page is shown, the worker has been
@@ -20,13 +22,14 @@ export function startWatchdog(
   const check = () => {
     timer = undefined;
     const silent = clock.now() - lastHeard;
-    if (!clock.visible() || !expecting())
+    const idle = !clock.visible() || !expecting();
+    if (idle)
       lastHeard = clock.now(); // a silence starts over when it matters again
     else if (silent > WATCHDOG_MS) {
       onSilent(silent);
       return;
     }
-    timer = clock.setTimeout(check, CHECK_MS);
+    timer = clock.setTimeout(check, idle ? IDLE_CHECK_MS : CHECK_MS);
   };
   timer = clock.setTimeout(check, CHECK_MS);
   return {

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { TrainerStatus } from '../state/status';
+import type { Presence } from '../client/presenceGate';
 import type { Frame } from '../train/frame';
 import { useAppStore } from '../state/store';
 import { coerceParams } from '../params/urlCodec';
 import type { Params } from '../params/table';
+import { isSlideMessage } from '../env/hostSignal';
+import { presenceCaption } from '../ui/presenceCaption';
 
 export interface EmbedHandlers {
   /** Sets params: on compare panel `panel` only, or (absent) on the page and every panel. */
@@ -32,6 +35,9 @@ function verificationOf(frame: Frame | null) {
  * most 4 times a second (panels: each compare panel's title and numbers; [] in the single view).
  * With held-out classes, `verification` (and each panel's) holds {tarAtFar1e1, tarAtFar1e2,
  * tarAtFar1e3, eer, auc, rank1}; it is null without them.
+ * `presence` says whether the embed is seen ('shown'; 'hidden' or 'asleep': it trains nothing),
+ * and `caption` the state as the status bar words it ("paused (not visible)").
+ * reveal.js's bare 'slide:start' and 'slide:stop' are heard elsewhere (hooks/useSeen.ts).
  * Anything malformed is ignored with a warning.
  */
 export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: readonly string[]): void {
@@ -46,6 +52,7 @@ export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: rea
     const onMessage = (e: MessageEvent) => {
       if (e.source !== window.parent) return;
       const d: unknown = e.data;
+      if (isSlideMessage(d)) return; // reveal.js's slide:start / slide:stop: public/hypersphere-host.js hears them
       if (typeof d !== 'object' || d === null || typeof (d as { type?: unknown }).type !== 'string') {
         console.warn('hypersphere: ignored a message without a type', d);
         return;
@@ -97,9 +104,9 @@ export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: rea
   // The store's status, as it changes (a subscription: the page does not re-render for it), and on a change of params.
   useEffect(() => {
     if (!embedded) return;
-    const postState = (status: TrainerStatus) => {
+    const postState = (status: TrainerStatus, presence: Presence) => {
       const now = performance.now();
-      if (now - lastPost.current < 1000 / STATE_HZ && status.state === 'running') return;
+      if (now - lastPost.current < 1000 / STATE_HZ && status.state === 'running' && presence === 'shown') return;
       lastPost.current = now;
       window.parent.postMessage(
         {
@@ -109,6 +116,8 @@ export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: rea
           accuracy: status.trainAccuracy,
           testAccuracy: status.testAccuracy,
           state: status.state,
+          presence,
+          caption: presenceCaption(status.state, presence),
           backend: status.backend,
           params,
           verification: verificationOf(status.frame),
@@ -128,9 +137,10 @@ export function useEmbedApi(handlers: EmbedHandlers, params: Params, titles: rea
         '*',
       );
     };
-    postState(useAppStore.getState().status);
+    const now = useAppStore.getState();
+    postState(now.status, now.presence.presence);
     return useAppStore.subscribe((s, prev) => {
-      if (s.status !== prev.status) postState(s.status);
+      if (s.status !== prev.status || s.presence.presence !== prev.presence.presence) postState(s.status, s.presence.presence);
     });
   }, [embedded, params, titles]);
 }

@@ -6,6 +6,8 @@ import type { FrameSlot } from '../view/frameSlot';
 import { useAppStore } from '../state/store';
 import type { TrainerEvents, WorkerLike } from '../client/trainerClient';
 import { PoolClient } from '../client/poolClient';
+import { PresenceGate } from '../client/presenceGate';
+import { browserClock } from '../client/clock';
 import { FrameHistory } from '../client/frameHistory';
 import { initialStatus, type ModelStatus } from '../state/status';
 import { useBatchedStatus } from './useBatchedStatus';
@@ -36,6 +38,8 @@ function spawnWorker(): WorkerLike {
  * `pace` (steps a second, 0: full speed), and turns
  * the worker's reports into frames for the view, the timeline and the batched status. One model
  * is the single view; compare mode trains one per panel, in lockstep, on several workers (poolClient.ts).
+ * While the page is not `seen` (an embed on a slide not shown) it trains nothing, and after a
+ * while its workers sleep (presenceGate.ts); the store's `presence` tells the view.
  */
 export function useTrainer(
   structure: StructuralConfig,
@@ -45,6 +49,7 @@ export function useTrainer(
   custom?: CustomData,
   keep = 120,
   workers = 0,
+  seen: boolean | null = true,
 ) {
   const count = lives.length;
   const allSlots = useRef<Slot[]>([]);
@@ -55,7 +60,9 @@ export function useTrainer(
   latest.current = { structure, lives, pace, custom, workers };
   const history = useRef(new FrameHistory(keep));
   history.current.setLimit(keep);
+  /** The workers, and the gate that plays, pauses, steps and starts runs on them only while the page is seen. */
   const client = useRef<PoolClient | null>(null);
+  const gate = useRef<PresenceGate | null>(null);
   /** Autoplay as the mount began: the worker starts playing or not once. */
   const autoplayAtMount = useRef(autoplay);
 
@@ -94,11 +101,15 @@ export function useTrainer(
       crashed: (message, fatal) => pushStatus(fatal ? { state: 'error', message } : { message }, true),
       checkpointed: (checkpointStep) => pushStatus({ checkpointStep }, false),
     };
-    const c = new PoolClient(spawnWorker, events, autoplayAtMount.current, navigator.hardwareConcurrency || 2);
-    client.current = c;
+    const pool = new PoolClient(spawnWorker, events, autoplayAtMount.current, navigator.hardwareConcurrency || 2);
+    const g = new PresenceGate(pool, browserClock, useAppStore.getState().setPresence);
+    client.current = pool;
+    gate.current = g;
     return () => {
-      c.dispose();
+      g.dispose();
+      pool.dispose();
       client.current = null;
+      gate.current = null;
     };
   }, [pushStatus, dropPending]);
 
@@ -106,7 +117,7 @@ export function useTrainer(
   const startRun = useCallback((playing?: boolean) => {
     const { structure: config, lives: models, pace: speed, custom: data, workers: w } = latest.current;
     const run = { config, lives: models, pace: speed, custom: data, assetBase: document.baseURI, ...(w > 0 ? { workers: w } : {}) };
-    client.current?.start(run, playing);
+    gate.current?.start(run, playing);
   }, []);
 
   // A structural change, or another number of models, starts a new run.
@@ -121,14 +132,19 @@ export function useTrainer(
     client.current?.setLives(latest.current.lives);
   }, [liveKey]);
 
+  // Seen or not: a hidden embed pauses, and sleeps after a while.
+  useEffect(() => {
+    gate.current?.setSeen(seen);
+  }, [seen]);
+
   // The pace goes to the run as a whole.
   useEffect(() => {
     client.current?.setPace(pace);
   }, [pace]);
 
-  const play = useCallback(() => client.current?.play(), []);
-  const pause = useCallback(() => client.current?.pause(), []);
-  const step = useCallback((n = 1) => client.current?.step(n), []);
+  const play = useCallback(() => gate.current?.play(), []);
+  const pause = useCallback(() => gate.current?.pause(), []);
+  const step = useCallback((n = 1) => gate.current?.step(n), []);
   // Stable identity: callers may list it in effect dependencies.
   const reset = useCallback(() => {
     const c = client.current;

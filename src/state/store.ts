@@ -8,6 +8,7 @@ import { initialStatus, type TrainerStatus } from './status';
 import type { ParamKey, Params } from '../params/table';
 import { decodeParams } from '../params/urlCodec';
 import { marginFor } from '../params/margin';
+import type { PresenceReport } from '../client/presenceGate';
 
 export interface AppState {
   params: Params;
@@ -18,6 +19,8 @@ export interface AppState {
   history: { rows: HistoryRows; version: number };
   /** Counts requests for a fresh run: a preset's, a tour step's or an embedding page's reset. */
   resetRequest: number;
+  /** Whether the page is seen (an embed hidden on a slide not shown trains and draws nothing) and may hold a canvas. */
+  presence: PresenceReport;
 
   /** Sets one parameter; choosing a loss moves m into that loss's range. */
   setParam<K extends ParamKey>(key: K, value: Params[K]): void;
@@ -27,6 +30,7 @@ export interface AppState {
   dismissNotices(): void;
   /** Asks for a fresh run once the params set with it have rendered. */
   requestReset(): void;
+  setPresence(presence: PresenceReport): void;
 }
 
 /** A store read from the page's URL: leniently, with notices for what was corrected. */
@@ -38,6 +42,8 @@ export function createAppStore(search: string) {
     status: initialStatus(Math.max(1, initial.params.compare.length)),
     history: { rows: emptyRows(Math.max(1, initial.params.compare.length)), version: 0 },
     resetRequest: 0,
+    // A top-level page is seen; a frame draws once it knows it is (hooks/useSeen.ts).
+    presence: { presence: 'shown', canvas: typeof window === 'undefined' || window.parent === window },
     setParam: (key, value) =>
       set(({ params: p }) => {
         const next = { ...p, [key]: value };
@@ -48,6 +54,7 @@ export function createAppStore(search: string) {
     setNotices: (notices) => set({ notices }),
     dismissNotices: () => set({ notices: [] }),
     requestReset: () => set(({ resetRequest }) => ({ resetRequest: resetRequest + 1 })),
+    setPresence: (presence) => set({ presence }),
   }));
 }
 

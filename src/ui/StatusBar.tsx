@@ -2,6 +2,7 @@ import { renderCount } from './renderCount';
 import { useAppStore } from '../state/store';
 import { lossText, percent } from './format';
 import { statusAttributes } from './statusAttributes';
+import { presenceCaption } from './presenceCaption';
 
 /**
  * The training status, for people and for automation: role="status" with the numbers as data-*
@@ -10,6 +11,7 @@ import { statusAttributes } from './statusAttributes';
  */
 export function StatusBar({ lossKind, compact = false }: { lossKind: string; compact?: boolean }) {
   const status = useAppStore((s) => s.status);
+  const presence = useAppStore((s) => s.presence.presence);
   renderCount.statusBar += 1;
   const { state, step, loss, trainAccuracy, testAccuracy, backend, backendReport } = status;
   return (
@@ -21,10 +23,11 @@ export function StatusBar({ lossKind, compact = false }: { lossKind: string; com
       data-backend={backend}
       data-run={status.run}
       data-checkpoint-step={status.checkpointStep}
+      data-presence={presence}
     >
       <span className={`state-dot state-${state}`} aria-hidden="true" />
       <span className="status-item">
-        <b>{state}</b>
+        <b>{presenceCaption(state, presence)}</b>
       </span>
       <span className="status-item">step {step.toLocaleString('en-US')}</span>
       <span className="status-item">loss {lossText(loss)}</span>

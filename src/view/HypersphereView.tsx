@@ -14,7 +14,8 @@ import { useContextLoss } from './useContextLoss';
 /**
  * The single view's canvas (compare mode's panels share one: SharedCanvas): a perspective, orbitable sphere in 3-D, an orthographic circle in 2-D. Antialiasing
  * turns itself off when the frame rate stays below 50 fps; a lost WebGL context is remounted when
- * the browser restores it; no WebGL at all gets a message.
+ * the browser restores it; no WebGL at all gets a message. Without `canvas` (an embed hidden for
+ * long) it holds no canvas, and so no WebGL context.
  */
 export const HypersphereView = memo(function HypersphereView({
   slot,
@@ -27,7 +28,8 @@ export const HypersphereView = memo(function HypersphereView({
   cue,
   capture,
   captureId,
-}: Omit<ViewProps, 'link' | 'panel'> & { running: boolean }) {
+  canvas = true,
+}: Omit<ViewProps, 'link' | 'panel'> & { running: boolean; canvas?: boolean }) {
   const [webgl] = useState(hasWebGL);
   const [software] = useState(() => (webgl ? detectSoftwareRenderer() : undefined));
   // Supersampled, unless the renderer is software or the frame rate stays under 50 fps while training.
@@ -63,35 +65,37 @@ export const HypersphereView = memo(function HypersphereView({
       data-renderer={software ? 'software' : 'gpu'}
       data-resolution={software ? softScale : 1}
     >
-      <Canvas
-        key={`${dim}-${generation}`}
-        orthographic={dim === 2}
-        camera={dim === 2 ? camera2 : camera3}
-        dpr={software ? dpr * softScale : dpr}
-        frameloop="demand"
-        gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
-        onCreated={onCreated}
-      >
-        <color attach="background" args={[theme.background]} />
-        {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
-        <SupersampleMonitor supersampling={supersampling}>
-          <Scene
-            slot={slot}
-            params={params}
-            theme={theme}
-            dim={dim}
-            classes={classes}
-            reducedMotion={reducedMotion}
-            tip={tip}
-            lowPower={software !== undefined}
-            cue={cue}
-            running={running}
-            capture={capture}
-            captureId={captureId}
-            stepOrbit={stepOrbit}
-          />
-        </SupersampleMonitor>
-      </Canvas>
+      {canvas && (
+        <Canvas
+          key={`${dim}-${generation}`}
+          orthographic={dim === 2}
+          camera={dim === 2 ? camera2 : camera3}
+          dpr={software ? dpr * softScale : dpr}
+          frameloop="demand"
+          gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
+          onCreated={onCreated}
+        >
+          <color attach="background" args={[theme.background]} />
+          {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}
+          <SupersampleMonitor supersampling={supersampling}>
+            <Scene
+              slot={slot}
+              params={params}
+              theme={theme}
+              dim={dim}
+              classes={classes}
+              reducedMotion={reducedMotion}
+              tip={tip}
+              lowPower={software !== undefined}
+              cue={cue}
+              running={running}
+              capture={capture}
+              captureId={captureId}
+              stepOrbit={stepOrbit}
+            />
+          </SupersampleMonitor>
+        </Canvas>
+      )}
       <div ref={tip} className="hover-tip" data-testid="hover-tip" hidden />
       {dim === 3 && <OrbitButtons apply={stepOrbit} />}
       {lost && <div className="view-overlay">The graphics context was lost; restoring…</div>}

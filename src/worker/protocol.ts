@@ -35,7 +35,9 @@ export type ToWorker =
   | { type: 'step'; runId: number; n: number }
   | { type: 'snapshotRate'; runId: number; hz: number }
   /** Asks for every model's learned tensors (a run file's final weights); the reply carries the same requestId. */
-  | { type: 'weights'; runId: number; requestId: number };
+  | { type: 'weights'; runId: number; requestId: number }
+  /** Asks for a checkpoint at the step the run stands now (the page is about to stop this worker: an embed hidden for long). */
+  | { type: 'checkpointNow'; runId: number };
 
 /** A model's snapshot and what it cost the worker, ms. */
 export interface ModelFrame {

@@ -162,4 +162,18 @@ describe('the worker run loop', () => {
         .frames.map((f) => f.frame.loss),
     );
   });
+
+  it('answers checkpointNow with a checkpoint at the step the run stands, before a second has passed', async () => {
+    const h = host();
+    h.send({ type: 'checkpointNow', runId: 1 }); // no run yet: nothing
+    h.send(init(1, false));
+    await h.settle();
+    h.send({ type: 'step', runId: 1, n: 3 });
+    h.pump(20);
+    expect(h.of('checkpoint')).toHaveLength(0);
+    h.send({ type: 'checkpointNow', runId: 1 });
+    expect(h.of('checkpoint').map((m) => m.checkpoint.step)).toEqual([3]);
+    h.send({ type: 'checkpointNow', runId: 9 }); // another run's: dropped
+    expect(h.of('checkpoint')).toHaveLength(1);
+  });
 });

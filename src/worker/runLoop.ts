@@ -277,6 +277,9 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
         );
         break;
       }
+      case 'checkpointNow':
+        if (ready(r)) emitCheckpoint(r);
+        break;
       case 'snapshotRate':
         r.snapshotHz = Math.max(1, Math.min(MAX_SNAPSHOT_HZ, msg.hz));
         break;

@@ -17,6 +17,7 @@ const TYPES: Record<ToWorker['type'], true> = {
   step: true,
   snapshotRate: true,
   weights: true,
+  checkpointNow: true,
 };
 
 /** Structural check of a command: a known type, a numeric run id and the fields that type needs. */

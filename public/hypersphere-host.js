@@ -1,0 +1,42 @@
+// Hypersphere in a frame: hears the host page's slide messages from the first moment, before the
+// app's own code has loaded (a reveal.js deck posts 'slide:start' to the frames of its first slide
+// as soon as it is ready). A plain script, not a module, so that it runs while the page is parsed.
+// The app reads window.__hypersphereHost (src/env/hostSignal.ts).
+(() => {
+  if (window.parent === window || window.__hypersphereHost) return;
+  const host = {
+    /** The last slide message from the parent: 'start', 'stop' or null (none yet). */
+    slide: null,
+    /** Whether this frame, or a frame of the app beside it under the same parent, heard one: the host sends them. */
+    sends: false,
+    listeners: new Set(),
+    set(patch) {
+      Object.assign(host, patch);
+      host.listeners.forEach((f) => f());
+    },
+  };
+  window.__hypersphereHost = host;
+  /** The parent's other frames of this origin running the app (another origin's throw, and are skipped). */
+  const siblings = () => {
+    const out = [];
+    for (let i = 0; i < window.parent.length; i++) {
+      try {
+        const w = window.parent.frames[i];
+        if (w !== window && w.__hypersphereHost) out.push(w.__hypersphereHost);
+      } catch {
+        // another origin's frame
+      }
+    }
+    return out;
+  };
+  // A frame beside this one heard the host before this one loaded.
+  if (siblings().some((s) => s.sends)) host.sends = true;
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || (e.data !== 'slide:start' && e.data !== 'slide:stop')) return;
+    const first = !host.sends;
+    host.set({ slide: e.data === 'slide:start' ? 'start' : 'stop', sends: true });
+    // The frames beside it on slides never entered (a fade deck keeps them in place, transparent) learn that
+    // this host says which slide is shown: told nothing, they are not on it.
+    if (first) for (const s of siblings()) if (!s.sends) s.set({ sends: true });
+  });
+})();
