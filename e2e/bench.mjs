@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { referenceRate } from './benchReference.mjs';
 import { frameStats, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
+import { deck } from './benchDeck.mjs';
 
 const PORT = 4174;
 const round = (v, d = 1) => Number(v.toFixed(d));
@@ -255,7 +256,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const only = process.argv.slice(2);
-  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors };
+  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
   } finally {

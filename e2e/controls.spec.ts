@@ -142,8 +142,12 @@ test('copy link and copy embed code put the current state on the clipboard', asy
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('loss=cosface');
   expect(link).toContain('m=0.15');
+  // A choice of host: a web page's snippet is a lazy iframe (e2e/snippets.spec.ts loads every host's).
   await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(page.getByRole('group', { name: 'Embed code for' }).getByRole('button')).toHaveCount(7);
+  await page.getByRole('button', { name: /Web page \(HTML\)/ }).click();
+  await expect(page.getByText('Web page (HTML) code copied')).toBeVisible();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  expect(snippet).toMatch(/^<iframe src="http[^"]+embed=1[^"]*" width="960" height="540"/);
+  expect(snippet).toMatch(/^<iframe src="http[^"]+embed=1[^"]*" width="960" height="540" loading="lazy"/);
   expect(snippet).toContain('m=0.15');
 });

@@ -39,5 +39,12 @@ test('the build served from a sub-path under a strict CSP loads and trains, with
   await page.goto(`${base}?v=2&dataset=mnist&testFraction=0.2&speed=0`);
   await waitForStatus(page, (st) => st.state === 'running' && st.step > 20, 90_000);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  // The example reveal.js deck: bundled (no CDN, no inline script), its frames from the sub-path.
+  await page.goto(`${base}slides.html`);
+  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', '1', { timeout: 30_000 });
+  await expect(page.frameLocator('#right').locator('[role="status"][data-state]')).toHaveAttribute('data-state', 'running', {
+    timeout: 60_000,
+  });
+  for (const f of page.frames()) expect(await f.evaluate(() => (window as unknown as { __csp: string[] }).__csp), f.url()).toEqual([]);
   expect(errors).toEqual([]);
 });

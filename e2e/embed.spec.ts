@@ -23,7 +23,7 @@ test('embed mode with play=0 waits', async ({ page }) => {
 });
 
 test('an embedding page drives the frame with postMessage and hears its state', async ({ page }) => {
-  // The example deck shipped in public/ embeds two frames and drives the right one.
+  // The example reveal.js deck (src/deck/, built as /slides.html) embeds two frames and drives the right one.
   const warnings: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'warning' && m.text().includes('hypersphere')) warnings.push(m.text());
@@ -36,7 +36,11 @@ test('an embedding page drives the frame with postMessage and hears its state', 
   await page.keyboard.press('m');
   await expect(frame.locator('input[name="m"]')).toHaveValue('0.4');
   await expect(log).toContainText('m = 0.4');
-  await page.keyboard.press('p');
+  await page.keyboard.press('k');
+  await expect(log).toContainText('ArcFace frame: paused');
+  await page.getByRole('button', { name: /Pause \/ play/ }).click();
+  await expect(log).toContainText('ArcFace frame: running');
+  await page.keyboard.press('k');
   await expect(log).toContainText('ArcFace frame: paused');
   // Malformed messages are ignored with a warning and change nothing.
   await page.evaluate(() => {

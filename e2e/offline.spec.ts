@@ -37,6 +37,12 @@ test('after one online visit the app loads and trains with the network cut', asy
   // The MNIST asset, too.
   await page.goto(`${server.base}?dataset=mnist&testFraction=0.2&speed=0`);
   await waitForStatus(page, (s) => s.state === 'running' && s.step > 10, 90_000);
+  // And the example reveal.js deck, with its frames.
+  await page.goto(`${server.base}slides.html`);
+  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', '1', { timeout: 30_000 });
+  await expect(page.frameLocator('#right').locator('[role="status"][data-state]')).toHaveAttribute('data-state', 'running', {
+    timeout: 60_000,
+  });
   await context.setOffline(false);
 });
 

@@ -99,6 +99,9 @@ test('a bad tour value gives a notice and step 1', async ({ page }) => {
 test('the example deck shows tour steps as slides', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/slides.html');
+  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', '1');
+  // A data-src frame: reveal.js makes it as its slide is entered.
+  await expect(page.locator('#s3 iframe')).not.toHaveAttribute('src');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   const frame = page.frameLocator('#s3 iframe');

@@ -124,6 +124,13 @@ export function App() {
     setNotices,
   });
   const exportScene = useExportScene(params, compare.models, compare.titles);
+  /** The view as a PNG for a Markdown snippet: its file name, or '' when nothing was saved. */
+  const savePicture = async () => {
+    const { pngName, savePng } = await import('../export/savePng');
+    const scene = exportScene();
+    const name = await pngName(scene);
+    return (await savePng(captures, scene, params.caption, theme.colors, name)) ? '' : name;
+  };
   const lossKinds = compare.models.map((p) => p.loss).join(',');
   const rails = [
     ...holdoutNotes(params, structure.classes),
@@ -174,7 +181,7 @@ export function App() {
       <header className="app-header">
         <h1>Hypersphere</h1>
         <p className="tagline">How margin losses shape features on the circle and the sphere</p>
-        <ShareMenu onPreset={applyPreset} onHelp={() => setHelp(true)} />
+        <ShareMenu onPreset={applyPreset} onHelp={() => setHelp(true)} savePicture={savePicture} />
         <Suspense fallback={null}>
           <ExportMenu
             registry={captures}

@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Recorder } from '../export/recorder';
 import type { CaptureRegistry } from '../view/capture';
-
-/** What a picture shows: each panel's index and caption, and the words its file is named with. */
-export interface ExportScene {
-  panels: { panel: number; caption: string }[];
-  name: string[];
-}
+import { savePng as savePicture, tilesOf, type ExportScene } from '../export/savePng';
 
 interface Props {
   registry: CaptureRegistry;
@@ -16,9 +11,6 @@ interface Props {
   onCaption: (on: boolean) => void;
   colors: { background: string; foreground: string };
 }
-
-/** PNG scale: twice the view's CSS size. */
-const PNG_SCALE = 2;
 
 /** "Save PNG" (the view or the compare grid at 2×) and "Record" (WebM), both named after the loss and its parameters. */
 export function ExportMenu({ registry, scene, caption, onCaption, colors }: Props) {
@@ -34,26 +26,10 @@ export function ExportMenu({ registry, scene, caption, onCaption, colors }: Prop
     return () => window.clearInterval(t);
   }, [recording]);
 
-  const tilesNow = (scale: number, capture: boolean) => {
-    const { scene: sceneNow, caption: withCaption } = latest.current;
-    return sceneNow().panels.flatMap(({ panel, caption: text }) => {
-      const shot = capture ? registry.capture(panel, scale) : undefined;
-      const pixels = capture ? shot && { image: shot } : registry.live(panel);
-      return pixels ? [{ ...pixels, caption: withCaption ? text : '' }] : [];
-    });
-  };
+  /** The live pixels a recording copies frame by frame. */
+  const tilesNow = () => tilesOf(registry, latest.current.scene(), 1, latest.current.caption, true);
 
-  const savePng = async () => {
-    const { composeTiles, download, fileName } = await import('../export/compose');
-    const tiles = tilesNow(PNG_SCALE, true);
-    if (tiles.length === 0) return setMessage('Nothing to save yet: the view has not drawn.');
-    const out = composeTiles(document.createElement('canvas'), tiles, PNG_SCALE, colors.background, colors.foreground);
-    out.toBlob(
-      (blob) =>
-        blob ? download(blob, fileName(['hypersphere', ...scene().name], 'png')) : setMessage('The picture could not be encoded.'),
-      'image/png',
-    );
-  };
+  const savePng = async () => setMessage(await savePicture(registry, scene(), caption, colors));
 
   const toggleRecord = async () => {
     const { download, fileName } = await import('../export/compose');
@@ -66,7 +42,7 @@ export function ExportMenu({ registry, scene, caption, onCaption, colors }: Prop
     const { Recorder } = await import('../export/recorder');
     try {
       setSeconds(0);
-      setRecording(new Recorder(() => tilesNow(1, false), colors));
+      setRecording(new Recorder(tilesNow, colors));
       setMessage('');
     } catch (e) {
       setMessage(`Recording is not available: ${e instanceof Error ? e.message : String(e)}.`);

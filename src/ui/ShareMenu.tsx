@@ -1,13 +1,6 @@
 import { useState } from 'react';
 import { PRESETS } from '../params/presets';
-
-/** The embed snippet for the current state: the same query with embed=1. */
-export function embedSnippet(href: string): string {
-  const url = new URL(href);
-  url.searchParams.set('embed', '1');
-  const src = url.toString().replace(/%2C/g, ',');
-  return `<iframe src="${src}" width="960" height="540" style="border:0" allow="fullscreen" title="Hypersphere: margin losses on the sphere"></iframe>`;
-}
+import { EmbedMenu } from './EmbedMenu';
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -18,11 +11,18 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** Presets menu, "Copy link" and "Copy embed code". */
-export function ShareMenu({ onPreset, onHelp }: { onPreset: (query: string) => void; onHelp: () => void }) {
+interface Props {
+  onPreset: (query: string) => void;
+  onHelp: () => void;
+  /** Saves the view as a PNG; resolves to its file name ('' when there was nothing to save). */
+  savePicture: () => Promise<string>;
+}
+
+/** Presets menu, "Copy link" and "Copy embed code" (for the host it goes in: EmbedMenu). */
+export function ShareMenu({ onPreset, onHelp, savePicture }: Props) {
   const [copied, setCopied] = useState('');
   const flash = (what: string, ok: boolean) => {
-    setCopied(ok ? `${what} copied` : `Copy failed: select the address bar instead`);
+    setCopied(ok ? `${what} copied` : what === 'Picture' ? 'Nothing to save yet: the view has not drawn' : `Copy failed: select the address bar instead`);
     window.setTimeout(() => setCopied(''), 2000);
   };
   const groups = [...new Set(PRESETS.map((p) => p.group))];
@@ -53,9 +53,7 @@ export function ShareMenu({ onPreset, onHelp }: { onPreset: (query: string) => v
       <button type="button" onClick={async () => flash('Link', await copy(window.location.href))}>
         Copy link
       </button>
-      <button type="button" onClick={async () => flash('Embed code', await copy(embedSnippet(window.location.href)))}>
-        Copy embed code
-      </button>
+      <EmbedMenu copy={copy} flash={flash} savePicture={savePicture} />
       <button type="button" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

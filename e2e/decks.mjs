@@ -2,20 +2,11 @@
 // dist/) around frames of the app, served under /__deck/ from the page's own origin by page.route.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
 
 const REVEAL = resolve(import.meta.dirname, '..', 'node_modules', 'reveal.js', 'dist');
 
-export interface DeckOptions {
-  /** One frame per slide: the app's query for each. */
-  frames: string[];
-  transition?: 'slide' | 'fade' | 'none';
-  /** data-src (reveal.js makes each frame as its slide is entered) instead of src. */
-  lazy?: boolean;
-}
-
-/** A reveal.js deck page, one frame of the app per slide, as a lecturer would write it. */
-export function deckHtml({ frames, transition = 'slide', lazy = false }: DeckOptions): string {
+/** A reveal.js deck page, one frame of the app per slide (`frames`: each one's query), as a lecturer would write it. */
+export function deckHtml({ frames, transition = 'slide', lazy = false }) {
   const slides = frames
     .map(
       (q, i) =>
@@ -29,10 +20,10 @@ Reveal.initialize({ hash: false, transition: '${transition}', width: 960, height
 </body></html>`;
 }
 
-/** Serves `html` at /__deck/deck.html and reveal.js beside it; returns the deck's URL. */
-export async function routeDeck(page: Page, html: string, name = 'deck.html'): Promise<string> {
+/** Serves `html` at /__deck/<name> and reveal.js beside it on `page`; returns the deck's path. */
+export async function routeDeck(page, html, name = 'deck.html') {
   await page.route('**/__deck/**', (route) => {
-    const file = new URL(route.request().url()).pathname.split('/__deck/')[1]!;
+    const file = new URL(route.request().url()).pathname.split('/__deck/')[1];
     if (file === name) return route.fulfill({ contentType: 'text/html', body: html });
     const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
     return route.fulfill({ contentType: type, body: readFileSync(resolve(REVEAL, file)) });
