@@ -32,7 +32,7 @@ async function heapMB(page) {
 
 /** Opens a deck of the shown embed on slide 1 (and `others` after it), waits for every frame to be built. */
 async function openDeck(browser, base, others, name) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, baseURL: base });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, baseURL: base, serviceWorkers: 'block' });
   await page.goto(await routeDeck(page, deckHtml({ frames: [SHOWN, ...others] }), name));
   await page.waitForFunction(() => window.deckReady, undefined, { timeout: 60_000 });
   await stepsOf(page, others.length + 1);
@@ -69,7 +69,7 @@ export async function deck(_page, base, results) {
   await eight.close();
 
   // data-src: reveal.js makes the frame as its slide is entered; the time to its first drawn frame.
-  const lazy = await browser.newPage({ viewport: { width: 1280, height: 720 }, baseURL: base });
+  const lazy = await browser.newPage({ viewport: { width: 1280, height: 720 }, baseURL: base, serviceWorkers: 'block' });
   await lazy.goto(await routeDeck(lazy, deckHtml({ frames: ['?v=2&embed=1&dim=2', SHOWN], lazy: true }), 'lazy.html'));
   await lazy.waitForFunction(() => window.deckReady);
   const firstFrameMs = [];

@@ -16,6 +16,16 @@ async function frameStatus(page: Page, id: string): Promise<{ step: number; pres
   return { step: Number(d.step), presence: d.presence ?? '', text: d.text };
 }
 
+/** Waits until a frame is built and playing or paused, or hidden and asleep before it was built (it builds once shown). */
+async function settled(page: Page, id: string): Promise<void> {
+  const el = page.frameLocator(`#${id}`).locator(STATUS);
+  await expect
+    .poll(async () => (await el.getAttribute('data-state')) !== 'loading' || (await el.getAttribute('data-presence')) === 'asleep', {
+      timeout: 60_000,
+    })
+    .toBe(true);
+}
+
 const steps = (page: Page, ids: string[]) => Promise.all(ids.map(async (id) => (await frameStatus(page, id)).step));
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `f${i + 1}`);
 
@@ -37,8 +47,7 @@ for (const transition of ['slide', 'fade'] as const) {
     const all = ids(8);
     await page.goto(await routeDeck(page, deckHtml({ frames: LOSSES.map((l) => `?embed=1&loss=${l}&dim=2&speed=0`), transition })));
     await page.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
-    for (const id of all)
-      await expect(page.frameLocator(`#${id}`).locator(STATUS)).toHaveAttribute('data-state', /running|paused/, { timeout: 60_000 });
+    for (const id of all) await settled(page, id);
     // On slide 1, frame 1 moves; the others (off screen, or in place at opacity 0 under fade) stand.
     const a = await steps(page, all);
     const b = await whileOneMoves(page, all, 'f1', 100);
@@ -81,8 +90,7 @@ test('hosts that send nothing: a long page of 6 frames trains only the one scrol
     r.fulfill({ contentType: 'text/html', body: `<!doctype html><body style="margin:0">${frames.join('')}</body>` }),
   );
   await page.goto('/__host/page.html');
-  for (const id of all)
-    await expect(page.frameLocator(`#${id}`).locator(STATUS)).toHaveAttribute('data-state', /running|paused/, { timeout: 60_000 });
+  for (const id of all) await settled(page, id);
   const a = await steps(page, all);
   const b = await whileOneMoves(page, all, 'f1', 100);
   expect(b.slice(1)).toEqual(a.slice(1));

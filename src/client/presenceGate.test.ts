@@ -24,40 +24,45 @@ function fakePool(): GatedPool & { log: string[] } {
   };
 }
 
+const RUN = {} as RunRequest;
+
+/** A gate on an autoplaying pool whose first run was started before the page knew whether it is seen. */
 function setup() {
   const pool = fakePool();
   const clock = new FakeClock();
   const reports: PresenceReport[] = [];
   const gate = new PresenceGate(pool, clock, (r) => reports.push(r));
+  gate.start(RUN);
+  expect(pool.log).toEqual(['start paused']); // built, not played, until the page knows
+  pool.log.length = 0;
   return { pool, clock, reports, gate, last: () => reports.at(-1) };
 }
 
-const RUN = {} as RunRequest;
-
 describe('PresenceGate', () => {
-  it('makes no canvas until it knows it is seen; shown, it draws and trains as asked', () => {
+  it('makes no canvas and takes no step until it knows it is seen; shown, it draws and plays as asked', () => {
     const { gate, reports, pool } = setup();
     gate.setSeen(null);
     expect(reports).toEqual([]);
+    expect(gate.playing).toBe(true); // autoplay, held
     gate.setSeen(true);
     expect(reports).toEqual([{ presence: 'shown', canvas: true }]);
-    expect(pool.log).toEqual([]);
+    expect(pool.log).toEqual(['play']);
   });
 
   it('hidden: pauses a playing run, keeps the canvas, and after SLEEP_AFTER_MS stops the workers and lets the canvas go', () => {
     const { gate, pool, clock, last } = setup();
     gate.setSeen(true);
     gate.setSeen(false);
-    expect(pool.log).toEqual(['pause']);
+    expect(pool.log).toEqual(['play', 'pause']);
     expect(last()).toEqual({ presence: 'hidden', canvas: true });
     expect(gate.playing).toBe(true); // it will play once shown
     clock.advance(SLEEP_AFTER_MS - 1);
-    expect(pool.log).toEqual(['pause']);
+    expect(pool.log).toEqual(['play', 'pause']);
     clock.advance(1);
-    expect(pool.log).toEqual(['pause', 'sleep']);
+    expect(pool.log).toEqual(['play', 'pause', 'sleep']);
     expect(last()).toEqual({ presence: 'asleep', canvas: false });
     gate.setSeen(true);
-    expect(pool.log).toEqual(['pause', 'sleep', 'wake', 'play']);
+    expect(pool.log).toEqual(['play', 'pause', 'sleep', 'wake', 'play']);
     expect(last()).toEqual({ presence: 'shown', canvas: true });
   });
 
@@ -69,16 +74,18 @@ describe('PresenceGate', () => {
     clock.advance(SLEEP_AFTER_MS / 2);
     gate.setSeen(true);
     clock.advance(SLEEP_AFTER_MS);
-    expect(pool.log).toEqual(['pause']); // no sleep, no play: the lecturer had paused it
+    expect(pool.log).toEqual(['play', 'pause']); // no sleep, no play: the lecturer had paused it
   });
 
-  it('hidden from the first verdict: paused, no canvas ever made, asleep after the delay', () => {
+  it('hidden from the first verdict: never played, no canvas ever made, asleep after the delay; plays once shown', () => {
     const { gate, pool, clock, reports } = setup();
     gate.setSeen(false);
     expect(reports).toEqual([{ presence: 'hidden', canvas: false }]);
     clock.advance(SLEEP_AFTER_MS);
     expect(reports.at(-1)).toEqual({ presence: 'asleep', canvas: false });
-    expect(pool.log).toEqual(['pause', 'sleep']);
+    expect(pool.log).toEqual(['sleep']);
+    gate.setSeen(true);
+    expect(pool.log).toEqual(['sleep', 'wake', 'play']);
   });
 
   it("keeps what is asked while hidden: play, pause, steps and a new run's play take effect once shown", () => {
@@ -87,12 +94,12 @@ describe('PresenceGate', () => {
     gate.pause();
     gate.setSeen(false);
     gate.play();
-    expect(pool.log).toEqual(['pause']);
+    expect(pool.log).toEqual(['play', 'pause']);
     expect(gate.playing).toBe(true);
     gate.step(3);
     gate.step(2);
     gate.setSeen(true);
-    expect(pool.log).toEqual(['pause', 'step 5']);
+    expect(pool.log).toEqual(['play', 'pause', 'step 5']);
     gate.setSeen(false);
     gate.start(RUN, true); // a reset after divergence asks to play: made paused, played once shown
     expect(pool.log.at(-1)).toBe('start paused');
@@ -109,6 +116,6 @@ describe('PresenceGate', () => {
     expect(reports).toHaveLength(2);
     gate.dispose();
     expect(clock.pending).toBe(0);
-    expect(pool.log).toEqual(['pause']);
+    expect(pool.log).toEqual(['play', 'pause']);
   });
 });

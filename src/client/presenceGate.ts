@@ -29,15 +29,15 @@ export interface PresenceReport {
 /**
  * Holds the lecturer's intent while the embed is hidden: hiding pauses a playing run and
  * remembers it; play, pause and steps asked meanwhile are kept; showing again plays (or steps) as
- * asked, after waking the workers if they slept. Seen is `null` until the page knows (the
- * first IntersectionObserver report): the run starts as asked, but no canvas is made yet.
+ * asked, after waking the workers if they slept. Until the page knows whether it is seen (`null`:
+ * the first IntersectionObserver report has not come) it is `pending`: runs are built, paused,
+ * and no canvas is made.
  */
 export class PresenceGate {
-  private presence: Presence = 'shown';
+  private presence: Presence | 'pending' = 'pending';
   private canvas = false;
-  private known = false;
-  /** Hidden: whether to play once shown again. */
-  private held = false;
+  /** Not shown: whether to play once shown (at first, the pool's autoplay). */
+  private held: boolean;
   private heldSteps = 0;
   private timer: number | undefined;
 
@@ -49,10 +49,11 @@ export class PresenceGate {
     this.pool = pool;
     this.clock = clock;
     this.report = report;
+    this.held = pool.playing;
   }
 
   get state(): Presence {
-    return this.presence;
+    return this.presence === 'pending' ? 'shown' : this.presence;
   }
 
   /** Whether the run plays, or (hidden) will play once shown. */
@@ -62,14 +63,11 @@ export class PresenceGate {
 
   setSeen(seen: boolean | null): void {
     if (seen === null) return;
-    const first = !this.known;
-    this.known = true;
     if (seen) this.show();
-    else if (this.presence === 'shown') this.hide(first);
-    if (first) this.tell();
+    else if (this.presence === 'shown' || this.presence === 'pending') this.hide();
   }
 
-  /** A new run (a reset, new data): hidden, it is made paused and plays once shown. */
+  /** A new run (a reset, new data): not shown, it is made paused and plays once shown, as asked. */
   start(run: RunRequest, playing?: boolean): void {
     if (this.presence === 'shown') return this.pool.start(run, playing);
     if (playing !== undefined) this.held = playing;
@@ -98,12 +96,13 @@ export class PresenceGate {
     this.timer = undefined;
   }
 
-  private hide(first: boolean): void {
-    this.held = this.pool.playing;
-    if (this.held) this.pool.pause();
+  private hide(): void {
+    // Pending, the run was made paused and `held` says what was asked.
+    if (this.presence === 'shown') {
+      this.held = this.pool.playing;
+      if (this.held) this.pool.pause();
+    }
     this.presence = 'hidden';
-    // Hidden from the first: no canvas is ever made for it until it is shown.
-    if (first) this.canvas = false;
     this.timer = this.clock.setTimeout(() => this.sleep(), SLEEP_AFTER_MS);
     this.tell();
   }
@@ -120,7 +119,7 @@ export class PresenceGate {
   private show(): void {
     const was = this.presence;
     this.canvas = true;
-    if (was === 'shown') return this.tell();
+    if (was === 'shown') return;
     this.dispose();
     if (was === 'asleep') this.pool.wake();
     this.presence = 'shown';
