@@ -152,6 +152,13 @@ test("slide messages: the parent's 'slide:stop' and 'slide:start' are obeyed; th
   await post('a', 'slide:start');
   await expect.poll(async () => (await frameStatus(page, 'a')).step, { timeout: 20_000 }).toBeGreaterThan(stood);
   expect((await frameStatus(page, 'b')).presence).toBe('hidden');
+  // Reloaded on its slide (told nothing again), it remembers what it heard: it trains.
+  await page
+    .frameLocator('#a')
+    .locator('body')
+    .evaluate(() => location.reload());
+  await expect(page.frameLocator('#a').locator(STATUS)).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+  expect((await frameStatus(page, 'a')).presence).toBe('shown');
   // And the embedding page hears why in hypersphere:state.
   const said = await page.evaluate(
     () =>
@@ -180,11 +187,20 @@ test("a 20-embed deck shows a picture on every slide, walked forwards, backwards
     await expect(stage.locator('canvas[data-ready="1"]')).toHaveCount(1, { timeout: 30_000 });
     await expect.poll(async () => (await canvasStats(page, label, stage)).nonBgFraction, { timeout: 30_000 }).toBeGreaterThan(0.01);
   };
-  const order = [...Array.from({ length: n }, (_, i) => i + 1), ...Array.from({ length: n - 1 }, (_, i) => n - 1 - i)];
-  for (const i of order) {
+  // Forwards, each slide's picture counted; backwards, each slide's canvas has drawn since it was shown again.
+  for (let i = 1; i <= n; i++) {
     await Reveal(`R.slide(${i - 1})`);
     await drawn(i, `slide ${i}`);
   }
+  for (let i = n - 1; i >= 1; i--) {
+    await Reveal(`R.slide(${i - 1})`);
+    const stage = page.frameLocator(`#f${i}`).locator('.stage');
+    await expect(stage).toHaveAttribute('data-presence', 'shown', { timeout: 30_000 });
+    await expect
+      .poll(async () => Number(await stage.locator('canvas').getAttribute('data-frames')), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+  }
+  await drawn(1, 'slide 1, walked back to');
   // The overview (Esc) and back: the slide chosen there draws.
   await Reveal('R.toggleOverview(true)');
   await test.info().attach('overview', { body: await page.screenshot(), contentType: 'image/png' });

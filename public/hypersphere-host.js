@@ -4,11 +4,27 @@
 // The app reads window.__hypersphereHost (src/env/hostSignal.ts).
 (() => {
   if (window.parent === window || window.__hypersphereHost) return;
+  // A frame reloaded on its slide (the update notice's Reload, a link followed in it) is told
+  // nothing again: what it last heard is kept for the tab, by its place among the parent's frames.
+  let key = null;
+  try {
+    for (let i = 0; i < window.parent.length; i++) if (window.parent.frames[i] === window) key = `hypersphere-slide:${i}`;
+  } catch {
+    // no frames to count
+  }
+  const read = () => {
+    try {
+      return key && sessionStorage.getItem(key);
+    } catch {
+      return null; // storage refused (a sandboxed frame)
+    }
+  };
+  const remembered = read() === 'start' || read() === 'stop' ? read() : null;
   const host = {
     /** The last slide message from the parent: 'start', 'stop' or null (none yet). */
-    slide: null,
+    slide: remembered,
     /** Whether this frame, or a frame of the app beside it under the same parent, heard one: the host sends them. */
-    sends: false,
+    sends: remembered !== null,
     listeners: new Set(),
     set(patch) {
       Object.assign(host, patch);
@@ -34,7 +50,13 @@
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent || (e.data !== 'slide:start' && e.data !== 'slide:stop')) return;
     const first = !host.sends;
-    host.set({ slide: e.data === 'slide:start' ? 'start' : 'stop', sends: true });
+    const slide = e.data === 'slide:start' ? 'start' : 'stop';
+    host.set({ slide, sends: true });
+    try {
+      if (key) sessionStorage.setItem(key, slide);
+    } catch {
+      // storage refused: a reload then waits for the next message
+    }
     // The frames beside it on slides never entered (a fade deck keeps them in place, transparent) learn that
     // this host says which slide is shown: told nothing, they are not on it.
     if (first) for (const s of siblings()) if (!s.sends) s.set({ sends: true });

@@ -132,7 +132,7 @@ export class PresenceGate {
 
   private last = '';
   private tell(): void {
-    const r = { presence: this.presence, canvas: this.canvas };
+    const r = { presence: this.state, canvas: this.canvas };
     const key = `${r.presence}${r.canvas}`;
     if (key === this.last) return;
     this.last = key;
