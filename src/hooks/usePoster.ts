@@ -64,9 +64,11 @@ export function usePoster(
     if (!canvas) return setCovering(true);
     let frame = 0;
     let drawn = 0;
+    let looks = 0;
     const look = () => {
       const ready = stage.current?.querySelector('canvas[data-ready="1"]');
-      if (ready && ++drawn >= 2) return setCovering(false);
+      // Drawn (or, after about 5 s, given up on: no WebGL): the canvas shows.
+      if ((ready && ++drawn >= 2) || ++looks > 300) return setCovering(false);
       frame = requestAnimationFrame(look);
     };
     frame = requestAnimationFrame(look);
