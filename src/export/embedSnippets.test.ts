@@ -19,16 +19,22 @@ describe('embed snippets', () => {
   it('reveal.js: data-src (lazy), or an interactive background on its own section', () => {
     expect(embedSnippet('reveal', HREF)).toMatch(/^<iframe data-src="https:\/\/course\.example\/ml\/hypersphere\/\?v=2&amp;loss=arcface/);
     expect(embedSnippet('reveal', HREF)).not.toContain(' src=');
-    expect(embedSnippet('revealBackground', HREF)).toMatch(/^<section data-background-iframe="[^"]+&amp;embed=1" data-background-interactive><\/section>$/);
+    expect(embedSnippet('revealBackground', HREF)).toMatch(
+      /^<section data-background-iframe="[^"]+&amp;embed=1" data-background-interactive><\/section>$/,
+    );
   });
 
   it('Quarto: a slide heading with background-iframe and background-interactive', () => {
-    expect(embedSnippet('quarto', HREF)).toBe(`## {background-iframe="${embedUrl(HREF).replace(/&/g, '&amp;')}" background-interactive="true"}`);
+    expect(embedSnippet('quarto', HREF)).toBe(
+      `## {background-iframe="${embedUrl(HREF).replace(/&/g, '&amp;')}" background-interactive="true"}`,
+    );
   });
 
   it('Slidev: front matter with layout: iframe and the url quoted for YAML', () => {
     expect(embedSnippet('slidev', HREF)).toBe(`---\nlayout: iframe\nurl: '${embedUrl(HREF)}'\n---`);
-    expect(embedSnippet('slidev', "https://x.example/it's/?loss=arcface")).toContain("url: 'https://x.example/it''s/?loss=arcface&embed=1'");
+    expect(embedSnippet('slidev', "https://x.example/it's/?loss=arcface")).toContain(
+      "url: 'https://x.example/it''s/?loss=arcface&embed=1'",
+    );
   });
 
   it('Jupyter: IPython.display.IFrame with the link as a Python string and the size', () => {

@@ -9,7 +9,13 @@ export interface ExportScene {
 }
 
 /** Each panel's pixels (drawn again at `scale`, or `live` as they are), captioned or not. */
-export function tilesOf(registry: CaptureRegistry, scene: ExportScene, scale: number, caption: boolean, live = false): (Tile & { caption: string })[] {
+export function tilesOf(
+  registry: CaptureRegistry,
+  scene: ExportScene,
+  scale: number,
+  caption: boolean,
+  live = false,
+): (Tile & { caption: string })[] {
   return scene.panels.flatMap(({ panel, caption: text }) => {
     const shot = live ? undefined : registry.capture(panel, scale);
     const pixels = live ? registry.live(panel) : shot && { image: shot };

@@ -22,7 +22,13 @@ interface Props {
 export function ShareMenu({ onPreset, onHelp, savePicture }: Props) {
   const [copied, setCopied] = useState('');
   const flash = (what: string, ok: boolean) => {
-    setCopied(ok ? `${what} copied` : what === 'Picture' ? 'Nothing to save yet: the view has not drawn' : `Copy failed: select the address bar instead`);
+    setCopied(
+      ok
+        ? `${what} copied`
+        : what === 'Picture'
+          ? 'Nothing to save yet: the view has not drawn'
+          : `Copy failed: select the address bar instead`,
+    );
     window.setTimeout(() => setCopied(''), 2000);
   };
   const groups = [...new Set(PRESETS.map((p) => p.group))];
