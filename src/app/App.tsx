@@ -126,7 +126,7 @@ export function App() {
   const exportScene = useExportScene(params, compare.models, compare.titles);
   /** The view as a PNG for a Markdown snippet: its file name, or '' when nothing was saved. */
   const savePicture = async () => {
-    const { pngName, savePng } = await import('../export/savePng');
+    const { pngName, savePng } = await import('../ui/savePng');
     const scene = exportScene();
     const name = await pngName(scene);
     return (await savePng(captures, scene, params.caption, theme.colors, name)) ? '' : name;

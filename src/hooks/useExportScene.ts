@@ -2,7 +2,7 @@ import { useCallback, useRef } from 'react';
 import { useAppStore } from '../state/store';
 import { viewTitle } from '../params/compare';
 import type { Params } from '../params/table';
-import type { ExportScene } from '../export/savePng';
+import type { ExportScene } from '../ui/savePng';
 
 /**
  * What "Save PNG" and "Record" capture, read when they are clicked: the panels shown (the single

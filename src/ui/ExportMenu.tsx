@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Recorder } from '../export/recorder';
 import type { CaptureRegistry } from '../view/capture';
-import { savePng as savePicture, tilesOf, type ExportScene } from '../export/savePng';
+import { savePng as savePicture, tilesOf, type ExportScene } from './savePng';
 
 interface Props {
   registry: CaptureRegistry;

@@ -1,6 +1,6 @@
 // "Save PNG": the view, or every compare panel, drawn at a scale and composed into one picture.
 import type { CaptureRegistry } from '../view/capture';
-import type { Tile } from './compose';
+import type { Tile } from '../export/compose';
 
 /** What a picture shows: each panel's index and caption, and the words its file is named with. */
 export interface ExportScene {
@@ -28,7 +28,7 @@ export const PNG_SCALE = 2;
 
 /** The file a picture of `scene` is saved as. */
 export async function pngName(scene: ExportScene): Promise<string> {
-  const { fileName } = await import('./compose');
+  const { fileName } = await import('../export/compose');
   return fileName(['hypersphere', ...scene.name], 'png');
 }
 
@@ -40,7 +40,7 @@ export async function savePng(
   colors: { background: string; foreground: string },
   name?: string,
 ): Promise<string> {
-  const { composeTiles, download } = await import('./compose');
+  const { composeTiles, download } = await import('../export/compose');
   const tiles = tilesOf(registry, scene, PNG_SCALE, caption);
   if (tiles.length === 0) return 'Nothing to save yet: the view has not drawn.';
   const out = composeTiles(document.createElement('canvas'), tiles, PNG_SCALE, colors.background, colors.foreground);
