@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { canvasStats, collectErrors } from './helpers';
-import { deckHtml, routeDeck } from './decks.mjs';
+import { deckHtml, routeDeck, routePages } from './decks.mjs';
 
 // Embeds in real decks and hosts: each frame trains and draws only while it can be seen.
 // A frame's status is read through its own status element (data-step, data-presence).
@@ -86,10 +86,8 @@ test('hosts that send nothing: a long page of 6 frames trains only the one scrol
     (id, i) =>
       `<div class="cell" style="height:720px"><iframe id="${id}" src="/?embed=1&dim=2&speed=0&seed=${i + 1}" width="900" height="500" frameborder="0" allowfullscreen></iframe></div>`,
   );
-  await page.route('**/__host/page.html', (r) =>
-    r.fulfill({ contentType: 'text/html', body: `<!doctype html><body style="margin:0">${frames.join('')}</body>` }),
-  );
-  await page.goto('/__host/page.html');
+  await routePages(page, { 'page.html': `<!doctype html><body style="margin:0">${frames.join('')}</body>` });
+  await page.goto('/__deck/page.html');
   for (const id of all) await settled(page, id);
   const a = await steps(page, all);
   const b = await whileOneMoves(page, all, 'f1', 100);
@@ -115,8 +113,8 @@ test("slide messages: the parent's 'slide:stop' and 'slide:start' are obeyed; th
   test.setTimeout(90_000);
   const errors = collectErrors(page);
   const body = ['a', 'b'].map((id) => `<iframe id="${id}" src="/?embed=1&dim=2&speed=0" width="600" height="400"></iframe>`).join('');
-  await page.route('**/__host/two.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><body>${body}</body>` }));
-  await page.goto('/__host/two.html');
+  await routePages(page, { 'two.html': `<!doctype html><body>${body}</body>` });
+  await page.goto('/__deck/two.html');
   for (const id of ['a', 'b'])
     await expect(page.frameLocator(`#${id}`).locator(STATUS)).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
   const post = (id: string, msg: unknown) =>

@@ -20,13 +20,27 @@ Reveal.initialize({ hash: false, transition: '${transition}', width: 960, height
 </body></html>`;
 }
 
-/** Serves `html` at /__deck/<name> and reveal.js beside it on `page`; returns the deck's path. */
-export async function routeDeck(page, html, name = 'deck.html') {
+/**
+ * Serves `pages` (name → HTML, or {type, body}) at /__deck/<name> on `page`, and reveal.js's dist/
+ * files beside them (/__deck/reveal.css, /__deck/reveal.mjs); anything else there is a 404.
+ */
+export async function routePages(page, pages) {
   await page.route('**/__deck/**', (route) => {
     const file = new URL(route.request().url()).pathname.split('/__deck/')[1];
-    if (file === name) return route.fulfill({ contentType: 'text/html', body: html });
-    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
-    return route.fulfill({ contentType: type, body: readFileSync(resolve(REVEAL, file)) });
+    const p = pages[file];
+    if (typeof p === 'string') return route.fulfill({ contentType: 'text/html', body: p });
+    if (p) return route.fulfill({ contentType: p.type, body: p.body });
+    if (file.startsWith('reveal.'))
+      return route.fulfill({
+        contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript',
+        body: readFileSync(resolve(REVEAL, file)),
+      });
+    return route.fulfill({ status: 404, body: 'not found' });
   });
+}
+
+/** Serves `html` at /__deck/<name> and reveal.js beside it on `page`; returns the deck's path. */
+export async function routeDeck(page, html, name = 'deck.html') {
+  await routePages(page, { [name]: html });
   return `/__deck/${name}`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './helpers';
+import { routePages } from './decks.mjs';
 
 // "Copy embed code" for each host, each snippet loaded in a page of that host's shape: a web page,
 // reveal.js (the real package) with data-src and as an interactive background, Quarto's revealjs
@@ -9,25 +9,11 @@ import { collectErrors } from './helpers';
 // The app's service worker would answer the host pages' navigations with the app (its fallback).
 test.use({ serviceWorkers: 'block' });
 
-const REVEAL = resolve(import.meta.dirname, '..', 'node_modules', 'reveal.js', 'dist');
 const STATUS = '[role="status"][data-state]';
 
-async function serve(page: Page, files: Record<string, { type: string; body: string | Buffer }>) {
-  await page.route('**/__host/**', (route) => {
-    const name = new URL(route.request().url()).pathname.split('/__host/')[1]!;
-    if (name.startsWith('reveal.'))
-      return route.fulfill({
-        contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript',
-        body: readFileSync(resolve(REVEAL, name)),
-      });
-    const f = files[name];
-    return f ? route.fulfill({ contentType: f.type, body: f.body }) : route.fulfill({ status: 404, body: 'no' });
-  });
-}
-
-const revealPage = (sections: string) => `<!doctype html><html><head><link rel="stylesheet" href="/__host/reveal.css"></head><body>
+const revealPage = (sections: string) => `<!doctype html><html><head><link rel="stylesheet" href="/__deck/reveal.css"></head><body>
 <div class="reveal"><div class="slides"><section><h2>First slide</h2></section>${sections}</div></div>
-<script type="module">import Reveal from '/__host/reveal.mjs'; window.Reveal = Reveal; Reveal.initialize({ hash: false }).then(() => (window.deckReady = true));</script></body></html>`;
+<script type="module">import Reveal from '/__deck/reveal.mjs'; window.Reveal = Reveal; Reveal.initialize({ hash: false }).then(() => (window.deckReady = true));</script></body></html>`;
 
 /** Waits until the frame `frame` finds trains (its status is running with steps). */
 async function trains(page: Page, frame: string) {
@@ -62,7 +48,7 @@ test('Copy embed code gives each host its snippet, and each works in a page of t
 
   // A web page: the frame loads only as it is scrolled near (loading="lazy").
   expect(snippets.html).toContain('loading="lazy"');
-  await serve(p, {
+  await routePages(p, {
     'lazy.html': {
       type: 'text/html',
       body: `<!doctype html><body><p>Lecture notes</p><div style="height:9000px"></div>${snippets.html}</body>`,
@@ -93,18 +79,18 @@ test('Copy embed code gives each host its snippet, and each works in a page of t
     },
     'notes.html': {
       type: 'text/html',
-      body: `<!doctype html><body>${snippets.markdown!.replace(/^\[!\[(.*)\]\((.*)\)\]\((.*)\)$/, '<a href="$3"><img alt="$1" src="/__host/$2"></a>')}</body>`,
+      body: `<!doctype html><body>${snippets.markdown!.replace(/^\[!\[(.*)\]\((.*)\)\]\((.*)\)$/, '<a href="$3"><img alt="$1" src="/__deck/$2"></a>')}</body>`,
     },
     ...(picture ? { [picture.name]: { type: 'image/png', body: picture.body } } : {}),
   });
 
-  await p.goto('/__host/lazy.html');
+  await p.goto('/__deck/lazy.html');
   expect(p.frames().filter((f) => f.url().includes('embed=1'))).toHaveLength(0); // far below the fold: not loaded yet
   await p.locator('iframe').scrollIntoViewIfNeeded();
   await trains(p, 'iframe');
 
   // reveal.js: data-src makes the frame as its slide is entered, and unloads it when left.
-  await p.goto('/__host/deck.html');
+  await p.goto('/__deck/deck.html');
   await p.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
   await expect(p.locator('section iframe')).not.toHaveAttribute('src');
   await p.evaluate(() => (window as unknown as { Reveal: { slide(i: number): void } }).Reveal.slide(1));
@@ -117,25 +103,25 @@ test('Copy embed code gives each host its snippet, and each works in a page of t
   await p.frameLocator('.backgrounds .slide-background.present iframe').getByRole('button', { name: /pause/i }).click();
   await expect(p.frameLocator('.backgrounds .slide-background.present iframe').locator(STATUS)).toHaveAttribute('data-state', 'paused');
 
-  await p.goto('/__host/quarto.html');
+  await p.goto('/__deck/quarto.html');
   await p.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
   await p.evaluate(() => (window as unknown as { Reveal: { slide(i: number): void } }).Reveal.slide(1));
   await trains(p, '.backgrounds .slide-background.present iframe');
 
   // Slidev: hidden, it stands (no canvas made); shown, it trains.
-  await p.goto('/__host/slidev.html');
+  await p.goto('/__deck/slidev.html');
   const slidev = p.frameLocator('#frame');
   await expect(slidev.locator('.stage')).toHaveAttribute('data-presence', /hidden|asleep/, { timeout: 60_000 });
   await expect(slidev.locator('.stage')).toHaveAttribute('data-canvas', '0');
   await p.locator('#slide').evaluate((el) => ((el as HTMLElement).style.display = 'block'));
   await trains(p, '#frame');
 
-  await p.goto('/__host/notebook.html');
+  await p.goto('/__deck/notebook.html');
   await trains(p, 'iframe');
 
   // Markdown: the picture saved as the snippet names it, linking to the whole app.
   expect(picture?.name).toMatch(/^hypersphere_.*\.png$/);
-  await p.goto('/__host/notes.html');
+  await p.goto('/__deck/notes.html');
   await expect.poll(() => p.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
   const href = await p.locator('a').getAttribute('href');
   expect(href).toBe(app);
