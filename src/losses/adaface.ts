@@ -4,7 +4,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
-import { crossEntropyTex, texNumber } from './tex';
+import { crossEntropyTex, namedTargetLines, texNumber } from './tex';
 
 export interface AdaFaceSpec {
   kind: 'adaface';
@@ -27,6 +27,17 @@ const params = [
   { key: 'h', label: 'Quality concentration h', type: 'number', scope: 'live', default: 0.333, min: 0.01, max: 2, step: 0.001 },
   { key: 'adaAlpha', label: 'Norm statistics rate α', type: 'number', scope: 'live', default: 0.01, min: 0.001, max: 1, step: 0.001 },
 ] as const satisfies readonly ParamDef[];
+
+/** The formula's parts: the target logit, another class's, and ẑ's definition. */
+function adafaceTerms(p: { s: number; m: number; h: number }): [string, string, string] {
+  const sc = texNumber(p.s, 1);
+  const m = texNumber(p.m);
+  return [
+    `${sc}\\big(\\cos(\\theta_{y_i} - ${m}\\hat z_i) - ${m}(1 + \\hat z_i)\\big)`,
+    `${sc}\\cos\\theta_j`,
+    `\\hat z_i = \\mathrm{clip}\\Big(${texNumber(p.h, 3)}\\,\\frac{\\lVert x_i \\rVert - \\mu}{\\sigma + 10^{-3}}, -1, 1\\Big)`,
+  ];
+}
 
 const clipNorm = (n: number) => Math.min(100, Math.max(0.001, n));
 
@@ -107,9 +118,12 @@ export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
     targetLogit: (spec, theta, featureNorm) => spec.s * adafaceTarget(spec.m, adafaceScaler(spec, featureNorm), theta),
     curve: { paper: { m: 0.4, h: 0.333 }, label: 'AdaFace (a feature at the batch mean: CosFace)' },
     tex: (p) => {
-      const sc = texNumber(p.s, 1);
-      const m = texNumber(p.m);
-      return `${crossEntropyTex(`${sc}\\big(\\cos(\\theta_{y_i} - ${m}\\hat z_i) - ${m}(1 + \\hat z_i)\\big)`, `${sc}\\cos\\theta_j`)}, \\quad \\hat z_i = \\mathrm{clip}\\Big(${texNumber(p.h, 3)}\\,\\frac{\\lVert x_i \\rVert - \\mu}{\\sigma + 10^{-3}}, -1, 1\\Big)`;
+      const [target, other, zHat] = adafaceTerms(p);
+      return `${crossEntropyTex(target, other)}, \\quad ${zHat}`;
+    },
+    texLines: (p) => {
+      const [target, other, zHat] = adafaceTerms(p);
+      return [...namedTargetLines(target, other), zHat];
     },
     caption: (p) =>
       `AdaFace: m = ${texNumber(p.m)} rad. ẑ = −1 (a low norm: low quality) is ArcFace's cos(θ + m); ẑ = 0 (the batch mean) is CosFace's cos θ − m; μ and σ follow the batch norms at rate α = ${texNumber(p.adaAlpha, 3)}.`,

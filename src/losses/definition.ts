@@ -130,6 +130,8 @@ export interface LossView<S, P extends object> {
   readonly curve: { paper: Partial<P>; label?: string } | { as: string };
   /** The formula in TeX with the live values (λ: the schedule's value now, when it has one). */
   tex(p: P, lambda?: number): string;
+  /** Its lines for a narrow box, where cutting `tex` at its breaks (losses/tex.ts texLines) is still too wide. */
+  texLines?(p: P, lambda?: number): string[];
   /** The caption under the formula, naming units; the label when absent. */
   caption?(p: P): string;
 }

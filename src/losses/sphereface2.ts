@@ -84,6 +84,17 @@ function marginedG({ tf }: TensorKit, cos: TF.Tensor2D, oneHot: TF.Tensor2D, spe
   return tf.sub(g, tf.mul(tf.sub(tf.mul(oneHot, 2), 1), spec.m)) as TF.Tensor2D;
 }
 
+/** The formula's lines: the loss's two terms, then z and g. */
+function sphereface2Lines(p: { r: number; lw: number; sfAlpha: number; m: number; sfT: number }): string[] {
+  const r = texNumber(p.r, 1);
+  return [
+    `L = \\frac{${texNumber(p.lw, 0)}}{${r} N}\\sum_{i} \\Big[ ${texNumber(p.sfAlpha)} \\log\\big(1 + e^{-z_{i y_i}}\\big)`,
+    `+ ${texNumber(1 - p.sfAlpha)} \\sum_{j \\neq y_i} \\log\\big(1 + e^{z_{ij}}\\big) \\Big]`,
+    `z_{ij} = ${r}\\big(g(\\cos\\theta_{ij}) \\mp ${texNumber(p.m)}\\big) + b`,
+    `g(c) = 2\\big(\\tfrac{c + 1}{2}\\big)^{${texNumber(p.sfT, 1)}} - 1`,
+  ];
+}
+
 export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
   kind: 'sphereface2',
   meta: {
@@ -120,10 +131,8 @@ export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
     scale: (spec) => spec.r,
     targetLogit: (spec, theta) => spec.r * (sphereface2G(Math.cos(theta), spec.t) - spec.m) + (spec.b ?? 0),
     curve: { paper: { m: 0.4, r: 40, sfT: 3 }, label: 'SphereFace2 (g(cos θ) − m, b = 0)' },
-    tex: (p) => {
-      const r = texNumber(p.r, 1);
-      return `L = \\frac{${texNumber(p.lw, 0)}}{${r} N}\\sum_{i} \\Big[ ${texNumber(p.sfAlpha)} \\log\\big(1 + e^{-z_{i y_i}}\\big) + ${texNumber(1 - p.sfAlpha)} \\sum_{j \\neq y_i} \\log\\big(1 + e^{z_{ij}}\\big) \\Big], \\quad z_{ij} = ${r}\\big(g(\\cos\\theta_{ij}) \\mp ${texNumber(p.m)}\\big) + b, \\; g(c) = 2\\big(\\tfrac{c + 1}{2}\\big)^{${texNumber(p.sfT, 1)}} - 1`;
-    },
+    tex: (p) => sphereface2Lines(p).join(', \\quad ').replace(', \\quad +', ' +'),
+    texLines: sphereface2Lines,
     caption: (p) =>
       `SphereFace2: r = ${texNumber(p.r, 1)}, m = ${texNumber(p.m)}, one learned b. Each class claims the cap r·g(cos θ) + b > 0 around its weight; grey is claimed by no class, and the caps' edge is a verification threshold.`,
     capCos: (spec, classes) => sphereface2CapCos(spec, classes, spec),

@@ -1,9 +1,8 @@
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
 import { memo, useMemo } from 'react';
+import { FittedTex } from './FittedTex';
 import type { Params } from '../params/table';
 import type { Frame } from '../train/frame';
-import { intuition, lossCaption, lossTex, settingsOf } from './formulas';
+import { intuition, lossCaption, lossTex, lossTexLines, settingsOf } from './formulas';
 
 /**
  * The loss of the frame shown in KaTeX with the values it was trained with (before the first
@@ -13,18 +12,10 @@ export const FormulaPanel = memo(function FormulaPanel({ params: set, frame }: {
   const params = useMemo(() => settingsOf(set, frame?.spec), [set, frame?.spec]);
   // λ is NaN for a loss without the λ schedule, which its formula ignores.
   const tex = lossTex(params, frame?.lambda);
-  // KaTeX renders our own TeX (numbers substituted from validated params), never URL text.
-  const html = useMemo(() => katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }), [tex]);
   return (
     <section className="formula" aria-labelledby="sec-formula" data-testid="formula" data-loss={params.loss}>
       <h2 id="sec-formula">Formula</h2>
-      <div
-        className="formula-tex"
-        tabIndex={0}
-        role="group"
-        aria-label="Formula (scrolls sideways when wide)"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      <FittedTex tex={tex} lines={lossTexLines(params, frame?.lambda)} className="formula-tex" />
       <p className="formula-caption">{lossCaption(params)}</p>
       <p className="formula-intuition">{intuition(params.loss)}</p>
     </section>

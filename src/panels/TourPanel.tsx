@@ -1,6 +1,5 @@
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
+import { FittedTex } from './FittedTex';
 import { TOUR_STEPS } from '../tour/steps';
 
 interface Props {
@@ -17,11 +16,6 @@ interface Props {
 export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, compact = false }: Props) {
   const s = TOUR_STEPS[step - 1]!;
   const last = TOUR_STEPS.length;
-  // Our own TeX from src/tour/steps.ts, never URL text.
-  const html = useMemo(
-    () => katex.renderToString(s.formula, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' }),
-    [s.formula],
-  );
   const nav = (
     <nav className="tour-nav" aria-label="Lecture tour">
       <button type="button" onClick={() => onGo(step - 1)} disabled={step <= 1} aria-keyshortcuts="ArrowLeft">
@@ -55,13 +49,7 @@ export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, co
       </p>
       <h2 id="tour-title">{s.title}</h2>
       {!compact && s.text.map((p) => <p key={p}>{p}</p>)}
-      <div
-        className="tour-formula"
-        tabIndex={0}
-        role="group"
-        aria-label="Formula (scrolls sideways when wide)"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      <FittedTex tex={s.formula} lines={s.lines} className="tour-formula" />
       <p className="tour-cue">
         <b>Notice:</b> {s.cue.text}
       </p>

@@ -25,6 +25,11 @@ export function lossTex(p: Params, lambda?: number): string {
   return lossDef(p.loss).view.tex(p, lambda);
 }
 
+/** The loss's lines for a narrow box, where it gives its own (else the side panel cuts `lossTex` at its breaks). */
+export function lossTexLines(p: Params, lambda?: number): string[] | undefined {
+  return lossDef(p.loss).view.texLines?.(p, lambda);
+}
+
 /** A short caption naming the loss and its units. */
 export function lossCaption(p: Params): string {
   const def = lossDef(p.loss);

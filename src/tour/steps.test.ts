@@ -1,3 +1,4 @@
+import { stackedTex, texLines } from '../losses/tex';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { TOUR_LENGTH } from '../params/table';
@@ -47,5 +48,14 @@ describe('lecture tour steps', () => {
     }
     expect(decodeParams('tour=4').params.tour).toBe(4);
     expect(decodeParams('tour=0').params.tour).toBe(0);
+  });
+  it('every tour step: its stacked form renders without a KaTeX error', () => {
+    for (const step of TOUR_STEPS) {
+      const lines = step.lines ?? texLines(step.formula);
+      expect(
+        () => katex.renderToString(stackedTex(lines), { throwOnError: true, displayMode: true, strict: 'error' }),
+        step.title,
+      ).not.toThrow();
+    }
   });
 });

@@ -4,6 +4,7 @@
 import type { CueAnchor } from '../view/cueAnchor';
 import type { Params } from '../params/table';
 import { OPEN_SET_QUERY } from '../params/openSet';
+import { crossEntropyTex, namedTargetLines } from '../losses/tex';
 
 /** Where the "notice this" cue points on the view. */
 export interface TourStep {
@@ -12,6 +13,8 @@ export interface TourStep {
   text: string[];
   /** The step's formula in TeX (the corrected forms of docs/losses.md). */
   formula: string;
+  /** Its lines for a narrow box, where cutting `formula` at its breaks (losses/tex.ts) is not enough. */
+  lines?: string[];
   /** The configured run: a query string the URL codec reads (with `v=2`). */
   query: string;
   /** One thing to notice, drawn on the view at `anchor` with a short label. */
@@ -20,8 +23,10 @@ export interface TourStep {
   tryThis: { label: string; text: string; set: Partial<Params> };
 }
 
-const CE = (target: string, other: string) =>
-  `L = -\\frac{1}{N}\\sum_{i=1}^{N} \\log \\frac{e^{${target}}}{e^{${target}} + \\sum_{j \\neq y_i} e^{${other}}}`;
+/** A cross-entropy step's formula, and its narrow form with the target logit on a line of its own. */
+const CE = (target: string, other: string) => ({ formula: crossEntropyTex(target, other), lines: namedTargetLines(target, other) });
+
+const SPHEREFACE_TARGET = '\\lVert x_i \\rVert \\frac{\\lambda \\cos\\theta_{y_i} + \\psi(\\theta_{y_i})}{1 + \\lambda}';
 
 export const TOUR_STEPS: readonly TourStep[] = [
   {
@@ -31,7 +36,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Watch the features grow along their weights: a longer x makes the right score win by more, so the loss keeps falling without the class getting any tighter.',
       'The classes become separable, but not discriminative: a feature may sit anywhere in its wedge, even next to the boundary.',
     ],
-    formula: CE('W_{y_i}^{\\top} x_i + b_{y_i}', 'W_j^{\\top} x_i + b_j'),
+    ...CE('W_{y_i}^{\\top} x_i + b_{y_i}', 'W_j^{\\top} x_i + b_j'),
     query: 'v=2&loss=softmax&dim=2&projection=raw&show=weights,regions',
     cue: {
       anchor: 'weight',
@@ -51,7 +56,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'That has costs the lecture names: one more vector per class to keep, centres estimated from batches that lag behind the features, and a Euclidean distance that still lets norms differ.',
       'Notice the centre markers, and how the clusters contract around them as λ grows.',
     ],
-    formula: `${CE('W_{y_i}^{\\top} x_i + b_{y_i}', 'W_j^{\\top} x_i + b_j')} + \\frac{\\lambda}{2N}\\sum_{i=1}^{N} \\lVert x_i - c_{y_i} \\rVert_2^2`,
+    formula: `${crossEntropyTex('W_{y_i}^{\\top} x_i + b_{y_i}', 'W_j^{\\top} x_i + b_j')} + \\frac{\\lambda}{2N}\\sum_{i=1}^{N} \\lVert x_i - c_{y_i} \\rVert_2^2`,
     query: 'v=2&loss=center&lambda=0.1&dim=2&projection=raw&show=weights,regions,centers',
     cue: {
       anchor: 'center',
@@ -71,7 +76,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'The feature norm ‖x‖ now only scales the confidence, so training still pushes norms up instead of angles down.',
       'This is A-Softmax with m = 1: SphereFace before its margin.',
     ],
-    formula: CE('\\lVert x_i \\rVert \\cos\\theta_{y_i}', '\\lVert x_i \\rVert \\cos\\theta_j'),
+    ...CE('\\lVert x_i \\rVert \\cos\\theta_{y_i}', '\\lVert x_i \\rVert \\cos\\theta_j'),
     query: 'v=2&loss=sphereface&m=1&projection=raw',
     cue: {
       anchor: 'weight',
@@ -91,7 +96,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'A scale s fixes it: the logits become s·cos θⱼ. The bound for a target probability p with C classes is s ≥ (C−1)/C · ln((C−1)p/(1−p)), about 3.6 for 8 classes at p = 0.9, marked on the s slider.',
       'This run starts with s = 2, below the bound: the classes separate, but the loss stays high.',
     ],
-    formula: CE('s \\cos\\theta_{y_i}', 's \\cos\\theta_j'),
+    ...CE('s \\cos\\theta_{y_i}', 's \\cos\\theta_j'),
     query: 'v=2&loss=normface&s=2',
     cue: {
       anchor: 'cluster',
@@ -107,10 +112,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'That margin is too hard to train from scratch, so the original code blends in the plain cosine with a weight λ that anneals from 1000 to 5 (shown in the Angles panel).',
       'The margin grows as λ falls: the classes narrow slowly.',
     ],
-    formula: CE(
-      '\\lVert x_i \\rVert \\frac{\\lambda \\cos\\theta_{y_i} + \\psi(\\theta_{y_i})}{1 + \\lambda}',
-      '\\lVert x_i \\rVert \\cos\\theta_j',
-    ),
+    ...CE(SPHEREFACE_TARGET, '\\lVert x_i \\rVert \\cos\\theta_j'),
     query: 'v=2&loss=sphereface&m=4',
     cue: {
       anchor: 'boundary',
@@ -129,7 +131,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'CosFace subtracts m from the target cosine: the right class must beat every other by m in cosine, at scale s.',
       'On the circle the classes now leave gaps between them. There is a limit: with C classes in 2-D, m cannot exceed 1 − cos(2π/C), 0.29 for 8 classes, or no arrangement satisfies it.',
     ],
-    formula: CE('s(\\cos\\theta_{y_i} - m)', 's \\cos\\theta_j'),
+    ...CE('s(\\cos\\theta_{y_i} - m)', 's \\cos\\theta_j'),
     query: 'v=2&loss=cosface&m=0.2&dim=2',
     cue: {
       anchor: 'boundary',
@@ -170,7 +172,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Past θ + m > π the cosine turns back up; the insightface code then falls back to a CosFace-like penalty (the θ + m > π menu).',
       'Here m = 0.3 rad, 17°: tight clusters with visible gaps.',
     ],
-    formula: CE('s \\cos(\\theta_{y_i} + m)', 's \\cos\\theta_j'),
+    ...CE('s \\cos(\\theta_{y_i} + m)', 's \\cos\\theta_j'),
     query: 'v=2&loss=arcface&m=0.3',
     cue: {
       anchor: 'boundary',
@@ -189,7 +191,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'The three margins combine into one target logit: m₁ multiplies the angle (SphereFace), m₂ adds to it (ArcFace), m₃ subtracts from the cosine (CosFace).',
       '(1, 0, 0) is NormFace; (1, m, 0) ArcFace; (1, 0, m) CosFace. The target-logit panel draws every loss’s curve against θ on one plot, over the live histogram of θ.',
     ],
-    formula: CE('s(\\cos(m_1 \\theta_{y_i} + m_2) - m_3)', 's \\cos\\theta_j'),
+    ...CE('s(\\cos(m_1 \\theta_{y_i} + m_2) - m_3)', 's \\cos\\theta_j'),
     query: 'v=2&loss=combined&m1=1&m2=0.3&m3=0.2',
     cue: {
       anchor: 'boundary',
