@@ -4,6 +4,7 @@ import * as THREE from 'three';
 import { classColor } from './palette';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
+import type { LabelBoard } from './labelBoard';
 
 /** Below this spread (radians, ≈ 1.5°) a class's points overlap into one tick on the circle. */
 const COLLAPSED = (1.5 * Math.PI) / 180;
@@ -13,7 +14,19 @@ const COLLAPSED = (1.5 * Math.PI) / 180;
  * marks where its points are, and its count sits outside the circle. Both are drawn at the class's
  * mean direction, where the features are: nothing is moved or magnified.
  */
-export function ClusterCounts({ vs, classes, ink, outline }: { vs: ViewState; classes: number; ink: string; outline: string }) {
+export function ClusterCounts({
+  vs,
+  classes,
+  ink,
+  outline,
+  board,
+}: {
+  vs: ViewState;
+  classes: number;
+  ink: string;
+  outline: string;
+  board: LabelBoard;
+}) {
   const rings = useMemo(
     () =>
       Array.from({ length: classes }, (_, j) => {
@@ -28,7 +41,7 @@ export function ClusterCounts({ vs, classes, ink, outline }: { vs: ViewState; cl
   );
   const group = useRef<THREE.Group>(null);
   // The count labels follow the run's class counts, known only once its first frame arrives: made in the frame loop.
-  const made = useRef<{ key: string; labels: THREE.Sprite[] }>({ key: '', labels: [] });
+  const made = useRef<{ key: string; labels: THREE.Sprite[]; leave: (() => void)[] }>({ key: '', labels: [], leave: [] });
   useEffect(
     () => () => {
       for (const r of rings) {
@@ -40,8 +53,9 @@ export function ClusterCounts({ vs, classes, ink, outline }: { vs: ViewState; cl
   );
   useEffect(
     () => () => {
+      made.current.leave.forEach((leave) => leave());
       made.current.labels.forEach(disposeSprite);
-      made.current = { key: '', labels: [] };
+      made.current = { key: '', labels: [], leave: [] };
     },
     [],
   );
@@ -49,13 +63,14 @@ export function ClusterCounts({ vs, classes, ink, outline }: { vs: ViewState; cl
   useFrame(() => {
     const key = `${Array.from(vs.classCount).join(',')}|${ink}|${outline}`;
     if (made.current.key !== key && group.current) {
+      made.current.leave.forEach((leave) => leave());
       made.current.labels.forEach((l) => {
         group.current!.remove(l);
         disposeSprite(l);
       });
       const labels = Array.from({ length: classes }, (_, j) => makeTextSprite(`×${vs.classCount[j] ?? 0}`, ink, outline, 0.075));
       labels.forEach((l) => group.current!.add(l));
-      made.current = { key, labels };
+      made.current = { key, labels, leave: labels.map((sprite) => board.add({ sprite, kind: 'count' })) };
     }
     const labels = made.current.labels;
     for (let j = 0; j < classes; j++) {

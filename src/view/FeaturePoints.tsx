@@ -1,6 +1,7 @@
 import { useFrame, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
+import { pointScale } from './panelFit';
 import { classColor, classShapeIndex } from './palette';
 import { colorIndex, labelsOf, type PointSet, type ViewState } from './viewState';
 
@@ -144,7 +145,8 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
       s.count = labels.length;
       s.version = -1;
     }
-    material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which] * sizeScale;
+    // Smaller in a small compare panel, larger on a large screen (panelFit.ts).
+    material.uniforms.uSize!.value = pointSize(labels.length) * SIZE[which] * sizeScale * pointScale(state.size.width, state.size.height);
     material.uniforms.uPixelRatio!.value = state.gl.getPixelRatio();
     material.uniforms.uEase!.value = vs.ease;
     material.uniforms.uRadius!.value = vs.radius;

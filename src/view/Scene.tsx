@@ -1,5 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import type * as THREE from 'three';
 import type { FrameSlot } from './frameSlot';
 import type { Params } from '../params/table';
 import { CircleRegions } from './CircleRegions';
@@ -24,9 +25,12 @@ import { ViewState } from './viewState';
 import { WeightArrows } from './WeightArrows';
 import { SubcenterArrows } from './SubcenterArrows';
 import { ClusterCounts } from './ClusterCounts';
+import { LabelBoard } from './labelBoard';
+import { LabelLayout } from './LabelLayout';
+import { fittedFov, viewHalf } from './panelFit';
 
-/** Half-extent of the 2-D view in world units: the circle, arrows and labels fit with room. */
-const VIEW_HALF = 1.62;
+/** Half-extent of the 2-D view's shorter side in world units: the circle fills 80 % of it (panelFit.ts); labels are kept inside by LabelLayout. */
+const VIEW_HALF = viewHalf();
 const IDLE_BEFORE_ROTATE_MS = 4000;
 
 /** Keeps the orthographic 2-D camera fitted to the canvas (16:9, 4:3, portrait). */
@@ -36,6 +40,19 @@ function FitOrtho() {
     if (!('isOrthographicCamera' in camera)) return;
     camera.zoom = Math.min(size.width, size.height) / (2 * VIEW_HALF);
     camera.updateProjectionMatrix();
+  }, [camera, size]);
+  return null;
+}
+
+/** Keeps the 3-D camera's lens fitted to the panel: the sphere fills 80 % of its shorter side, in a wide panel or a tall one. */
+function FitPerspective() {
+  const { camera, size } = useThree();
+  useLayoutEffect(() => {
+    if (!('isPerspectiveCamera' in camera)) return;
+    const c = camera as THREE.PerspectiveCamera;
+    c.fov = fittedFov(size.width, size.height);
+    c.aspect = size.width / size.height;
+    c.updateProjectionMatrix();
   }, [camera, size]);
   return null;
 }
@@ -89,6 +106,7 @@ export function Scene({
   area: areaProp,
 }: Props) {
   const vs = useMemo(() => new ViewState(), []);
+  const board = useMemo(() => new LabelBoard(), []);
   // Compare mode's panels draw each frame once; under reduced motion the points jump to each frame too.
   vs.smooth = link === undefined && !reducedMotion;
   const own = useRef({ lastInteraction: 0 });
@@ -159,7 +177,7 @@ export function Scene({
 
   return (
     <>
-      {dim === 2 && <FitOrtho />}
+      {dim === 2 ? <FitOrtho /> : <FitPerspective />}
       {dim === 3 ? (
         <SphereRegions
           vs={vs}
@@ -181,13 +199,40 @@ export function Scene({
         <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
       )}
       {show.has('weights') && (
-        <WeightArrows vs={vs} classes={classes} dim={dim} outline={theme.background} ink={theme.foreground} sizes={theme.sizes} />
+        <WeightArrows
+          vs={vs}
+          classes={classes}
+          dim={dim}
+          outline={theme.background}
+          ink={theme.foreground}
+          sizes={theme.sizes}
+          board={board}
+        />
       )}
       {show.has('weights') && <SubcenterArrows vs={vs} dim={dim} thickness={theme.sizes.arrow} />}
-      {dim === 2 && <ClusterCounts vs={vs} classes={classes} ink={theme.foreground} outline={theme.background} />}
+      {dim === 2 && <ClusterCounts vs={vs} classes={classes} ink={theme.foreground} outline={theme.background} board={board} />}
       {show.has('means') && <MeanDirections vs={vs} classes={classes} />}
       {(show.has('centers') || lossDef(params.loss).train.centerRate !== undefined) && <CenterMarkers vs={vs} classes={classes} />}
-      {cue && <TourCue vs={vs} anchor={cue.anchor} label={cue.label} color={theme.foreground} outline={theme.background} dim={dim} />}
+      {cue && (
+        <TourCue
+          vs={vs}
+          anchor={cue.anchor}
+          label={cue.label}
+          color={theme.foreground}
+          outline={theme.background}
+          dim={dim}
+          board={board}
+        />
+      )}
+      {/* Last: its frame runs after the labels' owners have placed them (remounted when an owner mounts). */}
+      <LabelLayout
+        key={`${show.has('weights')}|${cue?.label ?? ''}|${dim}`}
+        board={board}
+        area={area}
+        panel={link !== undefined}
+        factor={theme.sizes.label}
+        ink={theme.foreground}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { CueAnchor } from './cueAnchor';
 import { cueAnchorPoint } from './cueAnchor';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
+import type { LabelBoard } from './labelBoard';
 
 const point = new THREE.Vector3();
 const out = new THREE.Vector3();
@@ -20,6 +21,7 @@ export function TourCue({
   color,
   outline,
   dim,
+  board,
 }: {
   vs: ViewState;
   anchor: CueAnchor;
@@ -27,6 +29,7 @@ export function TourCue({
   color: string;
   outline: string;
   dim: 2 | 3;
+  board: LabelBoard;
 }) {
   const camera = useThree((s) => s.camera);
   const group = useRef<THREE.Group>(null);
@@ -48,7 +51,13 @@ export function TourCue({
     },
     [ring],
   );
-  useEffect(() => () => disposeSprite(text), [text]);
+  useEffect(() => {
+    const remove = board.add({ sprite: text, kind: 'cue' });
+    return () => {
+      remove();
+      disposeSprite(text);
+    };
+  }, [text, board]);
 
   useFrame(() => {
     const g = group.current;

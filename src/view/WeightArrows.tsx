@@ -1,8 +1,8 @@
-import { useFrame, useThree } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { SHAPE_GLYPHS, classColor, classShape, type ThemeColors } from './palette';
-import { separateLabels, type LabelBox } from './labelLayout';
+import type { LabelBoard } from './labelBoard';
 import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
 
@@ -20,7 +20,7 @@ function Arrow({
   outline,
   ink,
   sizes,
-  labels,
+  board,
 }: {
   vs: ViewState;
   j: number;
@@ -29,26 +29,27 @@ function Arrow({
   outline: string;
   ink: string;
   sizes: Sizes;
-  labels: THREE.Sprite[];
+  board: LabelBoard;
 }) {
   const group = useRef<THREE.Group>(null);
   const color = classColor(j);
   // The text in the theme's ink (a pale class colour would fail text contrast); the class's marker,
   // its colour and shape, before it.
+  // Its size on screen is LabelLayout's (panelFit.ts): the height here is only the first frame's.
   const label = useMemo(() => {
     const mark = { glyph: SHAPE_GLYPHS[classShape(j)], color, edge: ink };
-    const k = sizes.label;
     return dim === 3
-      ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034 * k, false, mark)
-      : makeTextSprite(`W${j + 1}`, ink, outline, 0.16 * k, true, mark);
-  }, [j, color, outline, ink, dim, sizes.label]);
+      ? makeTextSprite(`W${j + 1}`, ink, outline, 0.034, false, mark)
+      : makeTextSprite(`W${j + 1}`, ink, outline, 0.16, true, mark);
+  }, [j, color, outline, ink, dim]);
+  const tip = useMemo(() => new THREE.Vector3(), []);
   useEffect(() => {
-    labels[j] = label;
+    const remove = board.add({ sprite: label, kind: 'weight', tip });
     return () => {
+      remove();
       disposeSprite(label);
-      if (labels[j] === label) delete labels[j];
     };
-  }, [label, labels, j]);
+  }, [label, board, tip]);
   const t = sizes.arrow;
   const shaftGeo = useMemo(() => new THREE.CylinderGeometry(0.014 * t, 0.014 * t, 1, 12).translate(0, 0.5, 0), [t]);
   const headGeo = useMemo(() => new THREE.ConeGeometry(0.05 * Math.sqrt(t), 0.14, 20).translate(0, -0.07, 0), [t]);
@@ -68,6 +69,7 @@ function Arrow({
     shaft.current?.scale.set(1, L - 0.13, 1);
     head.current?.position.set(0, L, 0);
     label.position.set(0, L + 0.13, 0);
+    tip.set(0, L, 0);
   });
 
   return (
@@ -91,48 +93,6 @@ function Arrow({
   );
 }
 
-const world = new THREE.Vector3();
-const inView = new THREE.Vector3();
-
-/**
- * Moves the weight labels apart on screen where they would overlap (two weights seen nearly
- * end-on, or close on the circle). Runs after the arrows have placed their labels this frame.
- */
-function useLabelLayout(labels: THREE.Sprite[]) {
-  const camera = useThree((s) => s.camera);
-  const size = useThree((s) => s.size);
-  const boxes = useMemo<LabelBox[]>(() => [], []);
-  useFrame(() => {
-    const shown = labels.filter((l) => l?.parent?.visible);
-    const P = camera.projectionMatrix.elements;
-    const perspective = 'isPerspectiveCamera' in camera;
-    boxes.length = 0;
-    for (const l of shown) {
-      l.getWorldPosition(world);
-      const viewZ = inView.copy(world).applyMatrix4(camera.matrixWorldInverse).z;
-      world.project(camera);
-      const k = perspective && l.material.sizeAttenuation ? 1 / Math.max(1e-3, -viewZ) : 1;
-      boxes.push({
-        x: ((world.x + 1) * size.width) / 2,
-        y: ((1 - world.y) * size.height) / 2,
-        halfW: ((l.scale.x / 2) * P[0]! * k * size.width) / 2,
-        halfH: ((l.scale.y / 2) * P[5]! * k * size.height) / 2,
-      });
-    }
-    const before = boxes.map((b) => [b.x, b.y] as const);
-    if (separateLabels(boxes) === 0 && boxes.every((b, i) => b.x === before[i]![0] && b.y === before[i]![1])) return;
-    shown.forEach((l, i) => {
-      const b = boxes[i]!;
-      if (b.x === before[i]![0] && b.y === before[i]![1]) return;
-      l.getWorldPosition(world);
-      world.project(camera);
-      world.set((b.x / size.width) * 2 - 1, 1 - (b.y / size.height) * 2, world.z).unproject(camera);
-      l.parent!.worldToLocal(world);
-      l.position.copy(world);
-    });
-  });
-}
-
 /** Arrows for every class weight W_j, normalised (direction is what the cosine losses use). */
 export function WeightArrows({
   vs,
@@ -141,6 +101,7 @@ export function WeightArrows({
   outline,
   ink,
   sizes,
+  board,
 }: {
   vs: ViewState;
   classes: number;
@@ -148,13 +109,12 @@ export function WeightArrows({
   outline: string;
   ink: string;
   sizes: Sizes;
+  board: LabelBoard;
 }) {
-  const labels = useMemo<THREE.Sprite[]>(() => [], []);
-  useLabelLayout(labels);
   return (
     <group>
       {Array.from({ length: classes }, (_, j) => (
-        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} ink={ink} sizes={sizes} labels={labels} />
+        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} ink={ink} sizes={sizes} board={board} />
       ))}
     </group>
   );

@@ -59,6 +59,8 @@ export function makeTextSprite(
   const material = new THREE.SpriteMaterial({ map: texture, depthTest: false, transparent: true, sizeAttenuation });
   const sprite = new THREE.Sprite(material);
   sprite.scale.set((height * width) / canvas.height, height, 1);
+  sprite.userData.aspect = width / canvas.height; // LabelLayout sizes it in screen pixels, keeping this
+
   sprite.renderOrder = 10;
   return sprite;
 }
