@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LOSS_KINDS } from '../src/losses/registry';
+import { LOSS_KINDS, lossDef } from '../src/losses/registry';
+import { PRESETS } from '../src/params/presets';
+import { decodeParams } from '../src/params/urlCodec';
 import { TOUR_STEPS } from '../src/tour/steps';
 
 /** A formula box's fit: its content's width against its own, and its right edge against the window's. */
@@ -53,3 +55,115 @@ for (const [width, height] of [
     });
   });
 }
+
+/** Every view element's labels as drawn: the weight labels' text size, and whether any label box leaves its panel or meets another. */
+async function labelReport(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-label-px]')]
+      .filter((e) => e.getClientRects().length > 0)
+      .map((e) => {
+        const W = e.clientWidth;
+        const H = e.clientHeight;
+        const boxes = JSON.parse(e.dataset.labels || '[]') as [number, number, number, number][];
+        const outside = boxes.filter(([x0, y0, x1, y1]) => x0 < 0 || y0 < 0 || x1 > W || y1 > H);
+        const meet: string[] = [];
+        boxes.forEach((a, i) =>
+          boxes.slice(i + 1).forEach((b) => {
+            if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) meet.push(`${a} × ${b}`);
+          }),
+        );
+        return { px: Number(e.dataset.labelPx), labels: boxes.length, outside: outside.length, meet, size: `${W}×${H}` };
+      }),
+  );
+}
+
+/** Waits (frame by frame) until `views` view elements have drawn their labels at ≥ `minPx`, all inside their panels and apart; returns the report. */
+async function expectLegible(page: Page, views: number, minPx: number, what: string) {
+  const ok = (r: Awaited<ReturnType<typeof labelReport>>) =>
+    r.length === views && r.every((v) => v.labels > 0 && v.px >= minPx && v.outside === 0 && v.meet.length === 0);
+  const deadline = Date.now() + 30_000;
+  let last = await labelReport(page);
+  while (!ok(last) && Date.now() < deadline) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    last = await labelReport(page);
+  }
+  expect(ok(last), `${what}: ${JSON.stringify(last)}`).toBe(true);
+  return last;
+}
+
+const COMPARE_4 = 'compare=softmax,normface,cosface,arcface';
+const COMPARE_6 = 'compare=softmax,normface,sphereface,cosface,arcface,combined';
+
+for (const [width, height] of [
+  [1280, 720],
+  [1024, 768],
+] as const) {
+  test.describe(`labels at ${width}×${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('the single view, a 2×2 and a 3×2 compare link, and the projector theme: labels large enough, inside their panels, apart', async ({
+      page,
+    }, info) => {
+      test.setTimeout(120_000);
+      const cases = [
+        { query: '', views: 1, min: 18, name: 'single view' },
+        { query: COMPARE_4, views: 4, min: 14, name: '2×2 compare' },
+        { query: COMPARE_6, views: 6, min: 14, name: '3×2 compare' },
+        { query: `${COMPARE_4}&theme=projector`, views: 4, min: 21, name: '2×2 compare, projector theme' },
+      ];
+      for (const c of cases) {
+        await page.goto(`/?${c.query}`);
+        const report = await expectLegible(page, c.views, c.min, c.name);
+        await info.attach(`${c.name} at ${width}×${height} (labels ${report.map((v) => v.px).join(', ')} px)`, {
+          body: await page.screenshot(),
+          contentType: 'image/png',
+        });
+      }
+    });
+
+    test('every tour step: labels legible and inside, and the panel it names in view', async ({ page }, info) => {
+      test.setTimeout(180_000);
+      await page.goto('/?tour=1');
+      for (let n = 1; n <= TOUR_STEPS.length; n++) {
+        const step = TOUR_STEPS[n - 1]!;
+        await expect(page.locator('section.tour')).toHaveAttribute('data-tour-step', String(n));
+        const views = decodeParams(step.query).params.compare.length || 1;
+        await expectLegible(page, views, views > 1 ? 14 : 18, `step ${n}`);
+        if (step.panel) {
+          const heading = page.locator(`#sec-${step.panel}`);
+          // Brought into view (smoothly: wait for it to arrive), the focus left on Next.
+          await expect
+            .poll(() => heading.evaluate((h) => h.closest('section')!.getBoundingClientRect().top), { message: `step ${n}: ${step.panel}` })
+            .toBeGreaterThanOrEqual(0);
+          await expect.poll(() => heading.evaluate((h) => h.closest('section')!.getBoundingClientRect().top)).toBeLessThan(height);
+          if (n === 11)
+            await info.attach(`tour step 11 at ${width}×${height}`, { body: await page.screenshot(), contentType: 'image/png' });
+        }
+        if (n < TOUR_STEPS.length) {
+          const next = page.locator('section.tour').getByRole('button', { name: 'Next →' });
+          await next.focus();
+          await page.keyboard.press('Enter');
+          await expect(next, `focus after step ${n}`).toBeFocused();
+        }
+      }
+    });
+  });
+}
+
+test('MagFace from the loss menu, then "Show with its data", gives the MagFace preset’s link', async ({ page }) => {
+  const preset = PRESETS.find((p) => p.id === lossDef('magface').meta.showcase!.preset)!;
+  await page.goto(`/?${preset.query}`);
+  await expect(page.getByTestId('formula')).toHaveAttribute('data-loss', 'magface');
+  const presetUrl = new URL(page.url()).search;
+  await page.goto('/?play=0');
+  await page.locator('select[name="loss"]').selectOption('magface');
+  await expect(page.getByRole('button', { name: 'Show with its data' })).toBeVisible();
+  await expect(page.getByTestId('formula')).toContainText('blurred ones sit near the centre');
+  await page.getByRole('button', { name: 'Show with its data' }).click();
+  await expect.poll(() => new URL(page.url()).search).toBe(presetUrl);
+  // Applied: the chip has done its work and goes.
+  await expect(page.getByRole('button', { name: 'Show with its data' })).toHaveCount(0);
+  // A loss without a showcase has no chip.
+  await page.locator('select[name="loss"]').selectOption('arcface');
+  await expect(page.getByRole('button', { name: 'Show with its data' })).toHaveCount(0);
+});

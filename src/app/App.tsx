@@ -220,6 +220,8 @@ export function App() {
               onData={onData}
               custom={uploaded?.data}
               tour={tour}
+              onPreset={applyPreset}
+              lead={tourStep?.panel ? { panel: tourStep.panel, step: params.tour } : undefined}
             />
           </Suspense>
         </aside>

@@ -72,6 +72,11 @@ export const adaface: LossDefinition<AdaFaceSpec, typeof params> = {
   kind: 'adaface',
   meta: {
     label: 'AdaFace',
+    showcase: {
+      preset: 'after-adaface',
+      lookFor:
+        'With blurred samples: their low norms get ArcFace’s gentle margin, so they are not forced into their class as hard as the clear ones.',
+    },
     intuition:
       'The feature norm, measured against the batch, stands for image quality: a low-quality sample gets an angular margin that asks little of it (ArcFace’s form, ẑ = −1), an average one CosFace’s additive margin (ẑ = 0), a high-quality one both.',
     uses: ['m', 's', 'warmup'],

@@ -87,6 +87,11 @@ export interface LossMeta<R extends readonly ParamDef[], P extends object> {
   readonly margin?: MarginRange;
   /** The settings its compare-panel title names ("ArcFace m = 0.3, s = 10"). */
   readonly titleKeys: readonly (keyof P)[];
+  /**
+   * A loss whose mechanism shows only on its own data (blurred samples, noisy labels, unseen
+   * identities): the preset (params/presets.ts, by id) that shows it, and what to look for there.
+   */
+  readonly showcase?: { preset: string; lookFor: string };
 }
 
 /** How it trains: its spec at a step, its tfjs loss, and what the trainer keeps for it. */

@@ -58,6 +58,10 @@ export const magface: LossDefinition<MagFaceSpec, typeof params> = {
   kind: 'magface',
   meta: {
     label: 'MagFace',
+    showcase: {
+      preset: 'after-magface',
+      lookFor: 'With blurred samples, drawn raw: the blurred ones sit near the centre, the clear ones far out, where the margin is larger.',
+    },
     intuition:
       'The feature norm stands for quality: a confident, high-quality sample gets a larger norm and must meet a larger angular margin; a blurred one may sit near the origin with a small margin.',
     uses: ['s'],

@@ -99,6 +99,10 @@ export const sphereface2: LossDefinition<SphereFace2Spec, typeof params> = {
   kind: 'sphereface2',
   meta: {
     label: 'SphereFace2',
+    showcase: {
+      preset: 'after-sphereface2-open',
+      lookFor: 'With identities never trained on: the grey gap between the caps is where strangers land, rejected by every class.',
+    },
     intuition:
       'No softmax: each class is its own yes/no classifier with one shared threshold b, so every class claims a cap around its weight. The caps need not meet: a feature in the gap belongs to no class, as a stranger should in verification.',
     uses: ['m', 'warmup'],

@@ -94,6 +94,11 @@ export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
   kind: 'subcenter',
   meta: {
     label: 'Sub-center ArcFace',
+    showcase: {
+      preset: 'after-subcenter',
+      lookFor:
+        'With 30 % of labels swapped between confusable classes: the mislabelled samples gather at a second sub-centre (thin arrows), and each class’s dominant one stays clean.',
+    },
     intuition:
       'K sub-centres per class, the class cosine the best of them: clean samples gather at one dominant sub-centre, noisy or odd ones at the others, so a mislabelled sample no longer drags its class’s centre.',
     uses: ['m', 's', 'warmup'],

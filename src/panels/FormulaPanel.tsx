@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { FittedTex } from './FittedTex';
+import { lossDef } from '../losses/registry';
 import type { Params } from '../params/table';
 import type { Frame } from '../train/frame';
 import { intuition, lossCaption, lossTex, lossTexLines, settingsOf } from './formulas';
@@ -12,12 +13,14 @@ export const FormulaPanel = memo(function FormulaPanel({ params: set, frame }: {
   const params = useMemo(() => settingsOf(set, frame?.spec), [set, frame?.spec]);
   // λ is NaN for a loss without the λ schedule, which its formula ignores.
   const tex = lossTex(params, frame?.lambda);
+  const showcase = lossDef(params.loss).meta.showcase;
   return (
     <section className="formula" aria-labelledby="sec-formula" data-testid="formula" data-loss={params.loss}>
       <h2 id="sec-formula">Formula</h2>
       <FittedTex tex={tex} lines={lossTexLines(params, frame?.lambda)} className="formula-tex" />
       <p className="formula-caption">{lossCaption(params)}</p>
       <p className="formula-intuition">{intuition(params.loss)}</p>
+      {showcase && <p className="formula-intuition">{showcase.lookFor}</p>}
     </section>
   );
 });

@@ -1,4 +1,4 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Fragment, Suspense, lazy, useRef, type ReactNode } from 'react';
 import type { CustomData } from '../data/csv';
 import { useAppStore } from '../state/store';
 import { MetricsPanel } from './MetricsPanel';
@@ -9,6 +9,8 @@ import type { RunFile } from '../export/runFile';
 import { LossPanel } from './LossPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SharedTrainingPanel } from './SharedTrainingPanel';
+import type { SidePanelId } from '../tour/steps';
+import { useLeadPanel } from '../hooks/useLeadPanel';
 
 // KaTeX and uPlot load after the first picture: the view draws before the panels arrive.
 const FormulaPanel = lazy(() => import('./FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
@@ -30,10 +32,31 @@ interface Props {
   onData: (d: CustomData) => void;
   custom?: CustomData;
   tour?: ReactNode;
+  /** Applies a preset's query (the loss panel's "show with its data"). */
+  onPreset: (query: string) => void;
+  /** The panel the tour step is about: placed just below the tour, opened and scrolled into view (keyed by the step). */
+  lead?: { panel: SidePanelId; step: number };
 }
 
 /** The scrolling side panel: tour, formula, loss controls, charts, angles, run files, data and view settings. */
-export function SidePanels({ params, setParam, classes, dim, models, titles, onLeaveCompare, runFile, onData, custom, tour }: Props) {
+export function SidePanels({
+  params,
+  setParam,
+  classes,
+  dim,
+  models,
+  titles,
+  onLeaveCompare,
+  runFile,
+  onData,
+  custom,
+  tour,
+  onPreset,
+  lead: leadStep,
+}: Props) {
+  const panel = useRef<HTMLDivElement>(null);
+  const lead = leadStep?.panel;
+  useLeadPanel(panel, leadStep);
   const status = useAppStore((s) => s.status);
   const history = useAppStore((s) => s.history);
   const compare = titles.length > 1;
@@ -44,43 +67,76 @@ export function SidePanels({ params, setParam, classes, dim, models, titles, onL
       : compare
         ? undefined
         : { params, model: status };
-  return (
-    <div className="panel">
-      {tour}
-      {shown && (
+  // Each part keyed by its name: the tour's panel moves to just below the tour without remounting.
+  const parts: [string, ReactNode][] = [
+    [
+      'formula',
+      shown && (
         <Suspense fallback={null}>
           <FormulaPanel params={shown.params} frame={shown.model?.frame ?? null} />
         </Suspense>
-      )}
-      {!compare && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} />}
+      ),
+    ],
+    ['loss', !compare && <LossPanel params={params} setParam={setParam} classes={classes} dim={dim} onPreset={onPreset} />],
+    [
+      'curves',
       <Suspense fallback={null}>
         <CurvesPanel
           params={params}
           frame={status.frame}
           panels={compare ? models.map((p, i) => ({ title: titles[i]!, params: p, frame: status.models[i]?.frame ?? null })) : undefined}
         />
+      </Suspense>,
+    ],
+    [
+      'verify',
+      <Suspense fallback={null}>
         <VerificationPanel
           frame={shown?.model?.frame ?? null}
           panels={compare && !shown ? titles.map((title, i) => ({ title, frame: status.models[i]?.frame ?? null })) : undefined}
           threshold={params.threshold}
           setParam={setParam}
         />
+      </Suspense>,
+    ],
+    [
+      'history',
+      <Suspense fallback={null}>
         <HistoryPanel rows={history.rows} version={history.version} titles={compare ? titles : undefined} stored={runFile.stored} />
-      </Suspense>
-      {compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />}
-      {shown && <MetricsPanel frame={shown.model?.frame ?? null} info={status.info} params={shown.params} classes={classes} dim={dim} />}
-      {shown && (
+      </Suspense>,
+    ],
+    ['shared', compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />],
+    [
+      'metrics',
+      shown && <MetricsPanel frame={shown.model?.frame ?? null} info={status.info} params={shown.params} classes={classes} dim={dim} />,
+    ],
+    [
+      'words',
+      shown && (
         <PictureText
           frame={shown.model?.frame ?? null}
           info={status.info}
           lossKind={shown.model?.frame?.spec.kind ?? shown.params.loss}
           dim={dim}
         />
-      )}
+      ),
+    ],
+    [
+      'runfile',
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
-      </Suspense>
-      <SettingsPanel params={params} setParam={setParam} onData={onData} custom={custom} />
+      </Suspense>,
+    ],
+    ['settings', <SettingsPanel params={params} setParam={setParam} onData={onData} custom={custom} />],
+  ];
+  const first = parts.findIndex(([id]) => id === lead);
+  if (first > 0) parts.unshift(...parts.splice(first, 1));
+  return (
+    <div className="panel" ref={panel}>
+      {tour}
+      {parts.map(([id, node]) => (
+        <Fragment key={id}>{node}</Fragment>
+      ))}
     </div>
   );
 }

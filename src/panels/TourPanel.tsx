@@ -18,7 +18,8 @@ export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, co
   const last = TOUR_STEPS.length;
   const nav = (
     <nav className="tour-nav" aria-label="Lecture tour">
-      <button type="button" onClick={() => onGo(step - 1)} disabled={step <= 1} aria-keyshortcuts="ArrowLeft">
+      {/* aria-disabled, not disabled: a button that becomes disabled drops the keyboard's focus (step 1 and the last). */}
+      <button type="button" onClick={() => step > 1 && onGo(step - 1)} aria-disabled={step <= 1} aria-keyshortcuts="ArrowLeft">
         ← Previous
       </button>
       {!compact && (
@@ -32,7 +33,13 @@ export const TourPanel = memo(function TourPanel({ step, onGo, onTry, onExit, co
           ))}
         </ol>
       )}
-      <button type="button" className="primary" onClick={() => onGo(step + 1)} disabled={step >= last} aria-keyshortcuts="ArrowRight">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => step < last && onGo(step + 1)}
+        aria-disabled={step >= last}
+        aria-keyshortcuts="ArrowRight"
+      >
         Next →
       </button>
     </nav>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from './presets';
+import { PRESETS, presetApplied, presetById } from './presets';
+import { LOSS_KINDS, lossDef } from '../losses/registry';
 import { decodeParams } from './urlCodec';
 import { holdoutNotes } from './holdout';
 
@@ -15,6 +16,19 @@ describe('presets', () => {
       const params = decodeParams(p.query).params;
       expect(params.holdout, p.id).toBe(4);
       expect(holdoutNotes(params, params.classes), p.id).toEqual([]);
+    }
+  });
+  it('a loss that names its showcase names a preset of that loss; the preset is applied once its keys match', () => {
+    const named = LOSS_KINDS.filter((k) => lossDef(k).meta.showcase);
+    expect(named.sort()).toEqual(['adaface', 'magface', 'sphereface2', 'subcenter']);
+    for (const kind of named) {
+      const preset = presetById(lossDef(kind).meta.showcase!.preset);
+      expect(preset, kind).toBeDefined();
+      const params = decodeParams(preset!.query).params;
+      expect(params.loss, kind).toBe(kind);
+      expect(presetApplied(params, preset!), kind).toBe(true);
+      // The loss picked from the menu on the default data: not yet.
+      expect(presetApplied({ ...decodeParams('v=2').params, loss: kind }, preset!), kind).toBe(false);
     }
   });
 });

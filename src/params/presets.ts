@@ -1,5 +1,7 @@
 // Presets: each is just a query string (what "Copy link" would give for that state).
 import { OPEN_SET_QUERY } from './openSet';
+import type { ParamKey, Params } from './table';
+import { decodeParams } from './urlCodec';
 
 export interface Preset {
   id: string;
@@ -173,3 +175,15 @@ export const PRESETS: readonly Preset[] = [
     query: 'v=2&loss=arcface&m=0.3&dataset=mnist&testFraction=0.2&speed=0&warmup=300',
   },
 ];
+
+/** The preset with this id, if any. */
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** Whether `params` already show what the preset sets: every key its query names has the preset's value. */
+export function presetApplied(params: Params, preset: Preset): boolean {
+  const wanted = decodeParams(preset.query).params;
+  const keys = [...new URLSearchParams(preset.query).keys()].filter((k) => k !== 'v' && k in wanted) as ParamKey[];
+  return keys.every((k) => JSON.stringify(params[k]) === JSON.stringify(wanted[k]));
+}

@@ -6,6 +6,9 @@ import type { Params } from '../params/table';
 import { OPEN_SET_QUERY } from '../params/openSet';
 import { crossEntropyTex, namedTargetLines } from '../losses/tex';
 
+/** A side panel a tour step may be about (its heading's id is `sec-<id>`). */
+export type SidePanelId = 'metrics' | 'curves' | 'history' | 'verify' | 'words';
+
 /** Where the "notice this" cue points on the view. */
 export interface TourStep {
   title: string;
@@ -17,6 +20,8 @@ export interface TourStep {
   lines?: string[];
   /** The configured run: a query string the URL codec reads (with `v=2`). */
   query: string;
+  /** The side panel the step talks about: entering the step brings it, open, just below the tour. */
+  panel?: SidePanelId;
   /** One thing to notice, drawn on the view at `anchor` with a short label. */
   cue: { anchor: CueAnchor; label: string; text: string };
   /** One action that changes a value: a button that applies `set` to the running step. */
@@ -113,6 +118,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'The margin grows as λ falls: the classes narrow slowly.',
     ],
     ...CE(SPHEREFACE_TARGET, '\\lVert x_i \\rVert \\cos\\theta_j'),
+    panel: 'metrics',
     query: 'v=2&loss=sphereface&m=4',
     cue: {
       anchor: 'boundary',
@@ -192,6 +198,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       '(1, 0, 0) is NormFace; (1, m, 0) ArcFace; (1, 0, m) CosFace. The target-logit panel draws every loss’s curve against θ on one plot, over the live histogram of θ.',
     ],
     ...CE('s(\\cos(m_1 \\theta_{y_i} + m_2) - m_3)', 's \\cos\\theta_j'),
+    panel: 'curves',
     query: 'v=2&loss=combined&m1=1&m2=0.3&m3=0.2',
     cue: {
       anchor: 'boundary',
@@ -212,6 +219,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Orbit one sphere and all four turn; the charts beside draw one line per panel.',
     ],
     formula: 'z_{y_i} = s\\left(\\cos(m_1 \\theta_{y_i} + m_2) - m_3\\right),\\qquad z_j = s \\cos\\theta_j',
+    panel: 'history',
     query: 'v=2&compare=softmax,normface,cosface,arcface',
     cue: {
       anchor: 'cluster',
@@ -233,6 +241,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     ],
     formula:
       '\\text{accept } (x_a, x_b) \\iff \\cos\\angle(x_a, x_b) \\ge t,\\qquad \\mathrm{TAR}(t) = P(\\text{accept} \\mid \\text{same}),\\quad \\mathrm{FAR}(t) = P(\\text{accept} \\mid \\text{different})',
+    panel: 'verify',
     query: `v=2&${OPEN_SET_QUERY}&compare=softmax,arcface:m=0.3`,
     cue: {
       anchor: 'heldout',

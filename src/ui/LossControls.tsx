@@ -2,6 +2,7 @@ import { cosfaceMinScale } from '../losses/curves';
 import { lossDef } from '../losses/registry';
 import { PARAMS, lossUses, type ParamDef, type ParamKey, type Params } from '../params/table';
 import { ParamControl } from './ParamControl';
+import type { ReactNode } from 'react';
 
 // The loss's settings and the training's, and the pace beside them.
 const LIVE_KEYS = (PARAMS as readonly ParamDef[])
@@ -17,10 +18,12 @@ interface Props {
   only?: readonly string[];
   /** Element-id prefix (compare mode has one set of controls per panel). */
   idPrefix?: string;
+  /** Shown right after the loss menu (the side panel's "show with its data" chip). */
+  beside?: ReactNode;
 }
 
 /** The loss menu and every live parameter the chosen loss uses, with bounds marked on the sliders. */
-export function LossControls({ params, setParam, classes, dim, only, idPrefix }: Props) {
+export function LossControls({ params, setParam, classes, dim, only, idPrefix, beside }: Props) {
   const visible = (key: string) => !only || only.includes(key);
   const def = lossDef(params.loss);
   const bound = def.rails.marginBound?.(classes, dim);
@@ -30,6 +33,7 @@ export function LossControls({ params, setParam, classes, dim, only, idPrefix }:
   return (
     <>
       {visible('loss') && <ParamControl name="loss" params={params} onChange={setParam} idPrefix={idPrefix} />}
+      {beside}
       {LIVE_KEYS.filter((key) => visible(key) && lossUses(params.loss, key)).map((key) => {
         if (key === 'm')
           return (

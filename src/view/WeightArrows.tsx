@@ -7,6 +7,12 @@ import { disposeSprite, makeTextSprite } from './textSprite';
 import type { ViewState } from './viewState';
 
 const UP = new THREE.Vector3(0, 1, 0);
+/**
+ * An arrow's length in sphere radii: with the sphere filling 80 % of a panel (panelFit.ts), an
+ * arrow at 1.2 stays inside it from any side, leaning toward the camera too (it reaches 97 % of
+ * the half-height at worst); at 1.25 its head was cut.
+ */
+const ARROW_LENGTH = 1.2;
 const scratchDir = new THREE.Vector3();
 
 /** One class weight: a shaft and a cone from the origin along ŵ_j, with its label. */
@@ -114,7 +120,7 @@ export function WeightArrows({
   return (
     <group>
       {Array.from({ length: classes }, (_, j) => (
-        <Arrow key={j} vs={vs} j={j} length={1.25} dim={dim} outline={outline} ink={ink} sizes={sizes} board={board} />
+        <Arrow key={j} vs={vs} j={j} length={ARROW_LENGTH} dim={dim} outline={outline} ink={ink} sizes={sizes} board={board} />
       ))}
     </group>
   );

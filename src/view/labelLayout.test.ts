@@ -32,6 +32,12 @@ describe('label layout', () => {
     for (const b of boxes.slice(0, 4)) expect(inside(b, 200, 120)).toBe(true);
     expect(labelOverlaps(boxes)).toEqual([]);
   });
+  it('a label wedged between an arrowhead, a neighbour and the top edge: the labels end apart (the arrowhead gives way)', () => {
+    const boxes = [box(100, 10), box(110, 14), box(105, 30, true), box(90, 28, true), box(120, 26, true)];
+    expect(layoutLabels(boxes, 200, 60)).toBe(0);
+    expect(labelOverlaps(boxes)).toEqual([]);
+    for (const b of boxes.slice(0, 2)) expect(inside(b, 200, 60)).toBe(true);
+  });
   it('is deterministic: the same input gives the same layout (labels do not jitter while nothing moves)', () => {
     const make = () => [box(100, 100), box(100, 100), box(102, 99), box(98, 101)];
     const a = make();

@@ -17,10 +17,10 @@ function overlap(p: LabelBox, q: LabelBox, gap: number): [number, number] {
 /**
  * Separates overlapping boxes by moving each pair apart along the axis of least overlap, half
  * each (all of it for a label on a fixed box), for a few passes. Boxes that coincide exactly are
- * split vertically in index order, so the result never depends on iteration noise. Returns the
- * number of overlaps left.
+ * split vertically in index order, so the result never depends on iteration noise. Within a
+ * `panel`, each move is held inside it. Returns the number of overlaps left.
  */
-export function separateLabels(boxes: LabelBox[], passes = 6, gap = 2): number {
+export function separateLabels(boxes: LabelBox[], passes = 6, gap = 2, panel?: { width: number; height: number }): number {
   let left = 0;
   for (let pass = 0; pass < passes; pass++) {
     left = 0;
@@ -44,6 +44,8 @@ export function separateLabels(boxes: LabelBox[], passes = 6, gap = 2): number {
           p.y += s * oy * sp;
           q.y -= s * oy * sq;
         }
+        // Held inside the panel as they go: a label against an edge leaves the move to the other.
+        if (panel) keepInside([p, q], panel.width, panel.height);
       }
     }
     if (left === 0) break;
@@ -75,15 +77,17 @@ export function labelOverlaps(boxes: readonly LabelBox[], gap = 0): [number, num
 }
 
 /**
- * Lays labels out in a panel: apart from each other and off the obstacles, then inside the panel,
- * a few rounds (a label pushed in at an edge may land on another). The last step keeps them inside;
- * returns how many pairs of labels still overlap.
+ * Lays labels out in a panel: inside it, then apart from each other and off the obstacles, every
+ * move held inside (a label pushed against an edge leaves the room to its neighbour); a label that
+ * cannot also stay off the arrowheads gives way on those. Returns how many pairs of labels still
+ * overlap.
  */
 export function layoutLabels(boxes: LabelBox[], width: number, height: number): number {
-  for (let round = 0; round < 4; round++) {
-    const left = separateLabels(boxes);
-    keepInside(boxes, width, height);
-    if (left === 0 && labelOverlaps(boxes, 2).length === 0) break;
-  }
-  return labelOverlaps(boxes).length;
+  const panel = { width, height };
+  keepInside(boxes, width, height);
+  separateLabels(boxes, 40, 2, panel);
+  // Where a label cannot be off both an arrowhead and its neighbours, its neighbours come first.
+  const labels = boxes.filter((b) => !b.fixed);
+  if (labelOverlaps(labels, 2).length > 0) separateLabels(labels, 40, 2, panel);
+  return labelOverlaps(labels).length;
 }
