@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LOSS_KINDS, lossDef } from '../src/losses/registry';
 import { PRESETS } from '../src/params/presets';
 import { decodeParams } from '../src/params/urlCodec';
+import { waitForStatus } from './helpers';
 import { TOUR_STEPS } from '../src/tour/steps';
 
 /** A formula box's fit: its content's width against its own, and its right edge against the window's. */
@@ -113,11 +115,16 @@ for (const [width, height] of [
       ];
       for (const c of cases) {
         await page.goto(`/?${c.query}`);
+        // Trained a while: the weights spread out and the clusters formed, as a lecture shows them.
+        await waitForStatus(page, (st) => st.step >= 300, 60_000);
         const report = await expectLegible(page, c.views, c.min, c.name);
+        const shot = await page.screenshot();
         await info.attach(`${c.name} at ${width}×${height} (labels ${report.map((v) => v.px).join(', ')} px)`, {
-          body: await page.screenshot(),
+          body: shot,
           contentType: 'image/png',
         });
+        // The README's "For the lecture hall" picture: DOCS_SCREENSHOTS=1 writes it (then committed).
+        if (process.env.DOCS_SCREENSHOTS && width === 1280 && c.name === '2×2 compare') writeFileSync('docs/lecture-hall.png', shot);
       }
     });
 
