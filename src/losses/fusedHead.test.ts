@@ -119,6 +119,8 @@ describe('the fused heads', () => {
   for (const [N, D, C] of [
     [24, 3, 5],
     [17, 2, 8],
+    // 8-D: the heads loop over D, with no 2-D or 3-D special case (issue 30's embedding dimensions).
+    [20, 8, 6],
   ] as const) {
     it(`the raw head with center loss's pull (λ 0.3, ${D}-D): loss and ∂x, ∂W, ∂b equal tfjs autodiff`, () => {
       const { x, W, labels } = batch(N + 2 * C, N, D, C);
@@ -185,6 +187,8 @@ describe('the fused heads', () => {
     for (const [N, D, C] of [
       [24, 3, 5],
       [17, 2, 8],
+      // 8-D: the heads loop over D, with no 2-D or 3-D special case (issue 30's embedding dimensions).
+      [20, 8, 6],
     ] as const) {
       it(`${JSON.stringify(spec)}, ${D}-D, ${C} classes: loss, ∂x, ∂W (and ∂b) equal tfjs autodiff of computeLoss`, () => {
         const input = fullBatch(spec, N * 31 + C, N, D, C);
