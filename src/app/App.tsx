@@ -63,7 +63,7 @@ export function App() {
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const { dim } = structure;
+  const dim: 2 | 3 = structure.dim === 2 ? 2 : 3;
   const classes = trainedClasses(structure);
 
   const applyPreset = useCallback(

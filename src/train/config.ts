@@ -26,8 +26,8 @@ export interface StructuralConfig {
   lowQuality: number;
   /** Held-out fraction of each class, [0, 0.9]. */
   testFraction: number;
-  /** Feature dimension: 2 (circle) or 3 (sphere). */
-  dim: 2 | 3;
+  /** Feature dimension: 2 (circle) or 3 (sphere) in the app; a sweep also trains 4–32 (measured, not drawn). */
+  dim: number;
   /** Hidden width and number of hidden layers of the embedding MLP. */
   hidden: number;
   depth: number;

@@ -1,0 +1,50 @@
+// One run of a sweep, trained from scratch and measured: the page's Trainer, data and metrics (tfjs side).
+import * as tf from '@tensorflow/tfjs-core';
+import type { Dataset } from '../data/datasets';
+import type { SweepMetric } from '../metrics/sweepAggregate';
+import type { LiveParams, StructuralConfig } from '../train/config';
+import { Trainer } from '../train/trainer';
+
+const DEG = 180 / Math.PI;
+/** Progress is reported this often (steps). */
+const PROGRESS_EVERY = 50;
+
+/** What a finished run measured: the closed-set metrics always, the open-set ones with held-out identities. */
+export function runMetrics(trainer: Trainer): Partial<Record<SweepMetric, number>> {
+  const f = trainer.snapshot();
+  const out: Partial<Record<SweepMetric, number>> = {
+    testAccuracy: f.metrics.testAccuracy,
+    trainSpread: f.metrics.intraClassAngle * DEG,
+    marginMedian: f.metrics.marginMedian * DEG,
+  };
+  const v = f.verification;
+  if (v) Object.assign(out, { tarAtFar1e2: v.tarAtFar1e2, eer: v.eer, rank1: v.rank1 });
+  return out;
+}
+
+/**
+ * Trains `steps` steps from scratch on `data` and measures the result; the trainer's tensors are
+ * all freed (the count before and after is returned, for the leak check). A loss that diverges
+ * ends the run early with what it measured then (NaN metrics are left out of the means).
+ */
+export function trainSweepRun(
+  data: Dataset,
+  structure: StructuralConfig,
+  live: LiveParams,
+  steps: number,
+  onProgress?: (step: number) => void,
+): { metrics: Partial<Record<SweepMetric, number>>; tensorsBefore: number; tensorsAfter: number } {
+  const tensorsBefore = tf.memory().numTensors;
+  const trainer = new Trainer(data, structure, live);
+  let metrics: Partial<Record<SweepMetric, number>>;
+  try {
+    for (let i = 1; i <= steps; i++) {
+      trainer.trainStep();
+      if (i % PROGRESS_EVERY === 0) onProgress?.(i);
+    }
+    metrics = runMetrics(trainer);
+  } finally {
+    trainer.dispose();
+  }
+  return { metrics, tensorsBefore, tensorsAfter: tf.memory().numTensors };
+}
