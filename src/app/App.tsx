@@ -75,6 +75,15 @@ export function App() {
     },
     [replaceParams, setNotices, requestReset],
   );
+  // A link with a sweep opens on the sweep panel (placed below the tour, if any, and scrolled to).
+  const [sweepInLink] = useState(() => useAppStore.getState().sweep !== null);
+  const loadRun = useCallback(
+    (p: Params) => {
+      replaceParams(p);
+      requestReset();
+    },
+    [replaceParams, requestReset],
+  );
   const tourState = useTour({ params, setParam, replaceParams, requestReset });
   const { step: tourStep, cue } = tourState;
   /** What the live region says first: the tour step, when there is one. */
@@ -221,7 +230,8 @@ export function App() {
               custom={uploaded?.data}
               tour={tour}
               onPreset={applyPreset}
-              lead={tourStep?.panel ? { panel: tourStep.panel, step: params.tour } : undefined}
+              onLoadRun={loadRun}
+              lead={tourStep?.panel ? { panel: tourStep.panel, step: params.tour } : sweepInLink ? { panel: 'sweep', step: 0 } : undefined}
             />
           </Suspense>
         </aside>

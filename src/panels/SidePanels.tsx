@@ -17,6 +17,7 @@ const FormulaPanel = lazy(() => import('./FormulaPanel').then((m) => ({ default:
 const CurvesPanel = lazy(() => import('./CurvesPanel').then((m) => ({ default: m.CurvesPanel })));
 const HistoryPanel = lazy(() => import('./HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const VerificationPanel = lazy(() => import('./VerificationPanel').then((m) => ({ default: m.VerificationPanel })));
+const SweepPanel = lazy(() => import('./SweepPanel').then((m) => ({ default: m.SweepPanel })));
 const RunFilePanel = lazy(() => import('./RunFilePanel').then((m) => ({ default: m.RunFilePanel })));
 
 interface Props {
@@ -34,6 +35,8 @@ interface Props {
   tour?: ReactNode;
   /** Applies a preset's query (the loss panel's "show with its data"). */
   onPreset: (query: string) => void;
+  /** Loads a sweep run's settings in the main view, as one change (one run). */
+  onLoadRun: (p: Params) => void;
   /** The panel the tour step is about: placed just below the tour, opened and scrolled into view (keyed by the step). */
   lead?: { panel: SidePanelId; step: number };
 }
@@ -52,6 +55,7 @@ export function SidePanels({
   custom,
   tour,
   onPreset,
+  onLoadRun,
   lead: leadStep,
 }: Props) {
   const panel = useRef<HTMLDivElement>(null);
@@ -126,6 +130,14 @@ export function SidePanels({
       <Suspense fallback={null}>
         <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
       </Suspense>,
+    ],
+    [
+      'sweep',
+      !compare && (
+        <Suspense fallback={null}>
+          <SweepPanel params={params} onLoad={onLoadRun} />
+        </Suspense>
+      ),
     ],
     ['settings', <SettingsPanel params={params} setParam={setParam} onData={onData} custom={custom} />],
   ];

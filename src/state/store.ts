@@ -7,6 +7,7 @@ import { emptyRows, type HistoryRows } from './runHistory';
 import { initialStatus, type TrainerStatus } from './status';
 import type { ParamKey, Params } from '../params/table';
 import { decodeParams } from '../params/urlCodec';
+import { parseSweep, type SweepSpec } from '../params/sweep';
 import { marginFor } from '../params/margin';
 import type { PresenceReport } from '../client/presenceGate';
 
@@ -21,6 +22,8 @@ export interface AppState {
   resetRequest: number;
   /** Whether the page is seen (an embed hidden on a slide not shown trains and draws nothing) and may hold a canvas. */
   presence: PresenceReport;
+  /** The sweep the URL or the sweep panel asks for (`sweep=`), or null. */
+  sweep: SweepSpec | null;
 
   /** Sets one parameter; choosing a loss moves m into that loss's range. */
   setParam<K extends ParamKey>(key: K, value: Params[K]): void;
@@ -31,14 +34,18 @@ export interface AppState {
   /** Asks for a fresh run once the params set with it have rendered. */
   requestReset(): void;
   setPresence(presence: PresenceReport): void;
+  setSweep(sweep: SweepSpec | null): void;
 }
 
 /** A store read from the page's URL: leniently, with notices for what was corrected. */
 export function createAppStore(search: string) {
   const initial = decodeParams(search);
+  const sweep = parseSweep(search);
   return create<AppState>()((set) => ({
     params: initial.params,
-    notices: initial.notices,
+    notices: [...initial.notices, ...sweep.notices],
+    sweep: sweep.sweep,
+    setSweep: (next) => set({ sweep: next }),
     status: initialStatus(Math.max(1, initial.params.compare.length)),
     history: { rows: emptyRows(Math.max(1, initial.params.compare.length)), version: 0 },
     resetRequest: 0,

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { collectErrors } from './helpers';
+
+test('a small sweep from its link fills the panel, its table and its CSV; a value loads its settings', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?sweep=m:0,0.3,0.6&seeds=2&sweepSteps=200');
+  const panel = page.getByTestId('sweep');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(/^Sweep/);
+  // It fills in as runs finish, and ends with every run measured and no tensor left behind.
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  await expect(panel).toHaveAttribute('data-finished', '6');
+  await expect(panel).toHaveAttribute('data-leaked', '0');
+  await expect(panel).toHaveAttribute('data-worker', '0');
+  await panel.getByText('Data as a table').click();
+  const rows = panel.getByTestId('sweep-table').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  const first = await rows.nth(0).locator('th, td').allTextContents();
+  expect(first.slice(0, 2)).toEqual(['0', '2']);
+  expect(first[2]).toMatch(/^\d+\.\d \(\d+\.\d–\d+\.\d\)$/);
+  // The CSV: a row per run, then a row of means per value.
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('hypersphere_sweep-m.csv');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  expect(csv[0]).toMatch(/^row,m,seed,testAccuracy,trainSpread,marginMedian/);
+  expect(csv.filter((l) => l.startsWith('run,'))).toHaveLength(6);
+  expect(csv.filter((l) => l.startsWith('mean,'))).toHaveLength(3);
+  // Clicking a value loads that run's settings in the main view: m = 0.6, the sweep kept in the link.
+  await rows.nth(2).getByRole('button', { name: '0.6' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('m')).toBe('0.6');
+  await expect(page.locator('select[name="loss"]')).toHaveValue('arcface');
+  expect(new URL(page.url()).searchParams.get('sweep')).toBe('m:0,0.3,0.6');
+  expect(errors).toEqual([]);
+});
+
+test('a sweep can be cancelled: it stops, keeps what it measured and leaves no worker', async ({ page }) => {
+  await page.goto('/?play=0');
+  const panel = page.getByTestId('sweep');
+  await panel.locator('select[name="sweepKey"]').selectOption('m');
+  await panel.locator('input[name="sweepValues"]').fill('0,0.2,0.4,0.6');
+  await panel.locator('input[name="sweepSteps"]').fill('3000');
+  await panel.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Sweep: m over 4 values × 3 seeds × 3000 steps');
+  await expect(panel.getByTestId('sweep-progress')).toBeVisible();
+  await expect.poll(() => panel.locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBeGreaterThan(0);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toHaveAttribute('data-phase', 'cancelled');
+  await expect(panel).toHaveAttribute('data-worker', '0');
+  await expect(panel).toContainText(/Cancelled after \d+ of 12 runs/);
+  expect(new URL(page.url()).searchParams.get('sweep')).toBe('m:0,0.2,0.4,0.6');
+});
+
+test('a bad sweep= gets a notice and no sweep', async ({ page }) => {
+  await page.goto('/?sweep=colour:1,2&play=0');
+  await expect(page.getByTestId('notice-info')).toContainText('"colour" is not a setting a sweep can vary');
+  await expect(page.getByTestId('sweep').getByRole('heading', { level: 2 })).toHaveText('Sweep');
+  await expect(page.getByTestId('sweep')).toHaveAttribute('data-phase', 'idle');
+  expect(new URL(page.url()).searchParams.get('sweep')).toBeNull();
+});

@@ -1,0 +1,245 @@
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useSweep, type SweepState } from '../hooks/useSweep';
+import { aggregate, measuredMetrics, METRIC_LABELS, PERCENT_METRICS, sweepCsv, type SweepMetric } from '../metrics/sweepAggregate';
+import { parseSweep, runSettings, sweepableKeys, type SweepKey } from '../params/sweep';
+import type { Params } from '../params/table';
+import { drawSweepChart, valueAt } from './sweepChart';
+import { SweepForm } from './SweepForm';
+
+const CHART_HEIGHT = 200;
+
+const fmt = (v: number | undefined, m: SweepMetric) =>
+  v === undefined ? '—' : PERCENT_METRICS.has(m) ? (v * 100).toFixed(1) : v.toFixed(1);
+const seconds = (ms: number | null) =>
+  ms === null
+    ? 'estimating the time left'
+    : ms < 60_000
+      ? `about ${Math.ceil(ms / 1000)} s left`
+      : `about ${Math.ceil(ms / 60_000)} min left`;
+
+/** The page's colours for the chart (it follows the theme). */
+function themeColors(el: HTMLElement) {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return { ink: v('--fg'), muted: v('--muted'), accent: v('--accent'), grid: v('--border'), background: v('--panel') };
+}
+
+/** The sweep's progress line and its Cancel. */
+function Progress({ state, onCancel }: { state: SweepState; onCancel: () => void }) {
+  const steps = state.spec?.steps ?? 1;
+  const done = state.finished + state.step / steps;
+  return (
+    <div className="sweep-progress" data-testid="sweep-progress">
+      <progress max={state.total} value={done} aria-label="Sweep progress" />
+      <span>
+        run {Math.min(state.total, state.finished + 1)} of {state.total} · {seconds(state.leftMs)}
+      </span>{' '}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The papers' tables, live: one setting (m, s, the loss, the embedding dimension, …) over a list of
+ * values, each trained from scratch over a few seeds in a worker of its own. It plots each value's
+ * seed mean and range as runs finish, offers the numbers as a table, a CSV and a PNG, and a click
+ * on a value loads that run's settings in the main view (a dimension above 3: its numbers).
+ */
+export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params: Params; onLoad: (p: Params) => void }) {
+  const { state, run, cancel, clear } = useSweep();
+  const [metric, setMetric] = useState<SweepMetric>('testAccuracy');
+  const [selected, setSelected] = useState(-1);
+  const [notes, setNotes] = useState<string[]>([]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const rows = useMemo(() => aggregate(state.results, state.labels.length), [state.results, state.labels.length]);
+  const metrics = measuredMetrics(state.results);
+  const shown = metrics.includes(metric) ? metric : (metrics[0] ?? 'testAccuracy');
+  const spec = state.spec;
+
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !spec) return;
+    const draw = () =>
+      drawSweepChart(
+        c,
+        c.clientWidth || 300,
+        CHART_HEIGHT,
+        devicePixelRatio || 1,
+        state.labels,
+        rows.map((r) => r[shown]),
+        shown,
+        themeColors(c),
+        selected,
+      );
+    draw();
+    const ro = new ResizeObserver(draw);
+    ro.observe(c);
+    return () => ro.disconnect();
+  }, [spec, state.labels, rows, shown, selected]);
+
+  const load = (v: number) => {
+    if (!spec || !state.base) return;
+    setSelected(v);
+    const value = spec.values[v]!;
+    // Above 3-D a run is measured, not drawn: its numbers are in the table, its row marked.
+    if (spec.key === 'dim' && Number(value) > 3) return;
+    onLoad(runSettings(state.base, spec.key, { index: 0, value, seed: state.base.seed }).params);
+  };
+  const download = async (blob: Blob, ext: string) => {
+    const { download: save } = await import('../export/compose');
+    save(blob, `hypersphere_sweep-${spec?.key}.${ext}`);
+  };
+
+  const title = spec ? `Sweep: ${spec.key} over ${spec.values.length} values × ${spec.seeds} seeds × ${spec.steps} steps` : 'Sweep';
+  return (
+    <section
+      aria-labelledby="sec-sweep"
+      className="sweep"
+      data-testid="sweep"
+      data-phase={state.phase}
+      data-finished={state.finished}
+      data-leaked={state.leaked}
+      data-worker={state.workerAlive ? '1' : '0'}
+    >
+      <h2 id="sec-sweep">{title}</h2>
+      {!spec && (
+        <SweepForm
+          params={params}
+          keys={sweepableKeys()}
+          onRun={(query) => {
+            const parsed = parseSweep(query);
+            setNotes(parsed.notices);
+            setSelected(-1);
+            if (parsed.sweep) run(parsed.sweep);
+          }}
+        />
+      )}
+      {notes.length > 0 && (
+        <ul className="sweep-notes" role="alert">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {spec && state.phase === 'running' && <Progress state={state} onCancel={cancel} />}
+      {spec && state.phase !== 'running' && (
+        <p className="sweep-status">
+          {state.phase === 'done'
+            ? `Done: ${state.results.length} runs.`
+            : `Cancelled after ${state.results.length} of ${state.total} runs.`}{' '}
+          <button type="button" onClick={() => run(spec)}>
+            Run again
+          </button>{' '}
+          <button type="button" onClick={clear}>
+            New sweep
+          </button>
+        </p>
+      )}
+      {state.crashes.length > 0 && (
+        <ul className="sweep-notes">
+          {state.crashes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      )}
+      {spec && (
+        <>
+          <label className="control-inline">
+            Metric{' '}
+            <select value={shown} onChange={(e) => setMetric(e.target.value as SweepMetric)}>
+              {(metrics.length ? metrics : (['testAccuracy'] as SweepMetric[])).map((m) => (
+                <option key={m} value={m}>
+                  {METRIC_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <canvas
+            ref={canvas}
+            className="sweep-chart"
+            style={{ width: '100%', height: CHART_HEIGHT }}
+            role="img"
+            aria-label={`${METRIC_LABELS[shown]} against ${spec.key}: each value's seed mean and range (the numbers are in the table below). Click a value to load its settings.`}
+            onClick={(e) => load(valueAt(e.nativeEvent.offsetX, e.currentTarget.clientWidth, state.labels.length))}
+          />
+          <p className="sweep-actions">
+            <button
+              type="button"
+              disabled={state.results.length === 0}
+              onClick={() => void download(new Blob([sweepCsv(spec.key, state.labels, state.results)], { type: 'text/csv' }), 'csv')}
+            >
+              Download CSV
+            </button>{' '}
+            <button
+              type="button"
+              disabled={state.results.length === 0}
+              onClick={() => canvas.current?.toBlob((b) => b && void download(b, 'png'))}
+            >
+              Save chart PNG
+            </button>
+          </p>
+          {spec.key === 'dim' && selected >= 0 && Number(spec.values[selected]) > 3 && (
+            <p className="muted small">{state.labels[selected]} is measured, not drawn: its numbers are in the table, marked.</p>
+          )}
+          <SweepTable keyName={spec.key} state={state} rows={rows} metrics={metrics} selected={selected} onLoad={load} />
+        </>
+      )}
+    </section>
+  );
+});
+
+/** The sweep's numbers: a row per value, each metric's seed mean and range; a value's button loads it. */
+function SweepTable({
+  keyName,
+  state,
+  rows,
+  metrics,
+  selected,
+  onLoad,
+}: {
+  keyName: SweepKey;
+  state: SweepState;
+  rows: ReturnType<typeof aggregate>;
+  metrics: SweepMetric[];
+  selected: number;
+  onLoad: (v: number) => void;
+}) {
+  return (
+    <details className="chart-table">
+      <summary>Data as a table</summary>
+      <div className="verify-scroll" tabIndex={0} role="region" aria-label="Sweep results">
+        <table className="verify-table" data-testid="sweep-table">
+          <thead>
+            <tr>
+              <th scope="col">{keyName}</th>
+              <th scope="col">seeds</th>
+              {metrics.map((m) => (
+                <th key={m} scope="col">
+                  {METRIC_LABELS[m]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {state.labels.map((label, v) => (
+              <tr key={label} aria-current={v === selected ? 'true' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onLoad(v)} title={`Load ${keyName} = ${label}`}>
+                    {label}
+                  </button>
+                </th>
+                <td>{rows[v]?.[metrics[0] ?? 'testAccuracy']?.n ?? 0}</td>
+                {metrics.map((m) => {
+                  const s = rows[v]?.[m];
+                  return <td key={m}>{s ? `${fmt(s.mean, m)} (${fmt(s.min, m)}–${fmt(s.max, m)})` : '—'}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
