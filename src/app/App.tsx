@@ -7,6 +7,7 @@ import { holdoutNotes } from '../params/holdout';
 import { trainedClasses } from '../train/config';
 import { liveOf, structureOf } from '../train/fromParams';
 import { decodeParams } from '../params/urlCodec';
+import { parseSweep } from '../params/sweep';
 import { clampMargin } from '../params/margin';
 import type { Params } from '../params/table';
 import { applyToPanels } from '../params/compare';
@@ -43,7 +44,7 @@ export function App() {
   renderCount.app += 1;
   useUrlSync();
   const params = useAppStore((s) => s.params);
-  const { setParam, replaceParams, setNotices, requestReset } = useAppStore.getState();
+  const { setParam, replaceParams, setNotices, requestReset, setSweep } = useAppStore.getState();
   const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
@@ -69,11 +70,13 @@ export function App() {
   const applyPreset = useCallback(
     (query: string) => {
       const d = decodeParams(query);
+      const sweep = parseSweep(query);
       replaceParams(d.params);
-      setNotices(d.notices);
+      setSweep(sweep.sweep);
+      setNotices([...d.notices, ...sweep.notices]);
       requestReset();
     },
-    [replaceParams, setNotices, requestReset],
+    [replaceParams, setSweep, setNotices, requestReset],
   );
   // A link with a sweep opens on the sweep panel (placed below the tour, if any, and scrolled to).
   const [sweepInLink] = useState(() => useAppStore.getState().sweep !== null);

@@ -54,7 +54,7 @@ const IDLE: SweepState = {
 };
 
 /**
- * Runs the store's sweep (from the URL at load, or the panel's Run) in a worker of its own, one
+ * Runs the store's sweep (from the URL at load, the panel's Run or a preset) in a worker of its own, one
  * run at a time, and reports it as it fills in. Cancel stops the worker at once. A sweep needs
  * generated or bundled data: an uploaded CSV is not sent to it.
  */
@@ -123,29 +123,27 @@ export function useSweep(): { state: SweepState; run: (spec: SweepSpec) => void;
     [stop],
   );
 
-  const run = useCallback(
-    (spec: SweepSpec) => {
-      setSweep(spec);
-      start(spec);
-    },
-    [setSweep, start],
-  );
+  // The store's sweep is the one to run: set by the link at load, the panel's Run, or a preset.
+  const wanted = useAppStore((s) => s.sweep);
+  const running = useRef<SweepSpec | null>(null);
+  useEffect(() => {
+    if (wanted === running.current) return;
+    running.current = wanted;
+    if (wanted) start(wanted);
+    else {
+      stop();
+      setState(IDLE);
+    }
+  }, [wanted, start, stop]);
+  useEffect(() => stop, [stop]);
+
+  /** Runs a sweep (again: a copy, so that the same one starts anew). */
+  const run = useCallback((spec: SweepSpec) => setSweep({ ...spec }), [setSweep]);
   const cancel = useCallback(() => {
     stop();
     setState((s) => (s.phase === 'running' ? { ...s, phase: 'cancelled', step: 0, workerAlive: false } : s));
   }, [stop]);
-  const clear = useCallback(() => {
-    stop();
-    setSweep(null);
-    setState(IDLE);
-  }, [stop, setSweep]);
-
-  // A sweep in the link at load runs at once: the link reproduces what the lecturer showed.
-  useEffect(() => {
-    const initial = useAppStore.getState().sweep;
-    if (initial) start(initial);
-    return stop;
-  }, [start, stop]);
+  const clear = useCallback(() => setSweep(null), [setSweep]);
 
   return { state, run, cancel, clear };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS, presetApplied, presetById } from './presets';
 import { LOSS_KINDS, lossDef } from '../losses/registry';
 import { decodeParams } from './urlCodec';
+import { parseSweep } from './sweep';
 import { holdoutNotes } from './holdout';
 
 describe('presets', () => {
@@ -30,5 +31,10 @@ describe('presets', () => {
       // The loss picked from the menu on the default data: not yet.
       expect(presetApplied({ ...decodeParams('v=2').params, loss: kind }, preset!), kind).toBe(false);
     }
+  });
+  it('the sweep presets name a sweep the grammar reads without a notice', () => {
+    const sweeps = PRESETS.filter((p) => p.id.startsWith('sweep-'));
+    expect(sweeps.length).toBe(6);
+    for (const p of sweeps) expect(parseSweep(p.query), p.id).toMatchObject({ notices: [], sweep: { seeds: 3, steps: 1000 } });
   });
 });

@@ -162,6 +162,43 @@ export const PRESETS: readonly Preset[] = [
     label: 'Blurred samples: ArcFace, MagFace, AdaFace (3-D)',
     query: 'v=2&lowQuality=0.3&compare=arcface,magface,adaface:m=0.4',
   },
+  // Sweeps: each value trained from scratch over 3 seeds, in a worker beside the main run (the sweep panel).
+  {
+    id: 'sweep-arcface-m',
+    group: 'Sweeps: the papers’ tables, live',
+    label: 'ArcFace: m from 0 to 0.6 (closed set)',
+    query: 'v=2&loss=arcface&sweep=m:0,0.1,0.2,0.3,0.4,0.5,0.6',
+  },
+  {
+    id: 'sweep-arcface-m-open',
+    group: 'Sweeps: the papers’ tables, live',
+    label: 'ArcFace: m from 0 to 0.6 (open set: identities never trained on)',
+    query: `v=2&${OPEN_SET_QUERY}&loss=arcface&sweep=m:0,0.1,0.2,0.3,0.4,0.5,0.6`,
+  },
+  {
+    id: 'sweep-normface-s',
+    group: 'Sweeps: the papers’ tables, live',
+    label: 'NormFace: s from 1 to 32',
+    query: 'v=2&loss=normface&sweep=s:1,2,4,8,16,32',
+  },
+  {
+    id: 'sweep-cosface-fig4',
+    group: 'Sweeps: the papers’ tables, live',
+    label: 'CosFace: m from 0 to 0.25 on 8 identities in 2-D (under its bound 0.29)',
+    query: 'v=2&loss=cosface&dim=2&classes=8&sweep=m:0,0.05,0.1,0.15,0.2,0.25',
+  },
+  {
+    id: 'sweep-dim-softmax',
+    group: 'Sweeps: the papers’ tables, live',
+    label: 'Why 512-D: unseen identities against the embedding dimension (softmax)',
+    query: `v=2&${OPEN_SET_QUERY}&loss=softmax&sweep=dim:2,3,4,8,16,32`,
+  },
+  {
+    id: 'sweep-dim-arcface',
+    group: 'Sweeps: the papers’ tables, live',
+    label: 'Why 512-D: unseen identities against the embedding dimension (ArcFace m = 0.3)',
+    query: `v=2&${OPEN_SET_QUERY}&loss=arcface&m=0.3&sweep=dim:2,3,4,8,16,32`,
+  },
   {
     id: 'mnist-softmax',
     group: 'MNIST digits (3-D features)',
