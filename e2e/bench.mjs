@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { referenceRate } from './benchReference.mjs';
 import { frameStats, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
 import { deck } from './benchDeck.mjs';
+import { sweep } from './benchSweep.mjs';
 
 const PORT = 4174;
 const round = (v, d = 1) => Number(v.toFixed(d));
@@ -256,7 +257,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const only = process.argv.slice(2);
-  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck };
+  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck, sweep };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
   } finally {

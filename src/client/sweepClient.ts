@@ -1,10 +1,10 @@
 // The page's side of the sweep worker: one run at a time through it; a crashed worker is replaced.
-import type { FromSweepWorker, ToSweepWorker } from '../worker/sweepProtocol';
+import type { FromSweepWorker, ToSweepWorker, YieldMessage } from '../worker/sweepProtocol';
 import type { RunOutcome } from './sweepScheduler';
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface SweepWorkerLike {
-  postMessage(msg: ToSweepWorker): void;
+  postMessage(msg: ToSweepWorker | YieldMessage): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<FromSweepWorker>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
@@ -19,6 +19,7 @@ export class SweepClient {
   private worker: SweepWorkerLike | null = null;
   private pending: { id: number; resolve: (o: RunOutcome) => void; reject: (e: Error) => void; onStep: (n: number) => void } | null = null;
   private nextId = 1;
+  private yielding = false;
 
   private readonly spawn: () => SweepWorkerLike;
 
@@ -34,6 +35,12 @@ export class SweepClient {
       this.pending = { id, resolve, reject, onStep };
       w.postMessage({ type: 'run', id, ...message } satisfies ToSweepWorker);
     });
+  }
+
+  /** Yield to the main run while it trains (the sweep rests between its chunks), or not. */
+  setYield(on: boolean): void {
+    this.yielding = on;
+    this.worker?.postMessage({ type: 'yield', on });
   }
 
   /** Whether a worker is alive (for tests: none after a cancel). */
@@ -75,6 +82,7 @@ export class SweepClient {
       this.fail(new Error(e.message || 'the sweep worker failed'));
     };
     this.worker = w;
+    w.postMessage({ type: 'yield', on: this.yielding });
     return w;
   }
 }

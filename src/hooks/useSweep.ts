@@ -36,6 +36,8 @@ export interface SweepState {
   leaked: number;
   /** Whether a sweep worker is alive (none once cancelled or done). */
   workerAlive: boolean;
+  /** From its start to its end, ms (for the bench). */
+  elapsedMs: number;
 }
 
 const IDLE: SweepState = {
@@ -51,6 +53,7 @@ const IDLE: SweepState = {
   crashes: [],
   leaked: 0,
   workerAlive: false,
+  elapsedMs: 0,
 };
 
 /**
@@ -114,10 +117,15 @@ export function useSweep(): { state: SweepState; run: (spec: SweepSpec) => void;
         },
       );
       job.current = { scheduler, client };
+      // The main run comes first: while it trains, the sweep rests between its chunks.
+      client.setYield(useAppStore.getState().status.state === 'running');
       void scheduler.start().then((end) => {
         client.stop();
         if (job.current?.scheduler === scheduler) job.current = null;
-        setState((s) => (s.spec === spec ? { ...s, phase: end, step: 0, leftMs: end === 'done' ? 0 : s.leftMs, workerAlive: false } : s));
+        const elapsedMs = Math.round(performance.now() - t0);
+        setState((s) =>
+          s.spec === spec ? { ...s, phase: end, step: 0, leftMs: end === 'done' ? 0 : s.leftMs, workerAlive: false, elapsedMs } : s,
+        );
       });
     },
     [stop],
@@ -136,6 +144,8 @@ export function useSweep(): { state: SweepState; run: (spec: SweepSpec) => void;
     }
   }, [wanted, start, stop]);
   useEffect(() => stop, [stop]);
+  const mainTraining = useAppStore((s) => s.status.state === 'running');
+  useEffect(() => job.current?.client.setYield(mainTraining), [mainTraining]);
 
   /** Runs a sweep (again: a copy, so that the same one starts anew). */
   const run = useCallback((spec: SweepSpec) => setSweep({ ...spec }), [setSweep]);

@@ -102,6 +102,7 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
       data-finished={state.finished}
       data-leaked={state.leaked}
       data-worker={state.workerAlive ? '1' : '0'}
+      data-elapsed-ms={state.elapsedMs}
     >
       <h2 id="sec-sweep">{title}</h2>
       {!spec && (

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import './backends';
 import { loadDataset } from './loadDataset';
 import { trainSweepRun } from './sweepRun';
-import type { FromSweepWorker, ToSweepWorker } from './sweepProtocol';
+import type { FromSweepWorker, ToSweepWorker, YieldMessage } from './sweepProtocol';
 
 const post = (m: FromSweepWorker) => (self as unknown as Worker).postMessage(m);
 
@@ -19,14 +19,28 @@ function backend(): Promise<void> {
   return ready;
 }
 
-self.onmessage = async (e: MessageEvent<ToSweepWorker>) => {
+/** Whether the main run is training (the page says so): the sweep then rests between chunks. */
+let yielding = false;
+
+self.onmessage = async (e: MessageEvent<ToSweepWorker | YieldMessage>) => {
   const m = e.data;
+  if (m?.type === 'yield') {
+    yielding = m.on === true;
+    return;
+  }
   if (m?.type !== 'run') return;
   try {
     await backend();
     const data = await loadDataset(m.structure, m.assetBase, m.custom);
     const t0 = performance.now();
-    const out = trainSweepRun(data, m.structure, m.live, m.steps, (step) => post({ type: 'progress', id: m.id, step }));
+    const out = await trainSweepRun(
+      data,
+      m.structure,
+      m.live,
+      m.steps,
+      (step) => post({ type: 'progress', id: m.id, step }),
+      () => yielding,
+    );
     post({ type: 'result', id: m.id, ...out, ms: performance.now() - t0 });
   } catch (err) {
     post({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });

@@ -3,6 +3,12 @@ import type { CustomData } from '../data/csv';
 import type { SweepMetric } from '../metrics/sweepAggregate';
 import type { LiveParams, StructuralConfig } from '../train/config';
 
+/** Whether to yield to the main run (it is training): the sweep rests between its chunks. */
+export interface YieldMessage {
+  type: 'yield';
+  on: boolean;
+}
+
 /** One run to train: its structure (with its seed and dimension) and live settings, for `steps` steps. */
 export interface ToSweepWorker {
   type: 'run';

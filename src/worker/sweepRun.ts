@@ -22,25 +22,45 @@ export function runMetrics(trainer: Trainer): Partial<Record<SweepMetric, number
   return out;
 }
 
+/** Waits `ms`; 0 lets the message queue run without the 4 ms a nested timer is held to. */
+function pause(ms: number): Promise<void> {
+  if (ms > 0) return new Promise((done) => setTimeout(done, ms));
+  return new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done();
+    channel.port2.postMessage(0);
+  });
+}
+
+/** Steps trained between two looks at the message queue (and, when yielding, a pause). */
+const CHUNK = 25;
+
 /**
  * Trains `steps` steps from scratch on `data` and measures the result; the trainer's tensors are
- * all freed (the count before and after is returned, for the leak check). A loss that diverges
- * ends the run early with what it measured then (NaN metrics are left out of the means).
+ * all freed (the count before and after is returned, for the leak check). It trains in chunks:
+ * between them it lets messages in, and while `yieldFor()` is true (the main run is training)
+ * it rests three times as long as the chunk took, leaving the main run and the view the CPU.
  */
-export function trainSweepRun(
+export async function trainSweepRun(
   data: Dataset,
   structure: StructuralConfig,
   live: LiveParams,
   steps: number,
   onProgress?: (step: number) => void,
-): { metrics: Partial<Record<SweepMetric, number>>; tensorsBefore: number; tensorsAfter: number } {
+  yieldFor: () => boolean = () => false,
+): Promise<{ metrics: Partial<Record<SweepMetric, number>>; tensorsBefore: number; tensorsAfter: number }> {
   const tensorsBefore = tf.memory().numTensors;
   const trainer = new Trainer(data, structure, live);
   let metrics: Partial<Record<SweepMetric, number>>;
   try {
-    for (let i = 1; i <= steps; i++) {
-      trainer.trainStep();
-      if (i % PROGRESS_EVERY === 0) onProgress?.(i);
+    for (let i = 1; i <= steps;) {
+      const t0 = performance.now();
+      for (const end = Math.min(steps, i + CHUNK - 1); i <= end; i++) {
+        trainer.trainStep();
+        if (i % PROGRESS_EVERY === 0) onProgress?.(i);
+      }
+      const rest = yieldFor() ? 3 * (performance.now() - t0) : 0;
+      await pause(rest);
     }
     metrics = runMetrics(trainer);
   } finally {
