@@ -59,7 +59,7 @@ for (const q of MALFORMED) {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await waitForStatus(page, (s) => s.state === 'running' || s.state === 'paused', 30_000);
     // The URL was rewritten to the values in use.
-    expect(page.url()).toContain('v=2');
+    expect(page.url()).toContain('v=3');
     expect(page.url()).not.toMatch(/abc|NaN|tripletloss|quantum|maybe|script/);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);

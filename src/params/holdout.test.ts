@@ -30,7 +30,7 @@ describe('holdout', () => {
     const q = encodeParams(p);
     expect(q).toContain('idDims=6');
     expect(decodeParams(q).params).toEqual(p);
-    expect(encodeParams(defaultParams())).toBe('v=2');
+    expect(encodeParams(defaultParams())).toBe('v=3');
   });
   it('the trained class count and the structural config', () => {
     const s = structureOf({ ...defaultParams(), dataset: 'blobs', classes: 6, holdout: 2 });

@@ -53,7 +53,7 @@ describe('URL codec', () => {
     expect(sphere.params.m).toBe(3);
     expect(sphere.notices.join()).toMatch(/Margin m/);
     expect(decodeParams('loss=arcface&m=3').params.m).toBe(1.2);
-    expect(encodeParams(decodeParams('loss=cosface').params)).toBe('v=2&loss=cosface');
+    expect(encodeParams(decodeParams('loss=cosface').params)).toBe('v=3&loss=cosface');
   });
 
   it('clamps out-of-range numbers and rounds integers, with notices', () => {
@@ -115,6 +115,12 @@ describe('URL codec', () => {
     expect(d.notices.join()).toMatch(/version "99"/);
   });
 
+  it('keeps the meaning of a version-2 link: SphereFace2’s r stays 15 (version 3 made it 4)', () => {
+    expect(decodeParams('v=2&loss=sphereface2').params.r).toBe(15);
+    expect(decodeParams('v=3&loss=sphereface2').params.r).toBe(4);
+    expect(decodeParams('loss=sphereface2').params.r).toBe(4);
+    expect(encodeParams(decodeParams('v=2&loss=sphereface2').params)).toBe('v=3&loss=sphereface2&r=15');
+  });
   it('keeps the meaning of a version-1 link: its missing keys read as version 1’s defaults', () => {
     const d = decodeParams('v=1&loss=softmax');
     expect(d.notices).toEqual([]);
@@ -128,12 +134,13 @@ describe('URL codec', () => {
       testFraction: 0.2,
       speed: 0,
       decay: 0,
+      r: 15,
       m: d.params.m,
     });
-    // Written back as version 2, the old defaults become explicit and the link means the same.
+    // Written back as version 3, the old defaults become explicit and the link means the same.
     const q = encodeParams(d.params);
-    expect(q).toMatch(/^v=2&/);
-    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0', 'decay=0'])
+    expect(q).toMatch(/^v=3&/);
+    for (const kv of ['dataset=blobs', 'classes=6', 'perClass=200', 'noise=0.15', 'testFraction=0.2', 'speed=0', 'decay=0', 'r=15'])
       expect(q).toContain(kv);
     expect(decodeParams(q).params).toEqual(d.params);
     // A version-1 link that named its data keeps it.

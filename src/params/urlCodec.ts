@@ -7,17 +7,20 @@ import { holdoutLimit, holdoutLimitNote } from './holdout';
 
 export { formatNumber } from './values';
 
-/** The link format version written to every URL (`v=2`). */
-export const URL_VERSION = 2;
+/** The link format version written to every URL (`v=3`). */
+export const URL_VERSION = 3;
 
 /**
  * Defaults that changed since a link version, so a link keeps the meaning it had when it was
  * made: a key a link leaves out reads as that version's default. Version 2 made the Gaussian
  * identities (8 classes, σ 1) the default data and paced the run at DEFAULT_PACE steps/s.
+ * Version 3 lowered SphereFace2's scale r from 15 to 4: on the circle, r = 15 merged half the
+ * classes (49 % test accuracy, measured with the sweep panel); r = 4 trains 2-D and 3-D alike.
  */
 const VERSION_DEFAULTS: Record<number, Partial<Params>> = {
-  1: { dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, decay: 0 },
-  2: {},
+  1: { dataset: 'blobs', classes: 6, perClass: 200, noise: 0.15, testFraction: 0.2, speed: 0, decay: 0, r: 15 },
+  2: { r: 15 },
+  3: {},
 };
 
 /** Every default as a link of `version` reads it (the current defaults for an unknown version). */
@@ -106,7 +109,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** The query string (without '?') for params: `v=2` and every value that differs from its default. */
+/** The query string (without '?') for params: `v=3` and every value that differs from its default. */
 export function encodeParams(p: Params): string {
   const q = new URLSearchParams();
   q.set('v', String(URL_VERSION));
