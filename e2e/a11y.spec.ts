@@ -27,6 +27,14 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
   { name: 'held-out classes', query: 'dataset=identities&idDims=6&idScale=5.66&holdout=4&speed=0' },
   { name: 'phone, 320 px', query: 'play=0', viewport: { width: 320, height: 640 } },
   {
+    name: 'a finished sweep, its table open',
+    query: 'sweep=m:0,0.5&seeds=1&sweepSteps=50&play=0',
+    act: async (p) => {
+      await expect(p.getByTestId('sweep')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+      await p.getByTestId('sweep').getByText('Data as a table').click();
+    },
+  },
+  {
     name: 'a loss with its data chip, dark',
     query: 'loss=magface&play=0&theme=dark',
     act: async (p) => void (await expect(p.getByRole('button', { name: 'Show with its data' })).toBeVisible()),

@@ -35,7 +35,10 @@ export function useKeyboard(actions: KeyActions): void {
         a.closeHelp(); // wherever the focus is (the help's own button holds it)
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey || isFormTarget(e.target)) return;
+      // The tour's own buttons announce ← and → (aria-keyshortcuts): focused, they keep them.
+      const tourArrow =
+        (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.target instanceof HTMLElement && e.target.closest('.tour-nav') !== null;
+      if (e.ctrlKey || e.metaKey || e.altKey || (isFormTarget(e.target) && !tourArrow)) return;
       const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
       switch (e.key) {
         case ' ':

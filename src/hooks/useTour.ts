@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ParamKey, Params } from '../params/table';
 import { decodeParams } from '../params/urlCodec';
 import { TOUR_STEPS } from '../tour/steps';
+import { parseSweep } from '../params/sweep';
+import { useAppStore } from '../state/store';
 
 interface Deps {
   params: Params;
@@ -24,6 +26,8 @@ export function useTour({ params, setParam, replaceParams, requestReset }: Deps)
     const s = TOUR_STEPS[params.tour - 1];
     if (!s) return;
     const run = decodeParams(s.query).params;
+    // A step is a whole state: its sweep (the "why 512-D" step's), or none.
+    useAppStore.getState().setSweep(parseSweep(s.query).sweep);
     replaceParams((cur) => ({
       ...run,
       tour: cur.tour,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TOUR_LENGTH } from '../params/table';
 import { coerceParams, decodeParams } from '../params/urlCodec';
 import { TOUR_STEPS } from './steps';
+import { parseSweep } from '../params/sweep';
 
 describe('lecture tour steps', () => {
   it('has TOUR_LENGTH steps, each with 2–5 sentences of text', () => {
@@ -18,7 +19,8 @@ describe('lecture tour steps', () => {
     for (const step of TOUR_STEPS) {
       const d = decodeParams(step.query);
       expect(d.notices, step.title).toEqual([]);
-      expect(step.query, step.title).toMatch(/^v=2&/);
+      expect(step.query, step.title).toMatch(/^v=[23]&/);
+      expect(parseSweep(step.query).notices, step.title).toEqual([]);
     }
   });
   it('every formula renders in KaTeX (throwOnError)', () => {
