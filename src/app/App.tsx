@@ -70,7 +70,7 @@ export function App() {
   const applyPreset = useCallback(
     (query: string) => {
       const d = decodeParams(query);
-      const sweep = parseSweep(query);
+      const sweep = parseSweep(query, d.params.loss);
       replaceParams(d.params);
       setSweep(sweep.sweep);
       setNotices([...d.notices, ...sweep.notices]);

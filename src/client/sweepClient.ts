@@ -43,11 +43,6 @@ export class SweepClient {
     this.worker?.postMessage({ type: 'yield', on });
   }
 
-  /** Whether a worker is alive (for tests: none after a cancel). */
-  get alive(): boolean {
-    return this.worker !== null;
-  }
-
   /** Ends the worker now; the run it had is rejected. */
   stop(): void {
     this.worker?.terminate();

@@ -34,8 +34,6 @@ export interface SweepState {
   crashes: string[];
   /** Tensors left behind over the runs (the worker's count after each run less before it; 0 when none leaked). */
   leaked: number;
-  /** Whether a sweep worker is alive (none once cancelled or done). */
-  workerAlive: boolean;
   /** From its start to its end, ms (for the bench). */
   elapsedMs: number;
 }
@@ -52,7 +50,6 @@ const IDLE: SweepState = {
   leftMs: null,
   crashes: [],
   leaked: 0,
-  workerAlive: false,
   elapsedMs: 0,
 };
 
@@ -80,7 +77,7 @@ export function useSweep(): { state: SweepState; run: (spec: SweepSpec) => void;
       const client = new SweepClient(spawnSweepWorker);
       const t0 = performance.now();
       const labels = spec.values.map((v) => valueLabel(spec.key, v));
-      setState({ ...IDLE, spec, base, labels, phase: 'running', total: runs.length, workerAlive: true });
+      setState({ ...IDLE, spec, base, labels, phase: 'running', total: runs.length });
       const left = (finished: number, step: number) => {
         const done = finished + step / spec.steps;
         return done > 0 ? ((performance.now() - t0) / done) * (runs.length - done) : null;
@@ -123,9 +120,7 @@ export function useSweep(): { state: SweepState; run: (spec: SweepSpec) => void;
         client.stop();
         if (job.current?.scheduler === scheduler) job.current = null;
         const elapsedMs = Math.round(performance.now() - t0);
-        setState((s) =>
-          s.spec === spec ? { ...s, phase: end, step: 0, leftMs: end === 'done' ? 0 : s.leftMs, workerAlive: false, elapsedMs } : s,
-        );
+        setState((s) => (s.spec === spec ? { ...s, phase: end, step: 0, leftMs: end === 'done' ? 0 : s.leftMs, elapsedMs } : s));
       });
     },
     [stop],
@@ -151,7 +146,7 @@ export function useSweep(): { state: SweepState; run: (spec: SweepSpec) => void;
   const run = useCallback((spec: SweepSpec) => setSweep({ ...spec }), [setSweep]);
   const cancel = useCallback(() => {
     stop();
-    setState((s) => (s.phase === 'running' ? { ...s, phase: 'cancelled', step: 0, workerAlive: false } : s));
+    setState((s) => (s.phase === 'running' ? { ...s, phase: 'cancelled', step: 0 } : s));
   }, [stop]);
   const clear = useCallback(() => setSweep(null), [setSweep]);
 

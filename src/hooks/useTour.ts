@@ -27,7 +27,7 @@ export function useTour({ params, setParam, replaceParams, requestReset }: Deps)
     if (!s) return;
     const run = decodeParams(s.query).params;
     // A step is a whole state: its sweep (the "why 512-D" step's), or none.
-    useAppStore.getState().setSweep(parseSweep(s.query).sweep);
+    useAppStore.getState().setSweep(parseSweep(s.query, run.loss).sweep);
     replaceParams((cur) => ({
       ...run,
       tour: cur.tour,

@@ -100,7 +100,6 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
       data-phase={state.phase}
       data-finished={state.finished}
       data-leaked={state.leaked}
-      data-worker={state.workerAlive ? '1' : '0'}
       data-elapsed-ms={state.elapsedMs}
     >
       <h2 id="sec-sweep">{title}</h2>
@@ -109,7 +108,7 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
           params={params}
           keys={sweepableKeys()}
           onRun={(query) => {
-            const parsed = parseSweep(query);
+            const parsed = parseSweep(query, params.loss);
             setNotes(parsed.notices);
             setSelected(-1);
             if (parsed.sweep) run(parsed.sweep);

@@ -36,6 +36,12 @@ describe('the sweep grammar', () => {
     expect(none.notices[0]).toMatch(/no value/);
     expect(parseSweep('sweep=seed:1,2').sweep).toBeNull(); // the seeds are the sweep's own
   });
+  it("m is checked against the loss's own range, as a link's m= is: SphereFace's integer m", () => {
+    expect(parseSweep('sweep=m:1,2,3,4', 'sphereface').sweep!.values).toEqual([1, 2, 3, 4]);
+    const frac = parseSweep('sweep=m:1,2.5,4', 'sphereface');
+    expect(frac.sweep!.values).toEqual([1, 4]);
+    expect(frac.notices[0]).toMatch(/"2.5" is not a value of m \(an integer/);
+  });
   it('the runs go value by value, each over its seeds from the page seed', () => {
     const runs = sweepRuns({ key: 'm', values: [0, 0.5], seeds: 2, steps: 100 }, 7);
     expect(runs).toEqual([

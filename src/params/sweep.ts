@@ -2,7 +2,7 @@
 // In the URL: `sweep=m:0,0.1,0.2&seeds=3&sweepSteps=1000`, `sweep=loss:softmax,arcface`,
 // `sweep=dim:2,3,8,32`. The keys sit beside the ordinary ones; a link without them is unchanged.
 import { LOSS_KINDS, type LossKind } from '../losses/registry';
-import { PARAMS, type ParamDef, type ParamKey, type Params } from './table';
+import { PARAMS, defaultParams, rowFor, type NumberParam, type ParamDef, type ParamKey, type Params } from './table';
 import { quote } from './values';
 import { marginFor } from './margin';
 
@@ -23,16 +23,19 @@ export interface SweepSpec {
   steps: number;
 }
 
-/** Numeric settings a sweep may vary: every number in the table but the seed (seeds are the sweep's own) and the pace. */
-function numericRow(key: string): (ParamDef & { type: 'number' }) | undefined {
+/**
+ * Numeric settings a sweep may vary: every number in the table but the seed (seeds are the sweep's
+ * own) and the pace; m with `loss`'s own range, as a link's `m=` is read (`rowFor`).
+ */
+function numericRow(key: string, loss: LossKind): NumberParam | undefined {
   const row = (PARAMS as readonly ParamDef[]).find((r) => r.key === key);
   if (!row || row.type !== 'number' || row.key === 'seed' || row.scope === 'pace') return undefined;
-  return row as ParamDef & { type: 'number' };
+  return rowFor(row, loss) as NumberParam;
 }
 
 /** The settings a sweep may vary (for menus and messages). */
 export function sweepableKeys(): SweepKey[] {
-  return ['loss', 'dim', ...(PARAMS as readonly ParamDef[]).filter((r) => numericRow(r.key)).map((r) => r.key as ParamKey)];
+  return ['loss', 'dim', ...(PARAMS as readonly ParamDef[]).filter((r) => numericRow(r.key, 'arcface')).map((r) => r.key as ParamKey)];
 }
 
 const clampInt = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, Math.round(v)));
@@ -40,9 +43,9 @@ const clampInt = (v: number, [lo, hi]: readonly [number, number]) => Math.min(hi
 /**
  * The sweep a query asks for, or null, with a notice for each thing corrected: an unknown
  * setting, a value out of its range or not a number (left out), too many values, seeds or steps
- * out of range (clamped). Never throws.
+ * out of range (clamped). Values of m are checked against `loss`'s range (the link's loss). Never throws.
  */
-export function parseSweep(search: string): { sweep: SweepSpec | null; notices: string[] } {
+export function parseSweep(search: string, loss: LossKind = defaultParams().loss): { sweep: SweepSpec | null; notices: string[] } {
   const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const raw = q.get('sweep');
   if (raw === null || raw === '') return { sweep: null, notices: [] };
@@ -62,8 +65,8 @@ export function parseSweep(search: string): { sweep: SweepSpec | null; notices: 
     for (const item of items)
       if ((LOSS_KINDS as readonly string[]).includes(item)) values.push(item as LossKind);
       else notices.push(`sweep: ${quote(item)} is not a loss; left out.`);
-  } else if (key === 'dim' || numericRow(key)) {
-    const row = numericRow(key);
+  } else if (key === 'dim' || numericRow(key, loss)) {
+    const row = numericRow(key, loss);
     const [lo, hi] = row ? [row.min, row.max] : [2, MAX_SWEEP_DIM];
     const integer = key === 'dim' || row?.integer === true;
     for (const item of items) {

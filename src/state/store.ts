@@ -40,7 +40,7 @@ export interface AppState {
 /** A store read from the page's URL: leniently, with notices for what was corrected. */
 export function createAppStore(search: string) {
   const initial = decodeParams(search);
-  const sweep = parseSweep(search);
+  const sweep = parseSweep(search, initial.params.loss);
   return create<AppState>()((set) => ({
     params: initial.params,
     notices: [...initial.notices, ...sweep.notices],

@@ -46,8 +46,8 @@ interface Placed {
  * apart, off the arrowheads and inside the panel, and draws a leader line to a label moved far
  * from what it names. Runs after the labels' owners have placed them this frame (Scene mounts it
  * last). The same placement gives the same layout, so labels do not jitter while nothing moves.
- * For tests it writes, on the view's element, the weight labels' text size as measured from the
- * sprites' projection (`data-label-px`) and every label's box (`data-labels`, CSS px in the panel).
+ * For tests it writes, on the view's element, the text size the weight labels are drawn at
+ * (`data-label-px`) and every label's box (`data-labels`, CSS px in the panel).
  */
 export function LabelLayout({
   board,
@@ -101,9 +101,10 @@ export function LabelLayout({
       const spritePx = KIND_SIZE[label.kind](weightPx) * SPRITE_PER_TEXT;
       const h = (2 * spritePx) / (P[5]! * k * H);
       s.scale.set(h * ((s.userData.aspect as number | undefined) ?? 1), h, 1);
-      const halfH = (h * P[5]! * k * H) / 4;
+      // Its box on screen: the height set just above; the width through the projection's x scale.
+      const halfH = spritePx / 2;
       const halfW = (s.scale.x * P[0]! * k * W) / 4;
-      if (label.kind === 'weight') measured = Math.min(measured, (2 * halfH) / SPRITE_PER_TEXT);
+      if (label.kind === 'weight') measured = Math.min(measured, spritePx / SPRITE_PER_TEXT);
       world.project(camera);
       const sx = ((world.x + 1) * W) / 2;
       const sy = ((1 - world.y) * H) / 2;
