@@ -18,7 +18,10 @@ const vertexShader = /* glsl */ `
   varying vec3 vColor;
   varying float vMark;
   varying float vShape;
+  varying float vAa;
   void main() {
+    // Colours arrive already in the output's sRGB encoding (set on the CPU): a software renderer
+    // pays for every per-pixel conversion, and the mix of a rim over a 8-pixel disc looks the same.
     vColor = color;
     vMark = mark;
     vShape = shape;
@@ -29,6 +32,9 @@ const vertexShader = /* glsl */ `
     if (uOnSphere > 0.5 && n > 1e-9) p *= uRadius / n;
     gl_Position = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
     gl_PointSize = uSize * uPixelRatio;
+    // One pixel of the marker in its own coordinates (−1…1): the edges' anti-aliasing width,
+    // what fwidth(r) gives, without screen-space derivatives per pixel.
+    vAa = 2.0 / max(1.0, gl_PointSize);
   }
 `;
 
@@ -39,11 +45,12 @@ const fragmentShader = /* glsl */ `
   varying vec3 vColor;
   varying float vMark;
   varying float vShape;
+  varying float vAa;
   void main() {
     vec2 p = gl_PointCoord * 2.0 - 1.0;
     // The marker's shape as a distance: a disc, or a diamond (classes 8–14) of the same width.
     float r = vShape > 0.5 ? abs(p.x) + abs(p.y) : length(p);
-    float aa = fwidth(r);
+    float aa = vAa;
     float disc = 1.0 - smoothstep(1.0 - aa, 1.0, r);
     if (disc <= 0.0) discard;
     // A thin dark rim keeps overlapping points readable; hollow points are rings: test points a
@@ -59,7 +66,6 @@ const fragmentShader = /* glsl */ `
     float alpha = uHollow > 0.5 ? disc * ring : disc;
     if (alpha < 0.02) discard;
     gl_FragColor = vec4(col, alpha);
-    #include <colorspace_fragment>
   }
 `;
 
@@ -107,8 +113,8 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
           uRadius: { value: 1 },
           uOnSphere: { value: 1 },
           uHollow: { value: HOLLOW[which] },
-          uEdge: { value: new THREE.Color(edge) },
-          uMarkColor: { value: new THREE.Color(markColor) },
+          uEdge: { value: new THREE.Color(edge).convertLinearToSRGB() },
+          uMarkColor: { value: new THREE.Color(markColor).convertLinearToSRGB() },
         },
       }),
     [which, edge, markColor],
@@ -129,7 +135,9 @@ export function FeaturePoints({ vs, which, edge, markColor = '#000000', sizeScal
       const colors = new Float32Array(pos.length);
       const c = new THREE.Color();
       labels.forEach((y, i) => {
-        c.set(classColor(colorIndex(info, which, y))).toArray(colors, 3 * i);
+        c.set(classColor(colorIndex(info, which, y)))
+          .convertLinearToSRGB()
+          .toArray(colors, 3 * i);
       });
       geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
       geometry.setAttribute(

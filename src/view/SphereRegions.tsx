@@ -58,17 +58,20 @@ function bakeFragment(classes: number, shader: RegionShader, regions: boolean, m
       col = mix(col, uColor[j] * 0.7, 0.9 * (1.0 - smoothstep(0.007, 0.013, d)));
     }
   #endif
-    gl_FragColor = vec4(col, 1.0);
+    // Stored in the output's sRGB encoding: the sphere drawn each frame then needs no conversion per pixel.
+    gl_FragColor = sRGBTransferOETF(vec4(col, 1.0));
   }
 `;
 }
 
 const sphereVertex = /* glsl */ `
   varying vec2 vUv;
-  varying vec3 vNormalView;
+  varying float vShade;
   void main() {
     vUv = uv;
-    vNormalView = normalize(normalMatrix * normal);
+    // The shading, per vertex and in the sRGB encoding the baked map is stored in (≈ shade^(1/2.2)).
+    float facing = clamp(normalize(normalMatrix * normal).z, 0.0, 1.0);
+    vShade = pow(0.72 + 0.28 * facing, 1.0 / 2.2);
     gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
   }
 `;
@@ -77,12 +80,10 @@ const sphereFragment = /* glsl */ `
   uniform sampler2D uMap;
   uniform float uOpacity;
   varying vec2 vUv;
-  varying vec3 vNormalView;
+  varying float vShade;
   void main() {
-    vec3 col = texture2D(uMap, vUv).rgb;
-    float shade = 0.72 + 0.28 * clamp(vNormalView.z, 0.0, 1.0);
-    gl_FragColor = vec4(col * shade, uOpacity);
-    #include <colorspace_fragment>
+    // The map is already sRGB-encoded (bakeFragment): one lookup and a multiply a pixel.
+    gl_FragColor = vec4(texture2D(uMap, vUv).rgb * vShade, uOpacity);
   }
 `;
 
