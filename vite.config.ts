@@ -3,9 +3,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
-import { mnistAsset } from './src/data/mnist/vitePlugin.ts';
-import { r3fCatalogue } from './src/view/threeCatalogueVitePlugin.ts';
-import { deckPage } from './src/deck/deckPageVitePlugin.ts';
+import { mnistAsset } from './src/build/mnistAsset.ts';
+import { r3fCatalogue } from './src/build/threeCatalogue.ts';
+import { deckPage } from './src/build/deckPage.ts';
 
 // Offline after the first visit: Workbox precaches the build (the app, its worker, the WASM
 // binaries, the MNIST asset, KaTeX's woff2 fonts); the page offers a reload when a new version is
@@ -53,7 +53,7 @@ export default defineConfig({
   plugins: [
     react(),
     mnistAsset(),
-    r3fCatalogue(fileURLToPath(new URL('./src/view/threeCatalogue.ts', import.meta.url))),
+    r3fCatalogue(fileURLToPath(new URL('./src/view/canvas/threeCatalogue.ts', import.meta.url))),
     // The example reveal.js deck: the second page, /slides.html.
     deckPage(fileURLToPath(new URL('.', import.meta.url))),
     offline,

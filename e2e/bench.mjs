@@ -1,12 +1,12 @@
 // npm run bench: drives headless Chromium on the production build and writes bench/results.json.
 // Speed and memory goals are measured here, not asserted in timed tests. Every URL names what it
 // measures (v=2, speed=0 for full speed), so a change of defaults does not move the numbers.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
 import { referenceRate } from './benchReference.mjs';
-import { frameStats, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
+import { frameStats, gpuMsPerFrame, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
 import { deck } from './benchDeck.mjs';
 import { sweep } from './benchSweep.mjs';
 
@@ -59,6 +59,7 @@ async function smoothness(page, base, results) {
     await waitFor(page, (s) => s.state === 'paused');
     await sleep(1500);
     const paused = await frameStats(page); // the view still turns by itself: frames are drawn
+    const gpuMs = await gpuMsPerFrame(page);
     await page.locator('input[name="rotate"]').uncheck(); // auto-rotate off: nothing moves
     await sleep(1500);
     const idleCpuMs = await pageCpuMs(page, 10_000);
@@ -66,6 +67,7 @@ async function smoothness(page, base, results) {
       fpsTraining: round(training.fps),
       fpsPaused: round(paused.fps),
       ratio: round(training.fps / paused.fps, 3),
+      gpuMsPerFrame: round(gpuMs, 2),
       maxGapTrainingMs: round(training.maxGap),
       stepsPerSec: Math.round(steps.rate),
       idleCpuMsPer10s: Math.round(idleCpuMs),
@@ -255,8 +257,10 @@ async function main() {
   const server = await startPreview(PORT);
   const browser = await chromium.launch({ executablePath: browserInfo.executablePath, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const only = process.argv.slice(2);
+  // A run of some sections keeps the others' figures from the last run (docs/performance.md shows them all).
+  const previous = only.length > 0 && existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
+  const results = { ...previous, date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck, sweep };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
@@ -266,7 +270,7 @@ async function main() {
   }
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\n${JSON.stringify(results, null, 2)}\nwrote bench/results.json`);
+  console.log(`\n${JSON.stringify(results, null, 2)}\nwrote bench/results.json (\`npm run docs\` puts it in docs/performance.md)`);
 }
 
 main().catch((err) => {

@@ -1,7 +1,8 @@
 // @ts-check
 // Helpers for `npm run bench`: the preview server (stopped with its whole process group), the
 // status element, and frame timing measured inside the page.
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -97,4 +98,36 @@ export async function pageCpuMs(page, ms = 10_000) {
   const b = await read();
   await cdp.detach();
   return (b - a) * 1000;
+}
+
+/** CPU time (ms, user + system) the browser's GPU processes have used: Linux's /proc, NaN elsewhere. */
+function gpuProcessCpuMs() {
+  if (process.platform !== 'linux') return NaN;
+  const tick = 1000 / Number(execSync('getconf CLK_TCK').toString());
+  const pids = execSync("pgrep -f 'type=gpu-process' || true").toString().trim().split('\n').filter(Boolean);
+  return pids.reduce((sum, pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      return sum; // gone meanwhile
+    }
+  }, 0);
+}
+
+/**
+ * The GPU process's CPU time per frame the view drew over `ms` (its canvas counts them). With a
+ * software renderer that is the drawing itself, and it is steadier than the frame rate, which
+ * moves with whatever else the machine does.
+ */
+export async function gpuMsPerFrame(page, ms = 5000) {
+  const frames = () =>
+    page
+      .locator('[data-frames]')
+      .first()
+      .evaluate((el) => Number(el.dataset.frames));
+  const [c0, f0] = [gpuProcessCpuMs(), await frames()];
+  await sleep(ms);
+  const [c1, f1] = [gpuProcessCpuMs(), await frames()];
+  return f1 > f0 ? (c1 - c0) / (f1 - f0) : NaN;
 }

@@ -1,10 +1,10 @@
 // `npm run bench:lesson`: the lecture's claims, measured on the real Trainer (tfjs WASM, headless).
-// Writes bench/lesson.json and the results table in the README. Run through Vitest only because it
+// Writes bench/lesson.json and the results table in docs/measured.md. Run through Vitest only because it
 // resolves tfjs's ES modules as the app's bundler does; it asserts nothing.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
 import { liveOf, structureOf } from '../src/train/fromParams';
@@ -12,7 +12,8 @@ import { defaultParams } from '../src/params/table';
 import type { LiveParams, StructuralConfig } from '../src/train/config';
 import { Trainer } from '../src/train/trainer';
 import { averageBySetting, evaluateGoals, type RunResult } from './lesson/goals';
-import { lessonMarkdown, replaceBetween, type DefaultRun } from './lesson/report';
+import type { DefaultRun } from './lesson/report';
+import { writeBenchBlock } from './docsBlocks';
 import { allRuns } from './lesson/runs';
 
 const SEEDS = [1, 2, 3];
@@ -108,10 +109,9 @@ test('bench:lesson', async () => {
   );
   mkdirSync('bench', { recursive: true });
   const defaultOut = def;
-  writeFileSync('bench/lesson.json', `${JSON.stringify({ runs, defaultRun: defaultOut, goals, seconds }, null, 2)}\n`);
-  const readme = readFileSync('README.md', 'utf8');
   writeFileSync(
-    'README.md',
-    replaceBetween(readme, '<!-- bench:lesson:begin -->', '<!-- bench:lesson:end -->', lessonMarkdown(runs, goals, def, SEEDS, STEPS)),
+    'bench/lesson.json',
+    `${JSON.stringify({ seeds: SEEDS, steps: STEPS, runs, defaultRun: defaultOut, goals, seconds }, null, 2)}\n`,
   );
+  writeBenchBlock('lesson');
 });

@@ -1,9 +1,9 @@
 // `npm run bench:newer`: the losses after ArcFace on the data that shows why each exists (the real
-// Trainer, tfjs WASM, headless). Writes bench/newer.json and the README table; asserts nothing.
+// Trainer, tfjs WASM, headless). Writes bench/newer.json and the table in docs/measured.md; asserts nothing.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
 import { lossDef } from '../src/losses/registry';
@@ -12,7 +12,7 @@ import { spearman } from '../src/metrics/spearman';
 import { liveOf, structureOf } from '../src/train/fromParams';
 import { decodeParams } from '../src/params/urlCodec';
 import { Trainer } from '../src/train/trainer';
-import { replaceBetween } from './lesson/report';
+import { writeBenchBlock } from './docsBlocks';
 import { newerMarkdown, type NewerResult } from './newer/report';
 import { NEWER_RUNS, SETTING_QUERY } from './newer/runs';
 import { mechanismOf } from './newer/mechanism';
@@ -104,12 +104,8 @@ test('bench:newer', async () => {
   );
   if (only) {
     console.log(newerMarkdown(runs, SEEDS, STEPS));
-    return; // a part of the runs: the README keeps the whole table
+    return; // a part of the runs: docs/measured.md keeps the whole table
   }
-  const readme = readFileSync('README.md', 'utf8');
-  writeFileSync(
-    'README.md',
-    replaceBetween(readme, '<!-- bench:newer:begin -->', '<!-- bench:newer:end -->', newerMarkdown(runs, SEEDS, STEPS)),
-  );
+  writeBenchBlock('newer');
   console.log(`${seconds.toFixed(0)} s in all`);
 });

@@ -1,10 +1,10 @@
 // `npm run bench:openset`: the open-set lesson measured on the real Trainer (tfjs WASM, headless).
 // Trains on the open-set data (src/params/openSet.ts) and scores every pair of the 4 held-out
-// identities' features. Writes bench/openset.json and the README table; asserts nothing.
+// identities' features. Writes bench/openset.json and the table in docs/measured.md; asserts nothing.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
 import { OPEN_SET_QUERY } from '../src/params/openSet';
@@ -13,8 +13,8 @@ import { decodeParams } from '../src/params/urlCodec';
 import { Trainer } from '../src/train/trainer';
 import { verificationMetrics } from '../src/train/verificationMetrics';
 import type { Frame, RunInfo } from '../src/train/frame';
-import { replaceBetween } from './lesson/report';
-import { openSetGoals, openSetMarkdown, type OpenSetRun } from './openset/report';
+import { writeBenchBlock } from './docsBlocks';
+import { openSetGoals, type OpenSetRun } from './openset/report';
 import { openSetRuns } from './openset/runs';
 
 const SEEDS = [1, 2, 3];
@@ -38,7 +38,6 @@ test('bench:openset', async () => {
   const t0 = performance.now();
   const runs: OpenSetRun[] = [];
   const timings: { dim: number; pairs: number; ms: number }[] = [];
-  const labels = openSetRuns().map((r) => r.label);
   for (const dim of ['3', '2'] as const) {
     for (const seed of SEEDS) {
       const p = { ...decodeParams(`${OPEN_SET_QUERY}&dim=${dim}&seed=${seed}`).params };
@@ -95,14 +94,5 @@ test('bench:openset', async () => {
     'bench/openset.json',
     `${JSON.stringify({ query: OPEN_SET_QUERY, steps: STEPS, seeds: SEEDS, runs, goals, metrics, seconds }, null, 2)}\n`,
   );
-  const readme = readFileSync('README.md', 'utf8');
-  writeFileSync(
-    'README.md',
-    replaceBetween(
-      readme,
-      '<!-- bench:openset:begin -->',
-      '<!-- bench:openset:end -->',
-      openSetMarkdown(runs, goals, SEEDS, STEPS, labels, metrics),
-    ),
-  );
+  writeBenchBlock('openset');
 });

@@ -19,23 +19,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The folder a path under `src` lies in ('.' for a file at its top). */
-function folderOf(src: string, path: string): string {
-  const parts = relative(src, path).split(/[\\/]/);
+/** The folder a path under `src` lies in ('.' for a file at its top; null outside `src`). */
+function folderOf(src: string, path: string): string | null {
+  const rel = relative(src, path);
+  if (rel.startsWith('..')) return null;
+  const parts = rel.split(/[\\/]/);
   const isFolder = existsSync(path) && statSync(path).isDirectory(); // '../losses': its index
   return parts.length > 1 || isFolder ? parts[0]! : '.';
 }
 
-/** The folder-level import graph of the code under `src` (tests and test helpers left out), type imports included. */
+/**
+ * The folder-level import graph of the code under `src` (tests and test helpers left out), type
+ * imports included. Run on `src/view` it is the graph of the view's rooms.
+ */
 function folderGraph(src: string): FolderGraph {
   const graph: FolderGraph = new Map();
   for (const file of sourceFiles(src)) {
-    const from = folderOf(src, file);
+    const from = folderOf(src, file)!;
     const edges = graph.get(from) ?? new Map<string, string>();
     graph.set(from, edges);
     for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const to = folderOf(src, resolve(dirname(file), (m[1] ?? m[2])!));
-      if (to !== from && !edges.has(to)) edges.set(to, relative(src, file));
+      if (to !== null && to !== from && !edges.has(to)) edges.set(to, relative(src, file));
     }
   }
   return graph;
@@ -143,14 +148,53 @@ describe('the folders of src/', () => {
   });
 });
 
+describe('the rooms of src/view/', () => {
+  const viewDir = resolve(import.meta.dirname, 'view');
+  const graph = folderGraph(viewDir);
+  const rooms = readdirSync(viewDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+
+  it('import each other without a cycle, and none imports the view’s top (Scene, the canvases)', () => {
+    const cycle = findCycle(graph);
+    const witness = cycle?.slice(1).map((to, i) => `${cycle[i]} → ${to} (${graph.get(cycle[i]!)!.get(to)})`);
+    expect(witness ?? []).toEqual([]);
+    const upward = rooms.filter((r) => graph.get(r)?.has('.')).map((r) => `${r} → . (${graph.get(r)!.get('.')})`);
+    expect(upward).toEqual([]);
+  });
+
+  it('each has a one-line README that says what it holds', () => {
+    for (const room of rooms) {
+      const text = readFileSync(join(viewDir, room, 'README.md'), 'utf8').trim();
+      expect(text.split('\n'), room).toHaveLength(1);
+      expect(text, room).toMatch(new RegExp(`^# view/${room} — .{20,}`));
+    }
+  });
+});
+
 describe("the project's own text stays true", () => {
   const root = resolve(import.meta.dirname, '..');
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const built = readme.slice(readme.indexOf('## How it is built'), readme.indexOf('### Adding a loss'));
+  const doc = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
+  const built = doc.slice(doc.indexOf('## How it is built'), doc.indexOf('## Adding a loss'));
   const listed = [...built.matchAll(/^- `src\/([a-z]+)\/`/gm)].map((m) => m[1]!);
   const graph = folderGraph(resolve(import.meta.dirname, '.'));
 
-  it("README's “How it is built” names every folder of src/, each after the folders it imports", () => {
+  it('docs/architecture.md names every room of src/view/, each after the rooms it imports', () => {
+    const rooms = [...built.matchAll(/^ {2}- `src\/view\/([a-z]+)\/`/gm)].map((m) => m[1]!);
+    const dirs = readdirSync(join(import.meta.dirname, 'view'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect([...rooms].sort()).toEqual([...dirs].sort());
+    const viewGraph = folderGraph(join(import.meta.dirname, 'view'));
+    const upward = [...viewGraph].flatMap(([from, edges]) =>
+      [...edges]
+        .filter(([to]) => from !== '.' && to !== '.' && rooms.indexOf(to) > rooms.indexOf(from))
+        .map(([to, file]) => `${from} → ${to} (${file})`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it("docs/architecture.md's “How it is built” names every folder of src/, each after the folders it imports", () => {
     const folders = readdirSync(import.meta.dirname, { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => e.name);

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { renderCount } from '../ui/renderCount';
 import { useTrainer } from '../hooks/useTrainer';
@@ -6,12 +6,6 @@ import { guardRails } from '../params/guardRails';
 import { holdoutNotes } from '../params/holdout';
 import { trainedClasses } from '../train/config';
 import { liveOf, structureOf } from '../train/fromParams';
-import { decodeParams } from '../params/urlCodec';
-import { parseSweep } from '../params/sweep';
-import { clampMargin } from '../params/margin';
-import type { Params } from '../params/table';
-import { applyToPanels } from '../params/compare';
-import { LossControls } from '../ui/LossControls';
 import { Notices } from '../ui/Notices';
 import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
@@ -20,10 +14,12 @@ import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useRunHistory } from '../hooks/useRunHistory';
 import { Stage } from './Stage';
+import { EmbedApp } from './EmbedApp';
+import { useParamActions } from './useParamActions';
 import { useCompare } from '../hooks/useCompare';
 import { useRunFile } from '../hooks/useRunFile';
 import { useExportScene } from '../hooks/useExportScene';
-import { CaptureRegistry } from '../view/capture';
+import { CaptureRegistry } from '../view/canvas/capture';
 import { useEmbedApi } from '../hooks/useEmbedApi';
 import { useKeyboard } from '../hooks/useKeyboard';
 import { useTheme } from '../hooks/useTheme';
@@ -44,7 +40,7 @@ export function App() {
   renderCount.app += 1;
   useUrlSync();
   const params = useAppStore((s) => s.params);
-  const { setParam, replaceParams, setNotices, requestReset, setSweep } = useAppStore.getState();
+  const { setParam, replaceParams, setNotices, requestReset } = useAppStore.getState();
   const { uploaded, onData } = useUploadedData(params.dataset, setParam, setNotices);
   const structure = structureOf(params, uploaded && { numClasses: uploaded.data.numClasses, key: uploaded.key });
   const compare = useCompare(params, replaceParams);
@@ -66,36 +62,14 @@ export function App() {
   const root = useRef<HTMLDivElement>(null);
   const dim: 2 | 3 = structure.dim === 2 ? 2 : 3;
   const classes = trainedClasses(structure);
+  const { applyPreset, loadRun, mergeParams } = useParamActions();
 
-  const applyPreset = useCallback(
-    (query: string) => {
-      const d = decodeParams(query);
-      const sweep = parseSweep(query, d.params.loss);
-      replaceParams(d.params);
-      setSweep(sweep.sweep);
-      setNotices([...d.notices, ...sweep.notices]);
-      requestReset();
-    },
-    [replaceParams, setSweep, setNotices, requestReset],
-  );
   // A link with a sweep opens on the sweep panel (placed below the tour, if any, and scrolled to).
   const [sweepInLink] = useState(() => useAppStore.getState().sweep !== null);
-  const loadRun = useCallback(
-    (p: Params) => {
-      replaceParams(p);
-      requestReset();
-    },
-    [replaceParams, requestReset],
-  );
   const tourState = useTour({ params, setParam, replaceParams, requestReset });
   const { step: tourStep, cue } = tourState;
   /** What the live region says first: the tour step, when there is one. */
   const spoken = tourStep ? `Tour step ${params.tour}: ${tourStep.title}` : '';
-  const mergeParams = useCallback(
-    (p: Partial<Params>, panel?: number) =>
-      replaceParams((cur) => (cur.compare.length >= 2 ? applyToPanels(cur, p, panel) : clampMargin({ ...cur, ...p }))),
-    [replaceParams],
-  );
   const togglePlay = () => (useAppStore.getState().status.state === 'running' ? trainer.pause() : trainer.play());
   const fullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -171,20 +145,19 @@ export function App() {
 
   if (params.embed) {
     return (
-      <div className="app app-embed" data-embed="1" ref={root}>
-        {view}
-        <div className="embed-bar">
-          <Transport onPlay={trainer.play} onPause={trainer.pause} onStep={() => trainer.step(1)} onReset={trainer.reset} compact />
-          {params.controls.length > 0 && !compare.on && (
-            <div className="embed-controls">
-              <LossControls params={params} setParam={setParam} classes={classes} dim={dim} only={params.controls} />
-            </div>
-          )}
-          <StatusBar lossKind={lossKinds} compact />
-          <Announcer context={spoken} />
-        </div>
-        {helpOverlay}
-      </div>
+      <EmbedApp
+        root={root}
+        view={view}
+        trainer={trainer}
+        params={params}
+        setParam={setParam}
+        classes={classes}
+        dim={dim}
+        compareOn={compare.on}
+        lossKinds={lossKinds}
+        spoken={spoken}
+        help={helpOverlay}
+      />
     );
   }
 

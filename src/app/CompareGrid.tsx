@@ -1,17 +1,17 @@
 import { useCallback, useRef, useState } from 'react';
 import { gridColumns as columns } from '../export/compose';
-import type { FrameSlot } from '../view/frameSlot';
+import type { FrameSlot } from '../view/frame/frameSlot';
 import type { Params } from '../params/table';
 import { ComparePanel, type PanelProps } from '../panels/ComparePanel';
 import { useAppStore, useStatus } from '../state/store';
 import { detectSoftwareRenderer } from '../env/renderer';
-import { hasWebGL } from '../view/webgl';
+import { hasWebGL } from '../view/canvas/webgl';
 import { PanelScene, type PanelArea } from '../view/PanelScene';
-import { SharedCanvas } from '../view/SharedCanvas';
-import type { CameraLink } from '../view/cameraLink';
-import type { CaptureRegistry } from '../view/capture';
+import { SharedCanvas } from '../view/canvas/SharedCanvas';
+import type { CameraLink } from '../view/camera/cameraLink';
+import type { CaptureRegistry } from '../view/canvas/capture';
 import type { ViewProps } from '../view/Scene';
-import type { ThemeColors } from '../view/palette';
+import type { ThemeColors } from '../view/style/palette';
 
 /** The grid takes what every panel shares; each panel's own params, slot and numbers it picks by index. */
 type Props = Omit<PanelProps, 'index' | 'title' | 'params' | 'slot' | 'alone' | 'onArea' | 'webgl'> & {

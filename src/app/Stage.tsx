@@ -1,12 +1,12 @@
-import { Suspense, lazy, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { usePoster } from '../hooks/usePoster';
-import type { FrameSlot } from '../view/frameSlot';
+import type { FrameSlot } from '../view/frame/frameSlot';
 import { useAppStore, useStatus } from '../state/store';
 import type { Params } from '../params/table';
 import { Notices } from '../ui/Notices';
-import type { CaptureRegistry } from '../view/capture';
+import type { CaptureRegistry } from '../view/canvas/capture';
 import { HypersphereView } from '../view/HypersphereView';
-import type { ThemeColors } from '../view/palette';
+import type { ThemeColors } from '../view/style/palette';
 import type { ViewProps } from '../view/Scene';
 import type { useCompare } from '../hooks/useCompare';
 
@@ -36,6 +36,12 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
   const { presence, canvas } = useAppStore((s) => s.presence);
   const stage = useRef<HTMLDivElement>(null);
   const poster = usePoster(stage, presence, canvas, captures);
+  // `data-frames` (frames drawn, for tests) counts from each showing: a test of a frame shown again
+  // then reads frames drawn since, not before. Reset in the commit that writes data-presence.
+  useLayoutEffect(() => {
+    if (presence !== 'shown') return;
+    for (const el of stage.current?.querySelectorAll<HTMLElement>('[data-frames]') ?? []) el.dataset.frames = '0';
+  }, [presence]);
   return (
     <div className="stage" ref={stage} data-presence={presence} data-canvas={canvas ? '1' : '0'}>
       {compare.on ? (

@@ -1,13 +1,19 @@
 // The page's side of the training worker, as a plain class (no React): its lifecycle, restarts
-// after a crash, run ids that drop a reset run's stale messages, and requests that each get their reply.
+// after a crash, and run ids that drop a reset run's stale messages. Sleep and wake are
+// SleepCycle's (sleepCycle.ts); weights requests are WeightRequests' (weightRequests.ts).
 import type { CustomData } from '../data/csv';
 import type { LiveParams, StructuralConfig } from '../train/config';
-import type { NamedTensor, RunInfo } from '../train/frame';
+import type { RunInfo } from '../train/frame';
 import type { BackendName } from '../train/config';
 import type { FromWorker, ModelFrame, RunState, ToWorker } from '../worker/protocol';
 import type { RunCheckpoint } from '../train/checkpoint';
 import { browserClock, type Clock } from './clock';
 import { startWatchdog } from './watchdog';
+import { SleepCycle } from './sleepCycle';
+import { WeightRequests, type ModelWeights } from './weightRequests';
+
+export { SLEEP_CHECKPOINT_MS } from './sleepCycle';
+export { WEIGHTS_TIMEOUT_MS, type ModelWeights } from './weightRequests';
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -16,9 +22,6 @@ export interface WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
-
-/** One model's learned tensors at a step. */
-export type ModelWeights = { step: number; tensors: NamedTensor[] };
 
 /** What the client reports; each call belongs to the current run. */
 export interface TrainerEvents {
@@ -52,16 +55,11 @@ export interface RunRequest {
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
 export const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 30_000;
-/** A weights request with no reply by then resolves to no weights. */
-export const WEIGHTS_TIMEOUT_MS = 10_000;
-/** sleep() waits this long for the worker's last checkpoint before it stops the worker anyway. */
-export const SLEEP_CHECKPOINT_MS = 2000;
 
 export class TrainerClient {
   private worker: WorkerLike | null = null;
   private runId = 0;
-  private nextRequest = 0;
-  private readonly pending = new Map<number, { resolve: (m: ModelWeights[]) => void; timer: number }>();
+  private readonly requests: WeightRequests;
   private restarts: number[] = [];
   private run: RunRequest | null = null;
   /** Each model's live settings as last sent, so only a changed model gets a setParams. */
@@ -78,9 +76,8 @@ export class TrainerClient {
   playing: boolean;
   /** Steps were asked of the worker and it owes their frame (a pool's shard): its silence counts, as a playing run's does. */
   expectingWork = false;
-  /** Asleep: the worker is stopped (sleep()) and the run waits, with its checkpoint, for wake(); 'falling' waits for that checkpoint. */
-  private sleep_: 'awake' | 'falling' | 'asleep' = 'awake';
-  private sleepTimer: number | undefined;
+  /** Asleep: the worker is stopped (sleep()) and the run waits, with its checkpoint, for wake(). */
+  private readonly sleeper: SleepCycle;
 
   private readonly spawn: () => WorkerLike;
   private readonly events: TrainerEvents;
@@ -91,6 +88,31 @@ export class TrainerClient {
     this.events = events;
     this.clock = clock;
     this.playing = autoplay;
+    this.requests = new WeightRequests(clock);
+    this.sleeper = new SleepCycle(
+      {
+        hasRun: () => this.worker !== null && this.run !== null,
+        askCheckpoint: () => this.send({ type: 'checkpointNow', runId: this.runId }),
+        stopWatch: () => {
+          this.watchdog?.stop();
+          this.watchdog = undefined;
+        },
+        letGo: () => {
+          this.requests.settle([]);
+          this.worker?.terminate();
+          this.worker = null;
+          this.training = false;
+        },
+        goOn: () => this.watch(),
+        resume: () => {
+          this.attach();
+          const cp = this.checkpoint;
+          if (this.run) this.launch(this.run, cp, false);
+          this.events.resumed?.(cp?.step ?? 0);
+        },
+      },
+      clock,
+    );
     this.attach();
   }
 
@@ -101,52 +123,22 @@ export class TrainerClient {
 
   /** Whether the worker is stopped (or stopping) by sleep(). */
   get asleep(): boolean {
-    return this.sleep_ !== 'awake';
+    return this.sleeper.asleep;
   }
 
   /**
    * Stops the worker, keeping the run, its settings and a checkpoint at the step it stands: the
-   * worker is asked for one first (it answers between steps), and is stopped when it comes or after
-   * SLEEP_CHECKPOINT_MS. Commands meanwhile only change what wake() sends. Frees the worker's
-   * memory (its tfjs backend, WebGL or WASM) while an embed is hidden for long.
+   * worker is asked for one first, and is stopped when it comes or after SLEEP_CHECKPOINT_MS.
+   * Commands meanwhile only change what wake() sends. Frees the worker's memory (its tfjs
+   * backend, WebGL or WASM) while an embed is hidden for long.
    */
   sleep(): void {
-    if (this.disposed || this.sleep_ !== 'awake') return;
-    this.sleep_ = 'falling';
-    this.watchdog?.stop();
-    this.watchdog = undefined;
-    if (!this.worker || !this.run) return this.fallAsleep();
-    this.send({ type: 'checkpointNow', runId: this.runId });
-    this.sleepTimer = this.clock.setTimeout(() => this.fallAsleep(), SLEEP_CHECKPOINT_MS);
-  }
-
-  private fallAsleep(): void {
-    if (this.sleep_ !== 'falling') return;
-    if (this.sleepTimer !== undefined) this.clock.clearTimeout(this.sleepTimer);
-    this.sleepTimer = undefined;
-    this.sleep_ = 'asleep';
-    this.settle([]);
-    this.worker?.terminate();
-    this.worker = null;
-    this.training = false;
+    if (!this.disposed) this.sleeper.sleep();
   }
 
   /** Starts a worker again after sleep() and resumes the run from its checkpoint, playing as it was told last. */
   wake(): void {
-    if (this.disposed || this.sleep_ === 'awake') return;
-    if (this.sleepTimer !== undefined) this.clock.clearTimeout(this.sleepTimer);
-    this.sleepTimer = undefined;
-    const wasAsleep = this.sleep_ === 'asleep';
-    this.sleep_ = 'awake';
-    if (!wasAsleep) {
-      // Woken before it fell asleep: the same worker goes on; its watch starts again.
-      this.watch();
-      return;
-    }
-    this.attach();
-    const cp = this.checkpoint;
-    if (this.run) this.launch(this.run, cp, false);
-    this.events.resumed?.(cp?.step ?? 0);
+    if (!this.disposed) this.sleeper.wake();
   }
 
   /** The id of the current run (0 before the first). */
@@ -168,7 +160,7 @@ export class TrainerClient {
   private launch(run: RunRequest, resume?: RunCheckpoint, announce = true): void {
     this.run = run;
     this.runId += 1;
-    this.settle([]);
+    this.requests.settle([]);
     this.training = false;
     this.sentLives = run.lives.map((l) => JSON.stringify(l));
     if (announce) this.events.runStarted(this.runId, run.lives.length);
@@ -225,40 +217,23 @@ export class TrainerClient {
   }
 
   /** Every model's learned tensors now; [] when the worker does not answer within `timeoutMs` or the run is reset. */
-  requestWeights(timeoutMs = WEIGHTS_TIMEOUT_MS): Promise<ModelWeights[]> {
-    if (this.sleep_ === 'asleep') return Promise.resolve([]);
-    const requestId = ++this.nextRequest;
-    return new Promise((resolve) => {
-      const timer = this.clock.setTimeout(() => this.answer(requestId, []), timeoutMs);
-      this.pending.set(requestId, { resolve, timer });
-      this.send({ type: 'weights', runId: this.runId, requestId });
-    });
+  requestWeights(timeoutMs?: number): Promise<ModelWeights[]> {
+    if (this.sleeper.dark) return Promise.resolve([]);
+    return this.requests.ask((requestId) => this.send({ type: 'weights', runId: this.runId, requestId }), timeoutMs);
   }
 
   /** Ends the worker; pending requests resolve to nothing. */
   dispose(): void {
     this.disposed = true;
-    if (this.sleepTimer !== undefined) this.clock.clearTimeout(this.sleepTimer);
+    this.sleeper.dispose();
     this.watchdog?.stop();
-    this.settle([]);
+    this.requests.settle([]);
     this.worker?.terminate();
     this.worker = null;
   }
 
   private send(msg: ToWorker): void {
     this.worker?.postMessage(msg);
-  }
-
-  private answer(requestId: number, models: ModelWeights[]): void {
-    const p = this.pending.get(requestId);
-    if (!p) return;
-    this.clock.clearTimeout(p.timer);
-    this.pending.delete(requestId);
-    p.resolve(models);
-  }
-
-  private settle(models: ModelWeights[]): void {
-    for (const id of [...this.pending.keys()]) this.answer(id, models);
   }
 
   private attach(): void {
@@ -286,7 +261,7 @@ export class TrainerClient {
    * CHECKPOINT_MS of training lost), unless it died MAX_RESTARTS times within the window.
    */
   private crash(what: string): void {
-    if (this.disposed || this.sleep_ !== 'awake') return;
+    if (this.disposed || this.sleeper.asleep) return;
     this.worker?.terminate();
     this.worker = null;
     this.training = false;
@@ -328,14 +303,14 @@ export class TrainerClient {
       case 'checkpoint':
         this.checkpoint = msg.checkpoint;
         this.events.checkpointed?.(msg.checkpoint.step);
-        if (this.sleep_ === 'falling') this.fallAsleep();
+        this.sleeper.checkpointed();
         break;
       case 'diverged':
         if ((this.run?.lives.length ?? 1) === 1) this.playing = false;
         this.events.diverged(msg.model);
         break;
       case 'weights':
-        this.answer(msg.requestId, msg.models);
+        this.requests.answer(msg.requestId, msg.models);
         break;
       case 'error':
         this.events.error(msg.message);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { entryParams, panelTitle, setEntryParam } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
-import { CameraLink } from '../view/cameraLink';
+import { CameraLink } from '../view/camera/cameraLink';
 
 /**
  * Compare mode's state, derived from the URL's `compare=` entries: each panel's parameters and

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Presence } from '../client/presenceGate';
-import type { CaptureRegistry } from '../view/capture';
+import type { CaptureRegistry } from '../view/canvas/capture';
 
 /**
  * The stage's picture as an image: the single view drawn once more, or compare mode's shared

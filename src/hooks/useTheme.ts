@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { THEMES, type ThemeColors, type ThemeName } from '../view/palette';
+import { THEMES, type ThemeColors, type ThemeName } from '../view/style/palette';
 
 function useMediaQuery(query: string): boolean {
   const [match, setMatch] = useState(() => window.matchMedia(query).matches);

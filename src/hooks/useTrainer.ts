@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CustomData } from '../data/csv';
 import type { LiveParams, StructuralConfig } from '../train/config';
 import type { Frame } from '../train/frame';
-import type { FrameSlot } from '../view/frameSlot';
+import type { FrameSlot } from '../view/frame/frameSlot';
 import { useAppStore } from '../state/store';
 import type { TrainerEvents, WorkerLike } from '../client/trainerClient';
 import { PoolClient } from '../client/poolClient';

@@ -1,12 +1,12 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { useAppStore, useStatus } from '../state/store';
-import type { FrameSlot } from '../view/frameSlot';
+import type { FrameSlot } from '../view/frame/frameSlot';
 import { PANEL_KEYS } from '../params/compare';
 import type { ParamKey, Params } from '../params/table';
-import { NoWebGL } from '../view/NoWebGL';
+import { NoWebGL } from '../view/canvas/NoWebGL';
 import type { PanelArea } from '../view/PanelScene';
 import { useViewName } from '../view/useViewName';
-import { classColor } from '../view/palette';
+import { classColor } from '../view/style/palette';
 import type { RunState } from '../worker/protocol';
 import { LossControls } from '../ui/LossControls';
 import { degrees, lossText, percent } from '../ui/format';

@@ -3,7 +3,7 @@ import { useKeyed } from '../hooks/useKeyed';
 import uPlot from 'uplot';
 import type { Params } from '../params/table';
 import type { Frame } from '../train/frame';
-import { classColor } from '../view/palette';
+import { classColor } from '../view/style/palette';
 import { THETA_DEG, curveSeries, panelCurveSeries } from './curveData';
 import { UPlotChart } from './UPlotChart';
 

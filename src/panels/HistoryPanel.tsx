@@ -1,7 +1,7 @@
 import { useKeyed } from '../hooks/useKeyed';
 import type uPlot from 'uplot';
 import { emptyRows, type HistoryRows, type StoredRun } from '../state/runHistory';
-import { CLASS_COLORS, classColor } from '../view/palette';
+import { CLASS_COLORS, classColor } from '../view/style/palette';
 import { UPlotChart } from './UPlotChart';
 
 const STORED = '#8a8d99';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { lossDef, type LossKind } from '../losses/registry';
 import { summariseClasses } from '../metrics/classSummary';
 import type { Frame, RunInfo } from '../train/frame';
-import { SHAPE_GLYPHS, classColor, classShape } from '../view/palette';
+import { SHAPE_GLYPHS, classColor, classShape } from '../view/style/palette';
 
 const deg = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)}°` : '—');
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '—');

@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import { useKeyed } from '../hooks/useKeyed';
 import { lossDef, type LossKind } from '../losses/registry';
 import type { Frame } from '../train/frame';
-import { CLASS_COLORS } from '../view/palette';
+import { CLASS_COLORS } from '../view/style/palette';
 import { UPlotChart } from './UPlotChart';
 
 /** Most steps the chart keeps. */

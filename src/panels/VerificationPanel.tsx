@@ -4,7 +4,7 @@ import { useKeyed } from '../hooks/useKeyed';
 import type { ParamKey, Params } from '../params/table';
 import type { Frame, VerificationMetrics } from '../train/frame';
 import { degrees, percent } from '../ui/format';
-import { classColor } from '../view/palette';
+import { classColor } from '../view/style/palette';
 import { UPlotChart } from './UPlotChart';
 import { RocChart } from './RocChart';
 import { angleShares, atThresholdAngle, eerAngle } from './verificationData';

@@ -10,12 +10,13 @@ describe('marginFor: the one rule for m', () => {
     expect(marginFor('softmax', 7)).toEqual({ m: 7 });
   });
 
-  it('an m in range passes quietly; out of range it is clamped (rounded for whole numbers), with a notice naming the range', () => {
+  it('an m in range passes quietly; out of range it is clamped, and a fraction where a whole number is meant is rounded, each with a notice that says which', () => {
     expect(marginFor('arcface', 0.5)).toEqual({ m: 0.5 });
     expect(marginFor('arcface', 5)).toEqual({ m: 1.2, notice: "m = 5 is outside arcface's range 0–1.2; using 1.2." });
     expect(marginFor('arcface', -1).m).toBe(0);
-    expect(marginFor('sphereface', 2.6)).toEqual({ m: 3, notice: "m = 2.6 is outside sphereface's range 1–4; using 3." });
-    expect(marginFor('sphereface', 9).m).toBe(4);
+    expect(marginFor('sphereface', 2.6)).toEqual({ m: 3, notice: 'm = 2.6 must be a whole number for sphereface (1–4); using 3.' });
+    expect(marginFor('sphereface', 9)).toEqual({ m: 4, notice: "m = 9 is outside sphereface's range 1–4; using 4." });
+    expect(marginFor('sphereface', 0.5)).toEqual({ m: 1, notice: "m = 0.5 is outside sphereface's range 1–4; using 1." });
   });
 
   it('on a change of loss m is kept when it means the same there, else the new default, quietly', () => {

@@ -31,7 +31,10 @@ export function marginFor(loss: LossKind, m: number | undefined, from?: LossKind
   }
   const fitted = fitMargin(r, m);
   if (fitted === m) return { m };
-  return { m: fitted, notice: `m = ${formatNumber(m)} is outside ${loss}'s range ${r.min}–${r.max}; using ${formatNumber(fitted)}.` };
+  const inRange = m >= r.min && m <= r.max;
+  const why =
+    inRange && r.integer ? `must be a whole number for ${loss} (${r.min}–${r.max})` : `is outside ${loss}'s range ${r.min}–${r.max}`;
+  return { m: fitted, notice: `m = ${formatNumber(m)} ${why}; using ${formatNumber(fitted)}.` };
 }
 
 /** Params with m moved into the current loss's range (SphereFace's rounded to an integer 1–4). */

@@ -1,7 +1,7 @@
 // The lecture tour: the loss-function lecture as twelve live steps. Steps are data, not components:
 // a lecturer edits the words, formulas, runs and actions here, in one place. Each run is a URL
 // state (the query a "Copy link" would give), so every step is reproducible and shareable.
-import type { CueAnchor } from '../view/cueAnchor';
+import type { CueAnchor } from '../view/labels/cueAnchor';
 import type { Params } from '../params/table';
 import { OPEN_SET_QUERY } from '../params/openSet';
 import { crossEntropyTex, namedTargetLines } from '../losses/tex';

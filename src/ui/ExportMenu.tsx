@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Recorder } from '../export/recorder';
-import type { CaptureRegistry } from '../view/capture';
+import type { CaptureRegistry } from '../view/canvas/capture';
 import { savePng as savePicture, tilesOf, type ExportScene } from './savePng';
 
 interface Props {

@@ -1,5 +1,5 @@
 // "Save PNG": the view, or every compare panel, drawn at a scale and composed into one picture.
-import type { CaptureRegistry } from '../view/capture';
+import type { CaptureRegistry } from '../view/canvas/capture';
 import type { Tile } from '../export/compose';
 
 /** What a picture shows: each panel's index and caption, and the words its file is named with. */

@@ -1,15 +1,15 @@
 import { Canvas } from '@react-three/fiber';
-import { SupersampleMonitor, useSupersampling } from './SupersampleMonitor';
+import { SupersampleMonitor, useSupersampling } from './canvas/SupersampleMonitor';
 import { memo, useCallback, useRef, useState } from 'react';
-import { AdaptiveResolution } from './AdaptiveResolution';
+import { AdaptiveResolution } from './canvas/AdaptiveResolution';
 import { Scene, type ViewProps } from './Scene';
 import { useViewName } from './useViewName';
-import { OrbitButtons } from './OrbitButtons';
-import type { CameraMove } from './cameraMoves';
+import { OrbitButtons } from './camera/OrbitButtons';
+import type { CameraMove } from './camera/cameraMoves';
 import { detectSoftwareRenderer } from '../env/renderer';
-import { hasWebGL } from './webgl';
-import { NoWebGL } from './NoWebGL';
-import { useContextLoss } from './useContextLoss';
+import { hasWebGL } from './canvas/webgl';
+import { NoWebGL } from './canvas/NoWebGL';
+import { useContextLoss } from './canvas/useContextLoss';
 
 /**
  * The single view's canvas (compare mode's panels share one: SharedCanvas): a perspective, orbitable sphere in 3-D, an orthographic circle in 2-D. Antialiasing

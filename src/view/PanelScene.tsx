@@ -1,6 +1,6 @@
 import { memo, type RefObject } from 'react';
 import { useAppStore } from '../state/store';
-import { PanelPortal } from './PanelPortal';
+import { PanelPortal } from './canvas/PanelPortal';
 import { Scene, type ViewProps } from './Scene';
 
 /** A compare panel's place on the page: the element its picture fills (named, focusable, where its pointer arrives) and its hover tip. */

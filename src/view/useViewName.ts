@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Params } from '../params/table';
 import { useAppStore } from '../state/store';
-import type { FrameSlot } from './frameSlot';
+import type { FrameSlot } from './frame/frameSlot';
 import { viewName } from './viewName';
 
 const NAME_MS = 1000;

@@ -1,36 +1,11 @@
 // The training run loop (pure of the worker's globals): builds runs, trains in yielding rounds, streams frames.
 import type { CustomData } from '../data/csv';
 import type { Dataset } from '../data/datasets';
-import type { BackendChoice, BackendName, LiveParams, StructuralConfig } from '../train/config';
+import type { BackendChoice, BackendName, StructuralConfig } from '../train/config';
 import { Trainer } from '../train/trainer';
-import { CHECKPOINT_MS, MAX_SNAPSHOT_HZ, type FromWorker, type ModelFrame, type RunState, type ToWorker } from './protocol';
-import { frameProblem } from './validate';
-
-/** One model of a run: compare mode trains several on the same data, initialisation and batches. */
-interface Model {
-  trainer?: Trainer;
-  /** Live params (received before the trainer existed, too). */
-  params: LiveParams;
-  /** Stopped on NaN/Inf; the other models go on. */
-  diverged: boolean;
-}
-
-interface Run {
-  id: number;
-  models: Model[];
-  playing: boolean;
-  /** Steps a second while playing (0: full speed), for every model at once. */
-  pace: number;
-  pendingSteps: number;
-  snapshotHz: number;
-  lastFrameAt: number;
-  /** Cost of the last snapshot of every model: frames are spaced so snapshots take ≤ 20 % of the time. */
-  snapshotMs: number;
-  nextStepAt: number;
-  /** When the last checkpoint was sent (the run's start counts as one). */
-  lastCheckpointAt: number;
-  state: RunState;
-}
+import { CHECKPOINT_MS, MAX_SNAPSHOT_HZ, type FromWorker, type RunState, type ToWorker } from './protocol';
+import { alive, ready, type Run } from './run';
+import { postCheckpoint, postFrames } from './runPosts';
 
 /**
  * Several models (compare mode): each frame is drawn once, not eased, in every panel's canvas, so
@@ -79,63 +54,8 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
     host.yieldThen(tick);
   }
 
-  const alive = (r: Run) => r.models.filter((m) => m.trainer && !m.diverged);
-  const ready = (r: Run) => r.models.length > 0 && r.models.every((m) => m.trainer);
-
-  /** Snapshots every live model and posts its frame; a model whose frame holds NaN/Inf stops there. */
-  function emitFrames(r: Run): void {
-    const t0 = now();
-    const frames: ModelFrame[] = [];
-    const transfer: ArrayBuffer[] = [];
-    r.models.forEach((m, i) => {
-      if (!m.trainer || m.diverged) return;
-      const s0 = now();
-      const frame = m.trainer.snapshot();
-      const snapshotMs = now() - s0;
-      const problem = frameProblem(frame);
-      if (problem) {
-        m.diverged = true;
-        post({ type: 'diverged', runId: r.id, model: i, step: frame.step, cause: problem });
-        const which = r.models.length > 1 ? `panel ${i + 1} (${m.params.loss}) ` : '';
-        const message = `${which}diverged at step ${frame.step}: ${problem}. Reset to recover, or lower the learning rate, m or s.`;
-        if (alive(r).length === 0) {
-          r.playing = false;
-          r.pendingSteps = 0;
-          setState(r, 'diverged', message);
-        } else setState(r, r.state, message);
-        return;
-      }
-      frames.push({ model: i, frame, snapshotMs });
-      const v = frame.verification;
-      transfer.push(
-        ...([
-          frame.train.buffer,
-          frame.test.buffer,
-          frame.heldout.buffer,
-          frame.W.buffer,
-          frame.bias.buffer,
-          frame.centers.buffer,
-          ...(frame.subcenters ? [frame.subcenters.W.buffer, frame.subcenters.dominant.buffer] : []),
-          ...(v ? [v.same.buffer, v.diff.buffer] : []),
-        ] as ArrayBuffer[]),
-      );
-    });
-    if (frames.length) post({ type: 'frames', runId: r.id, frames }, transfer);
-    r.snapshotMs = now() - t0;
-    r.lastFrameAt = now();
-  }
-
-  /** Every model's state, posted for the page to keep (a restart resumes from it). */
-  function emitCheckpoint(r: Run): void {
-    const models = r.models.map((m) => m.trainer!.checkpoint(m.diverged));
-    const transfer = models.flatMap((m) => [
-      ...m.weights.map((w) => w.values.buffer),
-      ...m.optimizer.slots.map((v) => v.buffer),
-      m.sampler.order.buffer,
-    ]) as ArrayBuffer[];
-    post({ type: 'checkpoint', runId: r.id, checkpoint: { step: models[0]?.step ?? 0, models } }, transfer);
-    r.lastCheckpointAt = now();
-  }
+  const emitFrames = (r: Run) => postFrames(r, host, setState);
+  const emitCheckpoint = (r: Run) => postCheckpoint(r, host);
 
   /** One round: every live model takes one step (so all stand at the same step count). */
   function tick(): void {

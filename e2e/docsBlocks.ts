@@ -1,0 +1,76 @@
+// The bench tables of docs/: each is rendered from its bench's output file in bench/ (committed),
+// so every number the docs quote from a bench is that file's. The benches write the file and the
+// block; src/docs.test.ts renders each block again from the file and fails when the doc differs.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lessonMarkdown, replaceBetween } from './lesson/report';
+import { openSetMarkdown } from './openset/report';
+import { openSetRuns } from './openset/runs';
+import { newerMarkdown } from './newer/report';
+import { perfMarkdown } from './perfReport';
+
+export interface BenchBlock {
+  /** The block's name: `<!-- generated:NAME:begin -->` … `<!-- generated:NAME:end -->`. */
+  name: string;
+  /** The doc that holds it. */
+  doc: string;
+  /** The bench output file it is rendered from. */
+  source: string;
+  render(): string;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the output files are the benches' JSON */
+const BLOCKS: { name: string; doc: string; source: string; render: (j: any) => string }[] = [
+  {
+    name: 'lesson',
+    doc: 'docs/measured.md',
+    source: 'bench/lesson.json',
+    render: (j) => lessonMarkdown(j.runs, j.goals, j.defaultRun, j.seeds, j.steps),
+  },
+  {
+    name: 'openset',
+    doc: 'docs/measured.md',
+    source: 'bench/openset.json',
+    render: (j) =>
+      openSetMarkdown(
+        j.runs,
+        j.goals,
+        j.seeds,
+        j.steps,
+        openSetRuns().map((r) => r.label),
+        j.metrics,
+      ),
+  },
+  { name: 'newer', doc: 'docs/measured.md', source: 'bench/newer.json', render: (j) => newerMarkdown(j.runs, j.seeds, j.steps) },
+  { name: 'performance', doc: 'docs/performance.md', source: 'bench/results.json', render: (j) => perfMarkdown(j) },
+];
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Every bench block whose output file is in bench/ under `root`. */
+export function benchBlocks(root: string): BenchBlock[] {
+  return BLOCKS.map((b) => ({
+    name: b.name,
+    doc: b.doc,
+    source: b.source,
+    render: () => {
+      const path = join(root, b.source);
+      if (!existsSync(path)) throw new Error(`${b.source} is missing: run its bench`);
+      return b.render(JSON.parse(readFileSync(path, 'utf8')));
+    },
+  }));
+}
+
+/** The block of one bench, by name. */
+export function benchBlock(root: string, name: string): BenchBlock {
+  const b = benchBlocks(root).find((x) => x.name === name);
+  if (!b) throw new Error(`no bench block ${name}`);
+  return b;
+}
+
+/** Renders a bench's block from its output file into its doc (run by the bench after writing the file). */
+export function writeBenchBlock(name: string, root = process.cwd()): void {
+  const b = benchBlock(root, name);
+  const path = join(root, b.doc);
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, replaceBetween(text, `<!-- generated:${name}:begin -->`, `<!-- generated:${name}:end -->`, `\n${b.render()}\n`));
+}
