@@ -7,7 +7,6 @@ import { holdoutNotes } from '../params/holdout';
 import { trainedClasses } from '../train/config';
 import { liveOf, structureOf } from '../train/fromParams';
 import { Notices } from '../ui/Notices';
-import { ShareMenu } from '../ui/ShareMenu';
 import { StatusBar } from '../ui/StatusBar';
 import { Announcer } from '../ui/Announcer';
 import { Timeline } from '../ui/Timeline';
@@ -15,6 +14,7 @@ import { Transport } from '../ui/Transport';
 import { useRunHistory } from '../hooks/useRunHistory';
 import { Stage } from './Stage';
 import { EmbedApp } from './EmbedApp';
+import { AppHeader } from './AppHeader';
 import { useParamActions } from './useParamActions';
 import { useCompare } from '../hooks/useCompare';
 import { useRunFile } from '../hooks/useRunFile';
@@ -28,8 +28,7 @@ import { useUploadedData } from '../hooks/useUploadedData';
 import { useUrlSync } from '../hooks/useUrlSync';
 import { useSeen } from '../hooks/useSeen';
 
-// Export and help load when first shown: the single view's first picture needs none of them.
-const ExportMenu = lazy(() => import('../ui/ExportMenu').then((m) => ({ default: m.ExportMenu })));
+// Help loads when first shown: the single view's first picture needs none of it.
 const HelpOverlay = lazy(() => import('../ui/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 // The side panel's sections (controls, charts, settings) arrive after the first picture.
 const SidePanels = lazy(() => import('../panels/SidePanels').then((m) => ({ default: m.SidePanels })));
@@ -163,20 +162,16 @@ export function App() {
 
   return (
     <div className="app" data-embed="0" ref={root}>
-      <header className="app-header">
-        <h1>Hypersphere</h1>
-        <p className="tagline">How margin losses shape features on the circle and the sphere</p>
-        <ShareMenu onPreset={applyPreset} onHelp={() => setHelp(true)} savePicture={savePicture} />
-        <Suspense fallback={null}>
-          <ExportMenu
-            registry={captures}
-            scene={exportScene}
-            caption={params.caption}
-            onCaption={(on) => setParam('caption', on)}
-            colors={theme.colors}
-          />
-        </Suspense>
-      </header>
+      <AppHeader
+        onPreset={applyPreset}
+        onHelp={() => setHelp(true)}
+        savePicture={savePicture}
+        captures={captures}
+        scene={exportScene}
+        caption={params.caption}
+        onCaption={(on) => setParam('caption', on)}
+        colors={theme.colors}
+      />
       <main className="app-main">
         {view}
         <aside className="side">

@@ -138,14 +138,18 @@ describe('TrainerClient', () => {
       first.reply({ type: 'frames', runId: 1, frames: [] });
     }
     expect(workers).toHaveLength(1);
-    // …silence does not (as after self.close(): no error event).
-    clock.advance(2600);
+    // …silence does not (as after self.close(): no error event): past 2 s it is asked once,
+    // and a worker that does not answer is taken for dead.
+    clock.pass(2600);
+    expect(first.sent.at(-1)).toEqual({ type: 'ping', runId: 1 });
+    expect(workers).toHaveLength(1);
+    clock.pass(1600);
     expect(workers).toHaveLength(2);
     expect(first.terminated).toBe(true);
     const init = worker().sent[0] as Extract<ToWorker, { type: 'init' }>;
     expect(init).toMatchObject({ type: 'init', play: true, resume: checkpoint, config: { backend: 'wasm' } });
     expect(log[log.length - 1]).toMatch(
-      /^crashed: The training worker stopped answering for 2\.\d s and was restarted from its checkpoint at step 120/,
+      /^crashed: The training worker stopped answering for 4\.\d s and was restarted from its checkpoint at step 120/,
     );
   });
 
@@ -166,7 +170,7 @@ describe('TrainerClient', () => {
     client.start(run); // a reset: a crash now restarts from step 0
     client.play();
     worker().reply({ type: 'state', runId: 2, state: 'running' });
-    clock.advance(3_000);
+    clock.pass(4_000);
     expect(workers).toHaveLength(2);
     expect((worker().sent[0] as Extract<ToWorker, { type: 'init' }>).resume).toBeUndefined();
   });

@@ -103,7 +103,7 @@ export class TrainerClient {
           this.worker = null;
           this.training = false;
         },
-        goOn: () => this.watch(),
+        goOn: () => this.watch(false),
         resume: () => {
           this.attach();
           const cp = this.checkpoint;
@@ -247,12 +247,14 @@ export class TrainerClient {
     this.watch();
   }
 
-  private watch(): void {
+  /** Watches the worker's silence; `starting`: a new worker, given time for its first word. */
+  private watch(starting = true): void {
     this.watchdog?.stop();
     this.watchdog = startWatchdog(
       this.clock,
       () => (this.training && this.playing) || this.expectingWork,
       (ms) => this.crash(`stopped answering for ${(ms / 1000).toFixed(1)} s`),
+      { ping: () => this.send({ type: 'ping', runId: this.runId }), starting },
     );
   }
 
@@ -315,6 +317,8 @@ export class TrainerClient {
       case 'error':
         this.events.error(msg.message);
         break;
+      case 'pong':
+        break; // heard: that is all a pong says
       default: {
         const never: never = msg;
         console.warn('hypersphere: unknown worker message', never);

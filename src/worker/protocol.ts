@@ -37,7 +37,9 @@ export type ToWorker =
   /** Asks for every model's learned tensors (a run file's final weights); the reply carries the same requestId. */
   | { type: 'weights'; runId: number; requestId: number }
   /** Asks for a checkpoint at the step the run stands now (the page is about to stop this worker: an embed hidden for long). */
-  | { type: 'checkpointNow'; runId: number };
+  | { type: 'checkpointNow'; runId: number }
+  /** Are you there? The page's watchdog asks a silent worker once before it calls it dead; answered between steps. */
+  | { type: 'ping'; runId: number };
 
 /** A model's snapshot and what it cost the worker, ms. */
 export interface ModelFrame {
@@ -57,7 +59,9 @@ export type FromWorker =
   | { type: 'error'; runId: number; message: string }
   | { type: 'weights'; runId: number; requestId: number; models: { step: number; tensors: NamedTensor[] }[] }
   /** Every model's whole state, about once a second while training: the page keeps the last to restart from. */
-  | { type: 'checkpoint'; runId: number; checkpoint: RunCheckpoint };
+  | { type: 'checkpoint'; runId: number; checkpoint: RunCheckpoint }
+  /** The answer to a ping: alive, between steps. */
+  | { type: 'pong'; runId: number };
 
 /** How often a running worker sends a checkpoint, ms: at most about this much training is lost when it dies. */
 export const CHECKPOINT_MS = 1000;

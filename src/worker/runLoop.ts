@@ -197,6 +197,9 @@ export function createRunLoop(host: RunLoopHost): { handle(msg: ToWorker): void 
         );
         break;
       }
+      case 'ping':
+        post({ type: 'pong', runId: r.id });
+        break;
       case 'checkpointNow':
         if (ready(r)) emitCheckpoint(r);
         break;

@@ -18,6 +18,7 @@ const TYPES: Record<ToWorker['type'], true> = {
   snapshotRate: true,
   weights: true,
   checkpointNow: true,
+  ping: true,
 };
 
 /** Structural check of a command: a known type, a numeric run id and the fields that type needs. */

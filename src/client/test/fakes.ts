@@ -45,6 +45,10 @@ export class FakeClock implements Clock {
       }
     }
   }
+  /** Time passing on a page that keeps listening: timers fire when due, in steps of `step` ms. (advance() in one go is a page blocked that long.) */
+  pass(ms: number, step = 50): void {
+    for (let left = ms; left > 0; left -= step) this.advance(Math.min(step, left));
+  }
   get pending(): number {
     return this.timers.size;
   }
