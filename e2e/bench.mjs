@@ -9,6 +9,7 @@ import { referenceRate } from './benchReference.mjs';
 import { frameStats, gpuMsPerFrame, pageCpuMs, sleep, startPreview, status, stepRate, waitFor } from './benchPage.mjs';
 import { deck } from './benchDeck.mjs';
 import { sweep } from './benchSweep.mjs';
+import { load } from './benchLoad.mjs';
 
 const PORT = 4174;
 const round = (v, d = 1) => Number(v.toFixed(d));
@@ -261,7 +262,7 @@ async function main() {
   // A run of some sections keeps the others' figures from the last run (docs/performance.md shows them all).
   const previous = only.length > 0 && existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
   const results = { ...previous, date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
-  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck, sweep };
+  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck, sweep, load };
   try {
     for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
   } finally {

@@ -130,6 +130,14 @@ function sweepRows(r: any): Row[] {
   ];
 }
 
+function loadRows(r: any): Row[] {
+  return Object.entries<any>(r.load ?? {}).map(([name, l]) => ({
+    figure: `loaded laptop (2 busy loops, a second page drawing), ${name === 'tour12' ? 'tour step 12 with its sweep' : 'the default link at full speed'}, ${l.minutes} min: workers restarted`,
+    measured: String(l.restarts),
+    goal: '0',
+  }));
+}
+
 /** Held-out TAR at FAR 10⁻² by dimension, from the sweep section's dimension sweeps. */
 function dimTable(r: any): string[] {
   const a = r.sweep?.dimArcface?.means;
@@ -150,7 +158,7 @@ function dimTable(r: any): string[] {
 
 /** The performance block: every figure the file holds, with its goal. */
 export function perfMarkdown(r: any): string {
-  const rows = [...smoothRows(r), ...otherRows(r), ...deckRows(r), ...sweepRows(r)];
+  const rows = [...smoothRows(r), ...otherRows(r), ...deckRows(r), ...sweepRows(r), ...loadRows(r)];
   return [
     `Measured ${String(r.date ?? '').slice(0, 10)} on ${r.machine ?? 'this machine'} (\`bench/results.json\`; sections: ${Object.keys(r)
       .filter((k) => !['date', 'machine'].includes(k))
