@@ -96,6 +96,44 @@ for (const transition of ['slide', 'fade'] as const) {
   });
 }
 
+test('a sleeping embed makes no worker: a preset posted to the hidden frames of a deck starts none until their slide is shown', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  const all = ids(8);
+  await page.goto(await routeDeck(page, deckHtml({ frames: all.map((_, i) => `?embed=1&dim=2&speed=0&seed=${i + 1}`) })));
+  await page.waitForFunction(() => (window as unknown as { deckReady?: boolean }).deckReady);
+  for (const id of all) await settled(page, id);
+  await expect.poll(async () => (await frameStatus(page, 'f2')).presence, { timeout: 30_000 }).toBe('asleep');
+  await expect.poll(() => page.workers().length, { timeout: 15_000 }).toBe(1);
+  // The host page sends the hidden frames a preset that starts a new run (new data, another loss).
+  for (const id of all.slice(1))
+    await page.evaluate(
+      (i) =>
+        (document.getElementById(i) as HTMLIFrameElement).contentWindow!.postMessage(
+          { type: 'hypersphere:set', params: { loss: 'cosface', classes: 6 } },
+          '*',
+        ),
+      id,
+    );
+  // Each took it (its own link says so), and still no worker but the shown frame's.
+  for (const id of all.slice(1))
+    await expect
+      .poll(() => {
+        const frame = page.frame({ url: (u) => u.searchParams.get('seed') === id.slice(1) });
+        return frame && new URL(frame.url()).searchParams.get('classes');
+      })
+      .toBe('6');
+  expect(page.workers().length).toBe(1);
+  expect((await frameStatus(page, 'f2')).presence).toBe('asleep');
+  // Shown, the frame wakes with the preset's run and trains it.
+  await page.evaluate(() => (window as unknown as { Reveal: { slide(i: number): void } }).Reveal.slide(1));
+  await expect.poll(async () => (await frameStatus(page, 'f2')).step, { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(new URL(page.frame({ url: (u) => u.searchParams.get('seed') === '2' })!.url()).searchParams.get('loss')).toBe('cosface');
+  expect(errors).toEqual([]);
+});
+
 test('hosts that send nothing: a long page of 6 frames trains only the one scrolled into view; a frame under display: none (Slidev) stops', async ({
   page,
 }) => {
@@ -134,7 +172,9 @@ test("slide messages: the parent's 'slide:stop' and 'slide:start' are obeyed; th
   test.setTimeout(90_000);
   const errors = collectErrors(page);
   const body = ['a', 'b'].map((id) => `<iframe id="${id}" src="/?embed=1&dim=2&speed=0" width="600" height="400"></iframe>`).join('');
-  await routePages(page, { 'two.html': `<!doctype html><body>${body}</body>` });
+  // Another host page, one frame, that sends nothing (a course page opened next in the same tab).
+  const other = '<!doctype html><body><iframe id="c" src="/?embed=1&dim=2&speed=0" width="600" height="400"></iframe></body>';
+  await routePages(page, { 'two.html': `<!doctype html><body>${body}</body>`, 'other.html': other });
   await page.goto('/__deck/two.html');
   for (const id of ['a', 'b'])
     await expect(page.frameLocator(`#${id}`).locator(STATUS)).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
@@ -187,6 +227,12 @@ test("slide messages: the parent's 'slide:stop' and 'slide:start' are obeyed; th
       }),
   );
   expect(said).toMatchObject({ presence: 'hidden', caption: 'paused (not visible)' });
+  // Another page in the same tab: its first frame starts fresh. What frame 0 of the deck heard
+  // last ('slide:stop') is that page's, and this page never sends 'slide:start'.
+  await page.goto('/__deck/other.html');
+  await expect(page.frameLocator('#c').locator(STATUS)).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+  expect((await frameStatus(page, 'c')).presence).toBe('shown');
+  await whileOneMoves(page, ['c'], 'c', 30);
   expect(errors).toEqual([]);
 });
 

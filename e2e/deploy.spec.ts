@@ -4,7 +4,7 @@ import { waitForStatus } from './helpers';
 import { serveStatic } from './staticServer';
 
 // The production build served as a course site would serve it: from a sub-path, under a strict
-// Content-Security-Policy (README, "Deploying").
+// Content-Security-Policy (docs/architecture.md, "Deploying").
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 const SUB = '/some/sub/path/';
 const CSP =

@@ -123,7 +123,7 @@ for (const [width, height] of [
           body: shot,
           contentType: 'image/png',
         });
-        // The README's "For the lecture hall" picture: DOCS_SCREENSHOTS=1 writes it (then committed).
+        // The picture at the top of the README and in docs/accessibility.md: DOCS_SCREENSHOTS=1 writes it (then committed).
         if (process.env.DOCS_SCREENSHOTS && width === 1280 && c.name === '2×2 compare') writeFileSync('docs/lecture-hall.png', shot);
       }
     });

@@ -60,7 +60,39 @@ test('a sweep can be cancelled: it stops, keeps the runs it finished and leaves 
   const first = panel.getByTestId('sweep-table').locator('tbody tr').first();
   expect(Number(await first.locator('td').first().textContent())).toBeGreaterThanOrEqual(1);
   await expect(first.locator('td').nth(1)).toHaveText(/^\d+\.\d/);
-  expect(new URL(page.url()).searchParams.get('sweep')).toBe('m:0,0.2,0.4,0.6');
+  // The link no longer holds the cancelled sweep: a reload (or the link shared) does not run it again.
+  await expect.poll(() => new URL(page.url()).searchParams.get('sweep')).toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('sweep')).toHaveAttribute('data-phase', 'idle');
+  expect(sweepWorkers(page)).toBe(0);
+});
+
+test('a sweep goes on in compare mode, where its panel is not shown, and is there, finished, on leaving it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?compare=softmax,arcface&play=0&sweep=m:0,0.3&seeds=1&sweepSteps=200');
+  await expect(page.getByTestId('sweep')).toHaveCount(0);
+  // Its worker runs while the panel is away, and ends when the sweep is done.
+  await expect.poll(() => sweepWorkers(page), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => sweepWorkers(page), { timeout: 60_000 }).toBe(0);
+  await page.getByRole('button', { name: 'Leave compare mode' }).click();
+  const panel = page.getByTestId('sweep');
+  await expect(panel).toHaveAttribute('data-phase', 'done');
+  await expect(panel).toContainText('Done: 2 runs.');
+  expect(sweepWorkers(page)).toBe(0); // not started again
+  expect(errors).toEqual([]);
+});
+
+test("Run again after a change of loss checks the values against the new loss's range", async ({ page }) => {
+  await page.goto('/?play=0&loss=arcface&sweep=m:0.5,1.1&seeds=1&sweepSteps=50');
+  const panel = page.getByTestId('sweep');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Sweep: m over 2 values × 1 seeds × 50 steps');
+  await page.locator('select[name="loss"]').selectOption('cosface'); // m from 0 to 1
+  await panel.getByRole('button', { name: 'Run again' }).click();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Sweep: m over 1 values × 1 seeds × 50 steps');
+  await expect(panel.locator('.sweep-notes')).toContainText('"1.1" is not a value of m');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  expect(new URL(page.url()).searchParams.get('sweep')).toBe('m:0.5');
 });
 
 test('a bad sweep= gets a notice and no sweep', async ({ page }) => {

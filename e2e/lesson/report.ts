@@ -1,4 +1,4 @@
-// Markdown for the README from the bench's results (pure).
+// Markdown for docs/measured.md from the bench's results (pure).
 import type { Goal, RunResult } from './goals';
 import { averageBySetting } from './goals';
 
@@ -15,7 +15,7 @@ export interface DefaultRun {
 const f1 = (v: number) => v.toFixed(1);
 const f2 = (v: number) => v.toFixed(2);
 
-/** The README section: averaged results per setting, the goals with their numbers, the default run. */
+/** The docs/measured.md section: averaged results per setting, the goals with their numbers, the default run. */
 export function lessonMarkdown(runs: RunResult[], goals: Goal[], def: DefaultRun, seeds: number[], steps: number): string {
   const means = averageBySetting(runs);
   const lines = [

@@ -1,4 +1,4 @@
-// bench:newer's README table and goals, from its runs (pure).
+// bench:newer's table in docs/measured.md and goals, from its runs (pure).
 import type { Mechanism } from './mechanism';
 import type { Setting } from './runs';
 

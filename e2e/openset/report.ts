@@ -1,4 +1,4 @@
-// bench:openset's goals and README table, from its runs (pure).
+// bench:openset's goals and table in docs/measured.md, from its runs (pure).
 import type { VerificationMetrics } from '../../src/train/frame';
 import { ARC_SWEEP } from './runs';
 
@@ -66,7 +66,7 @@ export function sweepFinding(runs: OpenSetRun[], dim: 2 | 3): string {
   );
 }
 
-/** The README section: a table per dimension (seed mean ± sd where it matters), the goals and the sweep's finding. */
+/** The docs/measured.md section: a table per dimension (seed mean ± sd where it matters), the goals and the sweep's finding. */
 export function openSetMarkdown(
   runs: OpenSetRun[],
   goals: Goal[],

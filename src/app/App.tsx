@@ -1,4 +1,4 @@
-import { Suspense, lazy, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { renderCount } from '../ui/renderCount';
 import { useTrainer } from '../hooks/useTrainer';
@@ -27,6 +27,7 @@ import { useTour } from '../hooks/useTour';
 import { useUploadedData } from '../hooks/useUploadedData';
 import { useUrlSync } from '../hooks/useUrlSync';
 import { useSeen } from '../hooks/useSeen';
+import { pageSweepOwner } from '../sweep/sweepStore';
 
 // Help loads when first shown: the single view's first picture needs none of it.
 const HelpOverlay = lazy(() => import('../ui/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
@@ -56,6 +57,8 @@ export function App() {
     seen,
   );
   useRunHistory(compare.models.length);
+  // The sweep's owner lives as long as the page, outside every component (src/sweep/).
+  useEffect(() => void pageSweepOwner(), []);
   const theme = useTheme(params.theme);
   const [help, setHelp] = useState(false);
   const root = useRef<HTMLDivElement>(null);

@@ -139,6 +139,27 @@ describe('PoolClient: compare mode on several workers', () => {
     expect(merged.at(-1)!.map((f) => f.frame.step)).toEqual([2 * CHUNK, 2 * CHUNK]);
   });
 
+  it('asleep, a new run on more workers (a compare change, a preset from the host page) starts none until woken', () => {
+    const { workers, pool, clock } = setup(1, 0);
+    workers[0]!.reply({ type: 'checkpoint', runId: 1, checkpoint: { step: 40, models: [] } });
+    pool.sleep();
+    clock.advance(2000); // no checkpoint came: stopped anyway
+    const alive = () => workers.filter((w) => !w.terminated).length;
+    expect(alive()).toBe(0);
+    const lives = Array.from({ length: 4 }, () => liveOf(defaultParams()));
+    pool.start({ config: DEFAULT_STRUCTURE, lives, pace: 0, assetBase: '/', workers: 3 });
+    expect(workers).toHaveLength(1); // none made
+    expect(alive()).toBe(0);
+    pool.wake();
+    expect(alive()).toBe(3);
+    // The new run from its start, not the old run's checkpoint: shard 0 first, the others once it is ready.
+    const first = workers[1]!.sent.find((m) => m.type === 'init')!;
+    expect(first).not.toHaveProperty('resume');
+    workers[1]!.reply({ type: 'ready', runId: first.runId, info: {} as never, backend: 'wasm', backendReport: '' });
+    for (const w of workers.slice(2)) expect(w.sent.find((m) => m.type === 'init')).toMatchObject({ config: { backend: 'wasm' } });
+    for (const w of workers.slice(2)) expect(w.sent.find((m) => m.type === 'init')).not.toHaveProperty('resume');
+  });
+
   it('paces the chunks at the speed setting (steps per second), on each worker', () => {
     const { workers, clock, runOf, frames, steps } = setup(2, 2, 100);
     const [a, b] = workers;

@@ -37,6 +37,8 @@ export class PoolClient {
   private readonly clients: TrainerClient[] = [];
   private driver: RunDriver | null = null;
   private runId = 0;
+  /** Asleep (sleep() until wake()): a client made meanwhile starts no worker. */
+  private sleeping = false;
   /** Whether the first run plays as it starts (afterwards the driver says). */
   private readonly autoplay: boolean;
 
@@ -79,7 +81,8 @@ export class PoolClient {
         checkpointed: (step) => to().checkpointed?.(step),
         resumed: (step) => to().resumed?.(step),
       };
-      this.clients.push(new TrainerClient(this.spawn, events, false, this.clock));
+      // Made while the pool sleeps (a new run for an embed hidden for long): no worker until wake().
+      this.clients.push(new TrainerClient(this.spawn, events, false, this.clock, this.sleeping));
     }
     return this.clients[k]!;
   }
@@ -129,11 +132,13 @@ export class PoolClient {
 
   /** Stops every worker, keeping the run and each one's checkpoint (an embed hidden for long): see TrainerClient.sleep. */
   sleep(): void {
+    this.sleeping = true;
     for (const c of this.clients) c.sleep();
   }
 
   /** Starts the workers again, each resuming its part of the run where it stood. */
   wake(): void {
+    this.sleeping = false;
     for (const c of this.clients) c.wake();
   }
 

@@ -32,9 +32,11 @@ export class SleepCycle {
   private readonly host: SleepHost;
   private readonly clock: Clock;
 
-  constructor(host: SleepHost, clock: Clock) {
+  /** `asleep`: begun asleep (a client made while its page sleeps): no worker until wake(). */
+  constructor(host: SleepHost, clock: Clock, asleep = false) {
     this.host = host;
     this.clock = clock;
+    if (asleep) this.phase = 'asleep';
   }
 
   /** Whether the worker is stopped, or stopping. */

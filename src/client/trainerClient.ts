@@ -83,7 +83,11 @@ export class TrainerClient {
   private readonly events: TrainerEvents;
   private readonly clock: Clock;
 
-  constructor(spawn: () => WorkerLike, events: TrainerEvents, autoplay: boolean, clock: Clock = browserClock) {
+  /**
+   * `asleep`: made while its page sleeps (an embed hidden for long given a new run): no worker is
+   * started until wake(), which starts one and the run it was given meanwhile.
+   */
+  constructor(spawn: () => WorkerLike, events: TrainerEvents, autoplay: boolean, clock: Clock = browserClock, asleep = false) {
     this.spawn = spawn;
     this.events = events;
     this.clock = clock;
@@ -112,8 +116,9 @@ export class TrainerClient {
         },
       },
       clock,
+      asleep,
     );
-    this.attach();
+    if (!asleep) this.attach();
   }
 
   /** The step the last checkpoint holds (0 without one): where a restart resumes. */

@@ -1,5 +1,5 @@
 // The example deck's script: reveal.js from npm, and the slides that talk to their frames through
-// Hypersphere's postMessage API (README, "In slides"). Bundled by Vite as the build's second page.
+// Hypersphere's postMessage API (docs/embedding.md). Bundled by Vite as the build's second page.
 import Reveal from 'reveal.js';
 import 'reveal.js/reveal.css';
 import './deck.css';

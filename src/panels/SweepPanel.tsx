@@ -1,7 +1,9 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { useSweep, type SweepState } from '../hooks/useSweep';
+import { pageSweepOwner, useSweepStore } from '../sweep/sweepStore';
+import type { SweepState } from '../sweep/sweepState';
+import { useAppStore } from '../state/store';
 import { aggregate, measuredMetrics, METRIC_LABELS, sweepCsv, type SweepMetric } from '../metrics/sweepAggregate';
-import { parseSweep, runSettings, sweepableKeys } from '../params/sweep';
+import { encodeSweep, parseSweep, runSettings, sweepableKeys, type SweepSpec } from '../params/sweep';
 import type { Params } from '../params/table';
 import { drawSweepChart, valueAt } from './sweepChart';
 import { SweepForm } from './SweepForm';
@@ -47,7 +49,25 @@ function Progress({ state, onCancel }: { state: SweepState; onCancel: () => void
  * on a value loads that run's settings in the main view (a dimension above 3: its numbers).
  */
 export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params: Params; onLoad: (p: Params) => void }) {
-  const { state, run, cancel, clear } = useSweep();
+  // The sweep's owner runs it (src/sweep/): this panel only shows it and asks.
+  const state = useSweepStore((s) => s.state);
+  const setSweep = useAppStore((s) => s.setSweep);
+  /** Runs a sweep, its values checked against the current loss (a Run again after a change of loss too). */
+  const run = (want: SweepSpec) => {
+    const parsed = parseSweep(`?${encodeSweep(want)}`, params.loss);
+    setNotes(parsed.notices);
+    setSelected(-1);
+    if (parsed.sweep) setSweep(parsed.sweep);
+  };
+  /** Stops it, keeping its finished runs; the link loses its sweep=, so a reload does not run it again. */
+  const cancel = () => {
+    pageSweepOwner().cancel();
+    setSweep(null);
+  };
+  const clear = () => {
+    pageSweepOwner().clear();
+    setSweep(null);
+  };
   const [metric, setMetric] = useState<SweepMetric>('testAccuracy');
   const [selected, setSelected] = useState(-1);
   const [notes, setNotes] = useState<string[]>([]);

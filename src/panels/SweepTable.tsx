@@ -1,4 +1,4 @@
-import type { SweepState } from '../hooks/useSweep';
+import type { SweepState } from '../sweep/sweepState';
 import { METRIC_LABELS, PERCENT_METRICS, type aggregate, type SweepMetric } from '../metrics/sweepAggregate';
 import type { SweepKey } from '../params/sweep';
 

@@ -11,7 +11,7 @@ export interface Preset {
 }
 
 /**
- * Toy-scale settings on the default data (8 Gaussian identities in 32-D, see README "The lesson,
+ * Toy-scale settings on the default data (8 Gaussian identities in 32-D, see docs/measured.md "The lesson,
  * measured"), paced so the audience can watch. The papers' s = 64 and m = 0.5 are for 512-D face
  * features and train poorly with 2-D/3-D features; s = 10 and m ≈ 0.1–0.4 are measured here.
  */
@@ -101,7 +101,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Open set: ArcFace m = 0, 0.2, 0.4, 0.6 (3-D)',
     query: `v=2&${OPEN_SET_QUERY}&compare=arcface:m=0,arcface:m=0.2,arcface:m=0.4,arcface:m=0.6`,
   },
-  // After ArcFace, each on the data that shows why it exists (README, "After ArcFace, measured").
+  // After ArcFace, each on the data that shows why it exists (docs/measured.md, "After ArcFace, measured").
   {
     id: 'after-magface',
     group: 'After ArcFace (3-D)',

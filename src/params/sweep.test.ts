@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSweep, parseSweep, runSettings, sweepRuns } from './sweep';
+import { encodeSweep, parseSweep, runSettings, sweepRuns, sweepableKeys } from './sweep';
 import { decodeParams } from './urlCodec';
 
 describe('the sweep grammar', () => {
@@ -36,6 +36,24 @@ describe('the sweep grammar', () => {
     expect(none.notices[0]).toMatch(/no value/);
     expect(parseSweep('sweep=seed:1,2').sweep).toBeNull(); // the seeds are the sweep's own
   });
+  it('only settings that change what is trained can be swept: not the threshold, the timeline, the workers or the pace', () => {
+    const keys = sweepableKeys();
+    for (const k of ['threshold', 'timeline', 'workers', 'speed', 'seed', 'tour', 'focus']) expect(keys, k).not.toContain(k);
+    for (const k of ['m', 's', 'lr', 'batch', 'idScale', 'holdout', 'classes', 'hidden', 'loss', 'dim']) expect(keys, k).toContain(k);
+    const threshold = parseSweep('sweep=threshold:0.1,0.5,0.9');
+    expect(threshold.sweep).toBeNull();
+    expect(threshold.notices[0]).toMatch(/"threshold" is not a setting a sweep can vary/);
+    expect(parseSweep('sweep=workers:1,2').sweep).toBeNull();
+  });
+
+  it('a loss named twice runs once; a fractional seed count is "not a whole number", not out of range', () => {
+    expect(parseSweep('sweep=loss:softmax,arcface,softmax').sweep?.values).toEqual(['softmax', 'arcface']);
+    const half = parseSweep('sweep=m:0,0.3&seeds=2.5');
+    expect(half.sweep?.seeds).toBe(3);
+    expect(half.notices).toEqual(['seeds: "2.5" is not a whole number; 3 is used.']);
+    expect(parseSweep('sweep=m:0&seeds=0').notices).toEqual(['seeds: "0" is out of range (1–10); 1 is used.']);
+  });
+
   it("m is checked against the loss's own range, as a link's m= is: SphereFace's integer m", () => {
     expect(parseSweep('sweep=m:1,2,3,4', 'sphereface').sweep!.values).toEqual([1, 2, 3, 4]);
     const frac = parseSweep('sweep=m:1,2.5,4', 'sphereface');

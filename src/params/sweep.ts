@@ -23,13 +23,17 @@ export interface SweepSpec {
   steps: number;
 }
 
+/** Scopes whose settings change what is trained: a sweep of anything else would train the same run N times. */
+const TRAINED_SCOPES: readonly ParamDef['scope'][] = ['live', 'reset'];
+
 /**
- * Numeric settings a sweep may vary: every number in the table but the seed (seeds are the sweep's
- * own) and the pace; m with `loss`'s own range, as a link's `m=` is read (`rowFor`).
+ * Numeric settings a sweep may vary: every number in the table that changes what is trained (its
+ * scope), but the seed (seeds are the sweep's own); m with `loss`'s own range, as a link's `m=` is
+ * read (`rowFor`).
  */
 function numericRow(key: string, loss: LossKind): NumberParam | undefined {
   const row = (PARAMS as readonly ParamDef[]).find((r) => r.key === key);
-  if (!row || row.type !== 'number' || row.key === 'seed' || row.scope === 'pace') return undefined;
+  if (!row || row.type !== 'number' || row.key === 'seed' || !TRAINED_SCOPES.includes(row.scope)) return undefined;
   return rowFor(row, loss) as NumberParam;
 }
 
@@ -63,8 +67,8 @@ export function parseSweep(search: string, loss: LossKind = defaultParams().loss
   const values: (number | LossKind)[] = [];
   if (key === 'loss') {
     for (const item of items)
-      if ((LOSS_KINDS as readonly string[]).includes(item)) values.push(item as LossKind);
-      else notices.push(`sweep: ${quote(item)} is not a loss; left out.`);
+      if (!(LOSS_KINDS as readonly string[]).includes(item)) notices.push(`sweep: ${quote(item)} is not a loss; left out.`);
+      else if (!values.includes(item as LossKind)) values.push(item as LossKind);
   } else if (key === 'dim' || numericRow(key, loss)) {
     const row = numericRow(key, loss);
     const [lo, hi] = row ? [row.min, row.max] : [2, MAX_SWEEP_DIM];
@@ -96,7 +100,13 @@ export function parseSweep(search: string, loss: LossKind = defaultParams().loss
       return fallback;
     }
     const c = clampInt(v, limits);
-    if (c !== v) notices.push(`${name}: ${quote(text)} is out of range (${limits[0]}–${limits[1]}); ${c} is used.`);
+    if (c === v) return c;
+    const inRange = v >= limits[0] && v <= limits[1];
+    notices.push(
+      inRange
+        ? `${name}: ${quote(text)} is not a whole number; ${c} is used.`
+        : `${name}: ${quote(text)} is out of range (${limits[0]}–${limits[1]}); ${c} is used.`,
+    );
     return c;
   };
   const seeds = count('seeds', SWEEP_LIMITS.seeds, SWEEP_DEFAULTS.seeds);

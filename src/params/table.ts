@@ -171,7 +171,7 @@ export const PARAMS = [
     key: 'workers',
     label: 'Compare: training workers (0 = cores − 1)',
     type: 'number',
-    scope: 'reset',
+    scope: 'compute',
     default: 0,
     min: 0,
     max: 6,

@@ -11,6 +11,7 @@ const SCOPE_WORDS: Record<ParamDef['scope'], string> = {
   live: 'next step',
   pace: 'at once (the pace)',
   reset: 'new run',
+  compute: 'new run (how it is computed)',
   view: 'drawing only',
   page: 'the page',
 };

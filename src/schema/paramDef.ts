@@ -2,9 +2,11 @@
 
 /**
  * When a change takes effect: live (a model's settings, from its next step), pace (the run's
- * steps a second, for all its models at once), reset (a new run), view (drawing only), page (layout).
+ * steps a second, for all its models at once), reset (a new run), compute (how a run is computed,
+ * its workers: a new run, with nothing learned changed), view (drawing only), page (layout). Only
+ * live and reset settings change what is trained (a sweep varies those).
  */
-export type Scope = 'live' | 'pace' | 'reset' | 'view' | 'page';
+export type Scope = 'live' | 'pace' | 'reset' | 'compute' | 'view' | 'page';
 
 interface Base {
   key: string;

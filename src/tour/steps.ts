@@ -215,7 +215,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'All of them at once',
     text: [
       'Side by side, on the same data, from the same initial weights, through the same batches: softmax spreads each class over its region; NormFace tightens it; CosFace and ArcFace pull each class into a tight patch with a gap around it.',
-      'The panels step together, so at any moment they are comparable: read each panel’s spread and margin under it. In 3-D softmax leaves each class about 3.5 times as wide as ArcFace with m = 0.3, at no cost in test accuracy (README, "The lesson, measured").',
+      'The panels step together, so at any moment they are comparable: read each panel’s spread and margin under it. In 3-D softmax leaves each class about 3.5 times as wide as ArcFace with m = 0.3, at no cost in test accuracy (docs/measured.md, "The lesson, measured").',
       'Orbit one sphere and all four turn; the charts beside draw one line per panel.',
     ],
     formula: 'z_{y_i} = s\\left(\\cos(m_1 \\theta_{y_i} + m_2) - m_3\\right),\\qquad z_j = s \\cos\\theta_j',
@@ -237,7 +237,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     text: [
       'SphereFace, CosFace and ArcFace were made for verification: are two photos the same person, for people the network never saw? Here four identities were held out of training; their samples are the hollow rings.',
       'The verification panel scores every pair of held-out samples by the angle between their features. A pair is accepted when the angle is below the threshold: TAR counts same-identity pairs accepted, FAR different-identity pairs.',
-      'Normalised, margin-trained features tell unseen identities apart far better: at FAR 10⁻² ArcFace accepts about 89 % of same-identity pairs against softmax’s 61 %, and its ROC lies higher (README, "Open-set verification, measured").',
+      'Normalised, margin-trained features tell unseen identities apart far better: at FAR 10⁻² ArcFace accepts about 89 % of same-identity pairs against softmax’s 61 %, and its ROC lies higher (docs/measured.md, "Open-set verification, measured").',
     ],
     formula:
       '\\text{accept } (x_a, x_b) \\iff \\cos\\angle(x_a, x_b) \\ge t,\\qquad \\mathrm{TAR}(t) = P(\\text{accept} \\mid \\text{same}),\\quad \\mathrm{FAR}(t) = P(\\text{accept} \\mid \\text{different})',
@@ -258,7 +258,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Why 512-D: room for faces never seen',
     text: [
       'Face recognition trains 512-dimensional features, not 2 or 3. The sweep below trains ArcFace from scratch at each embedding dimension, three seeds each, and measures the held-out identities.',
-      'On the circle the trained classes take all the room: unseen identities land on top of them, and TAR at FAR 10⁻² is about 33 %. In 3-D it is about 89 %, and from 4-D on about 99 % (README, "Sweeps").',
+      'On the circle the trained classes take all the room: unseen identities land on top of them, and TAR at FAR 10⁻² is about 33 %. In 3-D it is about 89 %, and from 4-D on about 99 % (docs/measured.md, "Sweeps").',
       'The best spread of C class weights grows with the dimension: from 2π/C on the circle to the simplex angle once D ≥ C − 1, with directions to spare for identities never seen.',
     ],
     formula:
