@@ -5,6 +5,9 @@ import { deckHtml, routeDeck, routePages } from './decks.mjs';
 // Embeds in real decks and hosts: each frame trains and draws only while it can be seen.
 // A frame's status is read through its own status element (data-step, data-presence).
 const STATUS = '[role="status"][data-state]';
+// The host pages here are served from the app's own origin (page.route under /__deck/), where the
+// app's service worker would answer their navigations with the app: real hosts live elsewhere.
+test.use({ serviceWorkers: 'block' });
 
 async function frameStatus(page: Page, id: string): Promise<{ step: number; presence: string; text: string }> {
   const el = page.frameLocator(`#${id}`).locator(STATUS);

@@ -40,6 +40,7 @@ export function CompareGrid({ models, titles, slots, focus, cue, link, capture, 
   const running = useStatus((s) => s.state === 'running');
   // An embed hidden for long lets its WebGL context go (the stage shows its poster).
   const canvas = useAppStore((s) => s.presence.canvas);
+  const seen = useAppStore((s) => s.presence.presence === 'shown');
   // Each panel hands over the element its picture fills once it is on the page; a new element
   // (the panel mounted again) gets a new scene (key).
   const [areas, setAreas] = useState<ReadonlyMap<number, { area: PanelArea; key: number }>>(new Map());
@@ -82,6 +83,7 @@ export function CompareGrid({ models, titles, slots, focus, cue, link, capture, 
                   panel={focus > 0 ? 0 : i}
                   cue={i === shown[0] ? cue : undefined}
                   capture={capture}
+                  shown={seen}
                 />
               )
             );

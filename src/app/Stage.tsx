@@ -76,6 +76,7 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
           capture={captures}
           captureId={0}
           canvas={canvas}
+          shown={presence === 'shown'}
         />
       )}
       {poster && <img className="view-poster" src={poster} alt="" data-testid="view-poster" />}

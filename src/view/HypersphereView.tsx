@@ -29,6 +29,7 @@ export const HypersphereView = memo(function HypersphereView({
   capture,
   captureId,
   canvas = true,
+  shown = true,
 }: Omit<ViewProps, 'link' | 'panel'> & { running: boolean; canvas?: boolean }) {
   const [webgl] = useState(hasWebGL);
   const [software] = useState(() => (webgl ? detectSoftwareRenderer() : undefined));
@@ -92,6 +93,7 @@ export const HypersphereView = memo(function HypersphereView({
               capture={capture}
               captureId={captureId}
               stepOrbit={stepOrbit}
+              shown={shown}
             />
           </SupersampleMonitor>
         </Canvas>

@@ -73,6 +73,8 @@ export interface ViewProps {
   /** Where "Save PNG" and "Record" find this canvas, and under which panel index. */
   capture?: CaptureRegistry;
   captureId?: number;
+  /** Whether the page is seen (an embed on a slide not shown is not): shown again, it draws a frame. */
+  shown?: boolean;
 }
 
 interface Props extends ViewProps {
@@ -104,6 +106,7 @@ export function Scene({
   captureId,
   stepOrbit,
   area: areaProp,
+  shown = true,
 }: Props) {
   const vs = useMemo(() => new ViewState(), []);
   const board = useMemo(() => new LabelBoard(), []);
@@ -129,6 +132,11 @@ export function Scene({
       if (s.notify) s.notify = undefined;
     };
   }, [slot, invalidate]);
+  // Shown again (a slide come back to), the picture draws: the canvas may have missed a change
+  // of size or theme meanwhile, and its frame count starts again from that showing.
+  useEffect(() => {
+    if (shown) invalidate();
+  }, [shown, invalidate]);
   const marked = useRef(false);
   useFrame(() => {
     vs.update(slot.current, params, performance.now());
