@@ -153,7 +153,7 @@ async function mnist(page, base, results) {
   results.mnist = {};
   // The MNIST presets' queries, read from src/params/presets.ts (Node cannot import TypeScript).
   const source = readFileSync(new URL('../src/params/presets.ts', import.meta.url), 'utf8');
-  const queries = [...source.matchAll(/id: '(mnist-[a-z]+)'.*?query: '([^']+)'/g)].map((m) => [m[1], m[2]]);
+  const queries = [...source.matchAll(/id: '(mnist-[a-z]+)'[\s\S]*?query: '([^']+)'/g)].map((m) => [m[1], m[2]]);
   if (queries.length === 0) throw new Error('no MNIST preset found in src/params/presets.ts');
   for (const [id, query] of queries) {
     await page.goto(`${base}?${query}`);
@@ -264,7 +264,17 @@ async function main() {
   const results = { ...previous, date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
   const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck, sweep, load };
   try {
-    for (const [name, run] of Object.entries(sections)) if (only.length === 0 || only.includes(name)) await run(page, server.base, results);
+    for (const [name, run] of Object.entries(sections)) {
+      if (only.length > 0 && !only.includes(name)) continue;
+      // A section that fails is reported and the others still run; the file says which failed.
+      try {
+        await run(page, server.base, results);
+        if (results.failed) delete results.failed[name];
+      } catch (err) {
+        console.error(`bench section ${name} failed:`, err);
+        results.failed = { ...results.failed, [name]: String(err instanceof Error ? err.message : err) };
+      }
+    }
   } finally {
     await browser.close();
     server.stop();

@@ -27,7 +27,10 @@ export async function load(page, base, results) {
     ['tour12', '?tour=12'],
   ]) {
     const busy = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
-    const other = await page.context().newPage();
+    const other = await page
+      .context()
+      .browser()
+      .newPage({ viewport: { width: 1280, height: 720 } });
     try {
       await other.goto(`${base}?v=2&dim=3&speed=0&compare=softmax,arcface`);
       await page.goto(`${base}${query}`);

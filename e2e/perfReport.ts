@@ -23,7 +23,7 @@ function smoothRows(r: any): Row[] {
         measured: `${f(s.fpsTraining)} ÷ ${f(s.fpsPaused)} = ${f(s.ratio, 2)}`,
         goal: '≥ 0.9',
       },
-      ...(s.gpuMsPerFrame !== undefined
+      ...(typeof s.gpuMsPerFrame === 'number'
         ? [
             {
               figure: `single view ${dim}, paused: GPU-process CPU per frame`,
@@ -144,7 +144,7 @@ function dimTable(r: any): string[] {
   const s = r.sweep?.dimSoftmax?.means;
   if (!a || !s) return [];
   const dims = Object.keys(a);
-  const row = (name: string, m: any) => `| ${name} | ${dims.map((d) => `${f(m[d]?.tarAtFar1e2)} %`).join(' | ')} |`;
+  const row = (name: string, m: any) => `| ${name} | ${dims.map((d) => `${f(100 * m[d]?.tarAtFar1e2)} %`).join(' | ')} |`;
   return [
     '',
     'Why 512-D: held-out TAR at FAR 10⁻², the mean over 3 seeds at 1,000 steps on the open-set data (the `sweep` section):',
@@ -160,13 +160,12 @@ function dimTable(r: any): string[] {
 export function perfMarkdown(r: any): string {
   const rows = [...smoothRows(r), ...otherRows(r), ...deckRows(r), ...sweepRows(r), ...loadRows(r)];
   return [
-    `Measured ${String(r.date ?? '').slice(0, 10)} on ${r.machine ?? 'this machine'} (\`bench/results.json\`; sections: ${Object.keys(r)
-      .filter((k) => !['date', 'machine'].includes(k))
-      .join(', ')}).`,
+    `Measured ${String(r.date ?? '').slice(0, 10)} on ${r.machine ?? 'this machine'}, 2 cores, Chromium with SwiftShader (\`bench/results.json\`).`,
     '',
     '| figure | measured | goal |',
     '|---|---|---|',
     ...rows.map((x) => `| ${x.figure} | ${x.measured} | ${x.goal} |`),
     ...dimTable(r),
+    ...Object.entries<string>(r.failed ?? {}).map(([name, why]) => `\nThe \`${name}\` section failed in this run: ${why}`),
   ].join('\n');
 }
