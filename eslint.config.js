@@ -41,14 +41,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {
-    files: [
-      'e2e/**/*.{ts,mts,mjs,js}',
-      'vite.config.ts',
-      'eslint.config.js',
-      'src/**/*.test.ts',
-      'src/losses/test/**',
-      'src/build/**',
-    ],
+    files: ['e2e/**/*.{ts,mts,mjs,js}', 'vite.config.ts', 'eslint.config.js', 'src/**/*.test.ts', 'src/losses/test/**', 'src/build/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
