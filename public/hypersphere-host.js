@@ -8,13 +8,13 @@
   // nothing again: what it last heard is kept for the tab, by the host page (its address without
   // the slide's #hash) and the frame's place among its frames. Another page in the same tab
   // starts fresh.
-  let hostPage = '';
-  try {
-    hostPage = window.parent.location.href;
-  } catch {
-    hostPage = document.referrer; // another origin's page: its address as the frame was loaded from it
-  }
-  hostPage = hostPage.split('#')[0];
+  const hostPage = (() => {
+    try {
+      return window.parent.location.href;
+    } catch {
+      return document.referrer; // another origin's page: its address as the frame was loaded from it
+    }
+  })().split('#')[0];
   let key = null;
   try {
     for (let i = 0; i < window.parent.length; i++) if (window.parent.frames[i] === window) key = `hypersphere-slide:${hostPage}|${i}`;
