@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts `vite preview` in its own process group; `stop()` ends the group (npx spawns a child). */
-export async function startPreview(port) {
+/** Starts `vite preview` (of `cwd`'s build) in its own process group; `stop()` ends the group (npx spawns a child). */
+export async function startPreview(port, cwd = process.cwd()) {
   const base = `http://127.0.0.1:${port}/`;
   const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd,
     stdio: 'ignore',
     detached: true,
   });

@@ -5,12 +5,12 @@
 // beside the project with this project's node_modules. Reports each run: the frame rate paused
 // (auto-rotating) and while training at full speed, and the GPU process's CPU time per frame drawn
 // while paused; writes bench/versus.json.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
-import { frameStats, gpuMsPerFrame, sleep, waitFor } from './benchPage.mjs';
+import { frameStats, gpuMsPerFrame, sleep, startPreview, waitFor } from './benchPage.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const [commit, roundsArg] = process.argv.slice(2);
@@ -23,29 +23,10 @@ if (!existsSync(other)) execSync(`git worktree add --detach ${other} ${sha}`, { 
 if (!existsSync(resolve(other, 'node_modules'))) symlinkSync(resolve(root, 'node_modules'), resolve(other, 'node_modules'));
 for (const dir of [other, root]) execSync('npx vite build', { cwd: dir, stdio: 'ignore' });
 
-/** `vite preview` of a folder's dist/ in its own process group. */
-function serve(dir, port) {
-  const proc = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: dir,
-    stdio: 'ignore',
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      if (proc.pid) process.kill(-proc.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
-  };
-  process.once('exit', stop);
-  return { base: `http://127.0.0.1:${port}/`, stop };
-}
-
 const targets = [
-  { name: sha, ...serve(other, 4301) },
-  { name: 'this', ...serve(root, 4302) },
+  { name: sha, ...(await startPreview(4301, other)) },
+  { name: 'this', ...(await startPreview(4302, root)) },
 ];
-await sleep(3000);
 const browser = await chromium.launch({ executablePath: findBrowser()?.executablePath, args: CHROMIUM_ARGS });
 const runs = [];
 try {

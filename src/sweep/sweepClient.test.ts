@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../client/test/fakes';
-import type { FromSweepWorker, ToSweepWorker, YieldMessage } from '../worker/sweepProtocol';
+import { FakeSweepWorker } from './test/fakeSweepWorker';
+import type { FromSweepWorker } from '../worker/sweepProtocol';
 import { DEFAULT_LIVE, DEFAULT_STRUCTURE } from '../train/fromParams';
-import { SWEEP_SILENT_MS, SWEEP_START_MS, SweepClient, type SweepWorkerLike } from './sweepClient';
-
-class FakeSweepWorker implements SweepWorkerLike {
-  sent: (ToSweepWorker | YieldMessage)[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromSweepWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  postMessage(msg: ToSweepWorker | YieldMessage): void {
-    this.sent.push(msg);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(msg: FromSweepWorker): void {
-    this.onmessage?.({ data: msg } as MessageEvent<FromSweepWorker>);
-  }
-  /** The id of the last run sent. */
-  get runId(): number {
-    return (this.sent.filter((m) => m.type === 'run').at(-1) as ToSweepWorker).id;
-  }
-}
+import { SWEEP_SILENT_MS, SWEEP_START_MS, SweepClient } from './sweepClient';
 
 function setup() {
   const clock = new FakeClock();

@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../client/test/fakes';
+import { FakeSweepWorker } from './test/fakeSweepWorker';
 import { createAppStore } from '../state/store';
-import type { FromSweepWorker, ToSweepWorker, YieldMessage } from '../worker/sweepProtocol';
-import type { SweepWorkerLike } from './sweepClient';
 import { SWEEP_START_MS } from './sweepClient';
 import { SweepOwner, UPLOADED_DATA_NOTICE } from './sweepOwner';
 import { IDLE, type SweepState } from './sweepState';
 import { connectSweep } from './sweepStore';
-
-class FakeSweepWorker implements SweepWorkerLike {
-  sent: (ToSweepWorker | YieldMessage)[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromSweepWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  postMessage(msg: ToSweepWorker | YieldMessage): void {
-    this.sent.push(msg);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  /** Answers the last run sent with a result. */
-  finish(): void {
-    const run = this.sent.filter((m) => m.type === 'run').at(-1) as ToSweepWorker;
-    this.onmessage?.({
-      data: {
-        type: 'result',
-        id: run.id,
-        metrics: { testAccuracy: 0.5 + run.structure.seed / 100 },
-        tensorsBefore: 3,
-        tensorsAfter: 3,
-        ms: 1,
-      },
-    } as MessageEvent<FromSweepWorker>);
-  }
-}
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
