@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PRESETS } from '../params/presets';
 import { EmbedMenu } from './EmbedMenu';
 
@@ -21,6 +21,9 @@ interface Props {
 /** Presets menu, "Copy link" and "Copy embed code" (for the host it goes in: EmbedMenu). */
 export function ShareMenu({ onPreset, onHelp, savePicture }: Props) {
   const [copied, setCopied] = useState('');
+  // One message at a time: a new one restarts the clock (an earlier message's timer would clear it).
+  const clearing = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(clearing.current), []);
   const flash = (what: string, ok: boolean) => {
     setCopied(
       ok
@@ -29,7 +32,8 @@ export function ShareMenu({ onPreset, onHelp, savePicture }: Props) {
           ? 'Nothing to save yet: the view has not drawn'
           : `Copy failed: select the address bar instead`,
     );
-    window.setTimeout(() => setCopied(''), 2000);
+    window.clearTimeout(clearing.current);
+    clearing.current = window.setTimeout(() => setCopied(''), 2000);
   };
   const groups = [...new Set(PRESETS.map((p) => p.group))];
   return (
