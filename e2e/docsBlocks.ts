@@ -67,10 +67,24 @@ export function benchBlock(root: string, name: string): BenchBlock {
   return b;
 }
 
+const begin = (name: string) => `<!-- generated:${name}:begin -->`;
+const end = (name: string) => `<!-- generated:${name}:end -->`;
+
+/** The text of a doc's generated block `name` (between its markers, trimmed), or undefined without them. */
+export function readBlock(text: string, name: string): string | undefined {
+  const a = text.indexOf(begin(name));
+  const b = text.indexOf(end(name));
+  return a < 0 || b < a ? undefined : text.slice(a + begin(name).length, b).trim();
+}
+
+/** Writes `body` as the generated block `name` of the doc at `path` (under `root`). */
+export function writeBlock(root: string, path: string, name: string, body: string): void {
+  const file = join(root, path);
+  writeFileSync(file, replaceBetween(readFileSync(file, 'utf8'), begin(name), end(name), `\n${body}\n`));
+}
+
 /** Renders a bench's block from its output file into its doc (run by the bench after writing the file). */
 export function writeBenchBlock(name: string, root = process.cwd()): void {
   const b = benchBlock(root, name);
-  const path = join(root, b.doc);
-  const text = readFileSync(path, 'utf8');
-  writeFileSync(path, replaceBetween(text, `<!-- generated:${name}:begin -->`, `<!-- generated:${name}:end -->`, `\n${b.render()}\n`));
+  writeBlock(root, b.doc, name, b.render());
 }

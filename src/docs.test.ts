@@ -1,38 +1,22 @@
 // The project's own text stays true: the README is short and names what exists; the URL table in
 // docs/url.md is the parameter table's; every bench table in docs/ is its bench's output file,
 // rendered. `npm run docs` (UPDATE_DOCS=1) rewrites the generated parts instead of failing.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOSS_KINDS, lossDef } from './losses/registry';
 import { TOUR_LENGTH } from './params/table';
 import { urlTable } from './params/urlDocs';
-import { benchBlocks } from '../e2e/docsBlocks';
-import { replaceBetween } from '../e2e/lesson/report';
+import { benchBlocks, readBlock, writeBlock } from '../e2e/docsBlocks';
 
 const root = resolve(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const update = process.env.UPDATE_DOCS === '1';
 
-/** The text between a generated block's markers. */
-function between(text: string, name: string): string | undefined {
-  const begin = `<!-- generated:${name}:begin -->`;
-  const a = text.indexOf(begin);
-  const b = text.indexOf(`<!-- generated:${name}:end -->`);
-  return a < 0 || b < a ? undefined : text.slice(a + begin.length, b).trim();
-}
-
 /** Checks (or, under UPDATE_DOCS=1, writes) one generated block of a doc. */
 function checkBlock(path: string, name: string, body: string) {
-  const text = read(path);
-  if (update) {
-    writeFileSync(
-      join(root, path),
-      replaceBetween(text, `<!-- generated:${name}:begin -->`, `<!-- generated:${name}:end -->`, `\n${body}\n`),
-    );
-    return;
-  }
-  expect(between(text, name), `${path}: the ${name} block differs from its source; run \`npm run docs\``).toBe(body.trim());
+  if (update) return writeBlock(root, path, name, body);
+  expect(readBlock(read(path), name), `${path}: the ${name} block differs from its source; run \`npm run docs\``).toBe(body.trim());
 }
 
 const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'));

@@ -3,7 +3,7 @@ import { pageSweepOwner, useSweepStore } from '../sweep/sweepStore';
 import type { SweepState } from '../sweep/sweepState';
 import { useAppStore } from '../state/store';
 import { aggregate, measuredMetrics, METRIC_LABELS, sweepCsv, type SweepMetric } from '../metrics/sweepAggregate';
-import { encodeSweep, parseSweep, runSettings, sweepableKeys, type SweepSpec } from '../params/sweep';
+import { encodeSweep, parseSweep, runSettings, sweepableKeys } from '../params/sweep';
 import type { Params } from '../params/table';
 import { drawSweepChart, valueAt } from './sweepChart';
 import { SweepForm } from './SweepForm';
@@ -52,9 +52,15 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
   // The sweep's owner runs it (src/sweep/): this panel only shows it and asks.
   const state = useSweepStore((s) => s.state);
   const setSweep = useAppStore((s) => s.setSweep);
-  /** Runs a sweep, its values checked against the current loss (a Run again after a change of loss too). */
-  const run = (want: SweepSpec) => {
-    const parsed = parseSweep(`?${encodeSweep(want)}`, params.loss);
+  const [metric, setMetric] = useState<SweepMetric>('testAccuracy');
+  const [selected, setSelected] = useState(-1);
+  const [notes, setNotes] = useState<string[]>([]);
+  /**
+   * Runs the sweep a query asks for (the form's, or Run again's), its values checked against the
+   * current loss (a Run again after a change of loss too), with a notice for each one left out.
+   */
+  const run = (query: string) => {
+    const parsed = parseSweep(query, params.loss);
     setNotes(parsed.notices);
     setSelected(-1);
     if (parsed.sweep) setSweep(parsed.sweep);
@@ -68,9 +74,6 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
     pageSweepOwner().clear();
     setSweep(null);
   };
-  const [metric, setMetric] = useState<SweepMetric>('testAccuracy');
-  const [selected, setSelected] = useState(-1);
-  const [notes, setNotes] = useState<string[]>([]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const rows = useMemo(() => aggregate(state.results, state.labels.length), [state.results, state.labels.length]);
   const metrics = measuredMetrics(state.results);
@@ -123,18 +126,7 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
       data-elapsed-ms={state.elapsedMs}
     >
       <h2 id="sec-sweep">{title}</h2>
-      {!spec && (
-        <SweepForm
-          params={params}
-          keys={sweepableKeys()}
-          onRun={(query) => {
-            const parsed = parseSweep(query, params.loss);
-            setNotes(parsed.notices);
-            setSelected(-1);
-            if (parsed.sweep) run(parsed.sweep);
-          }}
-        />
-      )}
+      {!spec && <SweepForm params={params} keys={sweepableKeys()} onRun={run} />}
       {notes.length > 0 && (
         <ul className="sweep-notes" role="alert">
           {notes.map((n) => (
@@ -148,7 +140,7 @@ export const SweepPanel = memo(function SweepPanel({ params, onLoad }: { params:
           {state.phase === 'done'
             ? `Done: ${state.results.length} runs.`
             : `Cancelled after ${state.results.length} of ${state.total} runs.`}{' '}
-          <button type="button" onClick={() => run(spec)}>
+          <button type="button" onClick={() => run(`?${encodeSweep(spec)}`)}>
             Run again
           </button>{' '}
           <button type="button" onClick={clear}>

@@ -28,30 +28,18 @@ export const UPLOADED_DATA_NOTICE =
 export class SweepOwner {
   private job: { scheduler: SweepScheduler; client: SweepClient; spec: SweepSpec } | null = null;
   private yielding = false;
-  /** The phase last published (release() keeps a cancelled sweep's runs). */
-  private lastPhase: SweepState['phase'] = 'idle';
+  /** Cancelled by the user: release() keeps its finished runs on show. */
+  private kept = false;
   private readonly host: SweepHost;
 
   constructor(host: SweepHost) {
-    this.host = {
-      ...host,
-      publish: (update) =>
-        host.publish((s) => {
-          const next = update(s);
-          this.lastPhase = next.phase;
-          return next;
-        }),
-    };
-  }
-
-  /** The spec running now, or null. */
-  get running(): SweepSpec | null {
-    return this.job?.spec ?? null;
+    this.host = host;
   }
 
   /** Starts `spec` from `base` (a sweep running is stopped first). A sweep over uploaded data is refused with one notice. */
   start(spec: SweepSpec, base: Params): void {
     this.stopJob();
+    this.kept = false;
     if (base.dataset === 'custom') {
       this.host.publish(() => IDLE);
       this.host.notify(UPLOADED_DATA_NOTICE);
@@ -114,18 +102,20 @@ export class SweepOwner {
   cancel(): void {
     const spec = this.job?.spec;
     this.stopJob();
-    if (spec) this.host.publish((s) => (s.spec === spec && s.phase === 'running' ? { ...s, phase: 'cancelled', step: 0 } : s));
+    if (!spec) return;
+    this.kept = true;
+    this.host.publish((s) => (s.spec === spec && s.phase === 'running' ? { ...s, phase: 'cancelled', step: 0 } : s));
   }
 
   /** The store dropped its sweep: a cancelled sweep keeps its finished runs on show; any other is cleared. */
   release(): void {
-    if (this.lastPhase === 'cancelled' && !this.job) return;
-    this.clear();
+    if (!this.kept) this.clear();
   }
 
   /** No sweep at all: a running one stops, and the panel shows its form again. */
   clear(): void {
     this.stopJob();
+    this.kept = false;
     this.host.publish(() => IDLE);
   }
 

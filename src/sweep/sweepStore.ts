@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { browserClock } from '../client/clock';
 import { useAppStore, type AppStore } from '../state/store';
 import type { SweepWorkerLike } from './sweepClient';
-import { SweepOwner, type SweepHost } from './sweepOwner';
+import { SweepOwner } from './sweepOwner';
 import { IDLE, type SweepState } from './sweepState';
 
 /** The sweep as the panel shows it. */
@@ -39,7 +39,7 @@ export function connectSweep(owner: SweepOwner, store: AppStore): () => void {
 let owner: SweepOwner | null = null;
 
 /** The page's sweep owner: made and connected on first use, then kept for the page's life (idempotent). */
-export function pageSweepOwner(host: Partial<SweepHost> = {}): SweepOwner {
+export function pageSweepOwner(): SweepOwner {
   if (owner) return owner;
   owner = new SweepOwner({
     spawn: spawnSweepWorker,
@@ -47,7 +47,6 @@ export function pageSweepOwner(host: Partial<SweepHost> = {}): SweepOwner {
     assetBase: () => document.baseURI,
     publish: (update) => useSweepStore.setState((s) => ({ state: update(s.state) })),
     notify: (message) => useAppStore.setState((s) => ({ notices: [...s.notices, message] })),
-    ...host,
   });
   connectSweep(owner, useAppStore);
   return owner;
