@@ -1,18 +1,11 @@
-// `npm run test:python`: finds a Python that has torch (Debian's /usr/bin/python3 first: a python3
-// earlier on PATH may lack it), writes the fixtures with the app's own code, then runs pytest.
-// Missing Python fails with what to install: nothing is skipped.
+// `npm run test:python`: finds a Python that has torch, writes the fixtures with the app's own code,
+// then runs pytest. Missing Python fails with what to install: nothing is skipped.
 import { spawnSync } from 'node:child_process';
+import { PYTHON_MISSING, findPython } from './findPython.mjs';
 
-const NEEDS = ['torch', 'numpy', 'matplotlib', 'pytest', 'nbconvert', 'ipykernel'];
-const CANDIDATES = [process.env.HYPERSPHERE_PYTHON, '/usr/bin/python3', 'python3', 'python'].filter(Boolean);
-
-const python = CANDIDATES.find((exe) => spawnSync(exe, ['-c', `import ${NEEDS.join(', ')}`], { stdio: 'ignore' }).status === 0);
+const python = findPython();
 if (!python) {
-  console.error(
-    `test:python: no Python here imports ${NEEDS.join(', ')} (tried ${CANDIDATES.join(', ')}).\n` +
-      'On Debian: apt-get install python3-torch python3-numpy python3-matplotlib python3-pytest python3-nbconvert python3-ipykernel\n' +
-      'Elsewhere: pip install torch numpy matplotlib pytest nbconvert ipykernel, and set HYPERSPHERE_PYTHON to that interpreter.',
-  );
+  console.error(`test:python: ${PYTHON_MISSING}`);
   process.exit(1);
 }
 const run = (cmd, args) => {

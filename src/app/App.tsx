@@ -18,6 +18,7 @@ import { AppHeader } from './AppHeader';
 import { useParamActions } from './useParamActions';
 import { useCompare } from '../hooks/useCompare';
 import { useRunFile } from '../hooks/useRunFile';
+import { useTakeHome } from '../hooks/useTakeHome';
 import { useExportScene } from '../hooks/useExportScene';
 import { CaptureRegistry } from '../view/canvas/capture';
 import { useEmbedApi } from '../hooks/useEmbedApi';
@@ -111,6 +112,7 @@ export function App() {
     requestReset,
     setNotices,
   });
+  const takeHome = useTakeHome(params, uploaded?.data);
   const exportScene = useExportScene(params, compare.models, compare.titles);
   /** The view as a PNG for a Markdown snippet: its file name, or '' when nothing was saved. */
   const savePicture = async () => {
@@ -200,6 +202,7 @@ export function App() {
               titles={compare.titles}
               onLeaveCompare={() => replaceParams((cur) => ({ ...compare.models[Math.max(0, cur.focus - 1)]!, compare: [], focus: 0 }))}
               runFile={runFile}
+              takeHome={takeHome}
               onData={onData}
               custom={uploaded?.data}
               tour={tour}

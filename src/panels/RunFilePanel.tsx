@@ -11,11 +11,19 @@ interface Props {
   onImport: (file: RunFile) => void;
   /** The loaded file's title, when one is shown. */
   loaded?: string;
+  /** Saves the run as a PyTorch notebook or script; says what it saved. */
+  takeHome: (format: 'ipynb' | 'py') => Promise<{ text: string; error: boolean }>;
 }
 
-/** Export the run as JSON (parameters, seed, metric history, final weights); import one back. */
-export function RunFilePanel({ makeFile, name, onImport, loaded }: Props) {
+/** Export the run as JSON (parameters, seed, metric history, final weights), import one back, or take it home as PyTorch. */
+export function RunFilePanel({ makeFile, name, onImport, loaded, takeHome }: Props) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const save = async (format: 'ipynb' | 'py') => {
+    setSaving(true);
+    setMessage(await takeHome(format));
+    setSaving(false);
+  };
   const input = useRef<HTMLInputElement>(null);
   const exportRun = async () => {
     const file = await makeFile();
@@ -54,6 +62,21 @@ export function RunFilePanel({ makeFile, name, onImport, loaded }: Props) {
             onChange={(e) => void importRun(e.target.files?.[0]).finally(() => input.current && (input.current.value = ''))}
           />
         </label>
+      </div>
+      <h3 className="takehome-title">Take it home</h3>
+      <p className="muted small">The run you watched, as PyTorch: the same data, initialisation and batches, step for step.</p>
+      <div className="runfile">
+        <button
+          type="button"
+          disabled={saving}
+          onClick={() => void save('ipynb')}
+          title="A Jupyter notebook that trains this run in PyTorch (Colab: upload it)"
+        >
+          PyTorch notebook (.ipynb)
+        </button>
+        <button type="button" disabled={saving} onClick={() => void save('py')} title="The same cells as a Python script">
+          Python script (.py)
+        </button>
       </div>
       {loaded && <p className="muted small">Shown beside this run: {loaded}</p>}
       {message && (

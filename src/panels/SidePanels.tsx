@@ -30,6 +30,8 @@ interface Props {
   titles: string[];
   onLeaveCompare: () => void;
   runFile: { stored?: StoredRun; makeFile: () => Promise<RunFile>; onImport: (f: RunFile) => void; name: () => string[] };
+  /** Saves the run as a PyTorch notebook or script. */
+  takeHome: (format: 'ipynb' | 'py') => Promise<{ text: string; error: boolean }>;
   onData: (d: CustomData) => void;
   custom?: CustomData;
   tour?: ReactNode;
@@ -51,6 +53,7 @@ export function SidePanels({
   titles,
   onLeaveCompare,
   runFile,
+  takeHome,
   onData,
   custom,
   tour,
@@ -128,7 +131,13 @@ export function SidePanels({
     [
       'runfile',
       <Suspense fallback={null}>
-        <RunFilePanel makeFile={runFile.makeFile} name={runFile.name} onImport={runFile.onImport} loaded={runFile.stored?.label} />
+        <RunFilePanel
+          makeFile={runFile.makeFile}
+          name={runFile.name}
+          onImport={runFile.onImport}
+          loaded={runFile.stored?.label}
+          takeHome={takeHome}
+        />
       </Suspense>,
     ],
     [

@@ -1,10 +1,9 @@
 import type { CustomData } from '../data/csv';
+import { customDataset } from '../data/custom';
 import { makeToyDataset, toyParamsOf, type Dataset } from '../data/datasets';
 import { holdOutLastClasses } from '../data/holdout';
 import { MNIST_ASSET_NAME } from '../data/mnist/format';
 import { mnistDataset } from '../data/mnist/mnistDataset';
-import { createRng } from '../data/rng';
-import { stratifiedSplit } from '../data/stratified';
 import type { StructuralConfig } from '../train/config';
 
 let mnistBytes: Promise<ArrayBuffer> | undefined;
@@ -17,16 +16,6 @@ function fetchMnist(assetBase: string): Promise<ArrayBuffer> {
   });
   mnistBytes.catch(() => (mnistBytes = undefined));
   return mnistBytes;
-}
-
-/** The user's data as a Dataset, split per class with the run's seed. */
-export function customDataset(data: CustomData, testFraction: number, seed: number): Dataset {
-  return {
-    name: 'custom',
-    inputDim: data.inputDim,
-    numClasses: data.numClasses,
-    ...stratifiedSplit(data.x, data.inputDim, data.y, data.numClasses, testFraction, createRng(seed)),
-  };
 }
 
 /** The dataset a structural config describes; MNIST is loaded only when chosen. */

@@ -121,8 +121,8 @@ export function takeHomeCells(t: TakeHomeInput): Cell[] {
     ),
     code(body(training)),
     code(
-      'RUNS, HISTORY = [], {}\nfor panel in PANELS:\n    run = Run({**SETTINGS, **panel["settings"]}, panel["spec"], data)\n' +
-        '    losses = HISTORY.setdefault(panel["title"], [])\n    print(panel["title"])\n    for step in range(1, STEPS + 1):\n' +
+      'RUNS, HISTORY = [], []  # each panel\'s run and its loss at every step\nfor panel in PANELS:\n    run = Run({**SETTINGS, **panel["settings"]}, panel["spec"], data)\n' +
+        '    losses = []\n    HISTORY.append(losses)\n    print(panel["title"])\n    for step in range(1, STEPS + 1):\n' +
         '        losses.append(run.step())\n        if step % PRINT_EVERY == 0 or step == STEPS:\n            m = measure(run, data)\n' +
         "            print(f\"  step {step:5d}  loss {losses[-1]:.4f}  train {m['train accuracy']:.3f}  test {m['test accuracy']:.3f}\")\n" +
         '    RUNS.append(run)',

@@ -61,7 +61,10 @@ export const UNSTARTED_STEPS = 1000;
 
 export function takeHomeInput(params: Params, c: TakeHomeContext): TakeHomeInput {
   const panels = params.compare.length
-    ? params.compare.map((e, i) => panelOf(entryParams(params, e), panelTitle(params, e), c.frames[i]))
+    ? params.compare.map((e, i) => {
+        const p = entryParams(params, e);
+        return panelOf(p, panelTitle(p, e), c.frames[i]);
+      })
     : [panelOf(params, viewTitle(params), c.frames[0])];
   return {
     link: c.link,
