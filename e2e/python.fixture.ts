@@ -18,7 +18,9 @@ import type { Params } from '../src/params/table';
 import { liveOf, structureOf } from '../src/train/fromParams';
 import { Trainer } from '../src/train/trainer';
 import { CLASS_COLORS } from '../src/view/style/palette';
-import { DATA_LINKS, NOTEBOOK_LINKS, STEP_LINKS, STEP_PARITY_STEPS, NOTEBOOK_STEPS, REPORT_STEPS } from './python/links';
+import { datasetNpz } from '../src/export/notebook/npz';
+import { LOSS_KINDS } from '../src/losses/registry';
+import { EVERY_LOSS_STEPS, DATA_LINKS, NOTEBOOK_LINKS, STEP_LINKS, STEP_PARITY_STEPS, NOTEBOOK_STEPS, REPORT_STEPS } from './python/links';
 
 const OUT = join(import.meta.dirname, '..', 'python', '.fixtures');
 
@@ -96,5 +98,18 @@ test('python fixtures', async () => {
     writeFileSync(join(OUT, `${name}.ipynb`), exported(p, query, d, NOTEBOOK_STEPS, frame).ipynb);
     (manifest.notebooks as unknown[]).push({ name, query, notebook: `${name}.ipynb`, app: appNumbers(frame) });
   }
+  // Every loss: a short run of each, on small data, step for step.
+  manifest.losses = LOSS_KINDS.map((kind) => {
+    const query = `loss=${kind}&perClass=40&batch=64`;
+    const p = decodeParams(query).params;
+    const d = dataOf(p);
+    const { losses } = trainNode(p, d, EVERY_LOSS_STEPS);
+    writeFileSync(join(OUT, `loss-${kind}.py`), exported(p, query, d, EVERY_LOSS_STEPS, null).py);
+    return { name: kind, query, script: `loss-${kind}.py`, losses };
+  });
+  // The .npz a carried dataset travels in, of a link whose data the generator also makes.
+  const carried = dataOf(decodeParams(DATA_LINKS['open-set-noisy']!).params);
+  writeFileSync(join(OUT, 'carried.npz'), datasetNpz(carried));
+  manifest.carried = { file: 'carried.npz', query: DATA_LINKS['open-set-noisy'] };
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest));
 });

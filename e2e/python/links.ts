@@ -27,3 +27,6 @@ export const STEP_PARITY_STEPS = 50;
 /** The Node Trainer's losses are kept this long: the report gives the step at which the runs first part by 1 %. */
 export const REPORT_STEPS = 1000;
 export const NOTEBOOK_STEPS = 1000;
+
+/** Every loss's exported script runs this many steps beside the Node Trainer. */
+export const EVERY_LOSS_STEPS = 20;

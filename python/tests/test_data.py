@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from fixtures import manifest
-from toydata import checksum, make_dataset
+from fixtures import FIXTURES
+from toydata import checksum, load_carried, make_dataset
 
 LINKS = manifest()["data"]
 
@@ -36,3 +37,13 @@ def test_the_links_cover_the_generators():
     assert any(s["holdout"] > 0 and s["labelNoise"] > 0 for s in settings)
     assert any(s["lowQuality"] > 0 for s in settings)
     assert any(s["dim"] == "2" for s in settings)
+
+
+def test_carried_data_loads_as_the_app_wrote_it():
+    carried = manifest()["carried"]
+    made = make_dataset(next(link for link in LINKS if link["query"] == carried["query"])["settings"])
+    loaded = load_carried(FIXTURES / carried["file"])
+    assert loaded["classes"] == made["classes"] and loaded["input_dim"] == made["input_dim"]
+    for part in ("train", "test", "heldout"):
+        assert loaded[part]["x"].tobytes() == made[part]["x"].tobytes()
+        assert np.array_equal(loaded[part]["y"], made[part]["y"])

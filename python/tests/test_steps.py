@@ -16,7 +16,12 @@ RTOL = 1e-3
 
 def run_script(name):
     os.environ["MPLBACKEND"] = "Agg"
-    return runpy.run_path(str(FIXTURES / name), run_name="__main__")
+    import matplotlib.pyplot as plt
+
+    try:
+        return runpy.run_path(str(FIXTURES / name), run_name="__main__")
+    finally:
+        plt.close("all")
 
 
 @pytest.mark.parametrize("link", LINKS, ids=[link["name"] for link in LINKS])
@@ -31,6 +36,24 @@ def test_the_exported_script_takes_the_app_steps(link):
     results[link["name"]] = {"largest_gap_50": float(gap.max()), "first_loss": [float(ours[0]), float(theirs[0])]}
     report.write_text(json.dumps(results, indent=1))
     assert gap.max() <= RTOL, f"step {gap.argmax() + 1}: {ours[gap.argmax()]} against the app's {theirs[gap.argmax()]}"
+
+
+LOSSES = manifest()["losses"]
+
+
+@pytest.mark.parametrize("link", LOSSES, ids=[link["name"] for link in LOSSES])
+def test_every_loss_exports_a_script_that_takes_the_app_steps(link):
+    ours = np.array(run_script(link["script"])["HISTORY"][0])
+    theirs = np.array(link["losses"])
+    assert len(ours) == len(theirs) == 20
+    gap = np.abs(ours - theirs) / np.abs(theirs)
+    assert gap.max() <= RTOL, f"step {gap.argmax() + 1}: {ours[gap.argmax()]} against the app's {theirs[gap.argmax()]}"
+
+
+def test_every_loss_is_exported():
+    from vectors import registry_kinds
+
+    assert [link["name"] for link in LOSSES] == registry_kinds()
 
 
 @pytest.mark.parametrize("link", LINKS, ids=[link["name"] for link in LINKS])
