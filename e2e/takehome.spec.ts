@@ -42,7 +42,12 @@ test('the notebook of a paused run regenerates its data and lands on the app’s
   const paused = await pauseAfter(page, 150);
   const nb = await save(page, /PyTorch notebook/);
   expect(nb.name).toMatch(/^hypersphere_cosface-m-0\.2-s-10\.ipynb$/);
-  await expect(page.locator('[aria-labelledby="sec-runfile"]')).toContainText(`Saved the notebook: ${paused.step} steps`);
+  const section = page.locator('[aria-labelledby="sec-runfile"]');
+  await expect(section).toContainText(`Saved the notebook: ${paused.step} steps`);
+  await section.scrollIntoViewIfNeeded();
+  const shot = await section.screenshot();
+  await test.info().attach('the take-home buttons and what they say', { body: shot, contentType: 'image/png' });
+  if (process.env.SHOTS) writeFileSync(join(process.env.SHOTS, 'takehome-panel.png'), shot);
   const notebook = JSON.parse(readFileSync(nb.path, 'utf8'));
   expect(notebook.nbformat).toBe(4);
   const sources = notebook.cells.map((c: { source: string[] }) => c.source.join(''));

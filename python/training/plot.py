@@ -19,6 +19,9 @@ def plot_run(run, data, palette, title, ax=None):
         ax = fig.add_subplot() if flat else fig.add_subplot(projection="3d")
     if flat:
         ax.add_patch(plt.Circle((0, 0), 1, fill=False, color="0.7"))
+    else:
+        u, v = np.meshgrid(np.linspace(0, 2 * np.pi, 25), np.linspace(0, np.pi, 13))
+        ax.plot_wireframe(np.cos(u) * np.sin(v), np.sin(u) * np.sin(v), np.cos(v), color="0.85", linewidth=0.4)
     for c in range(W.shape[1]):
         colour = palette[c % len(palette)]
         marker = "o" if (c // len(palette)) % 2 == 0 else "D"
@@ -27,10 +30,11 @@ def plot_run(run, data, palette, title, ax=None):
             ax.annotate("", 1.3 * W[:, c], (0, 0), arrowprops={"color": colour, "width": 2, "headwidth": 9})
         else:
             ax.quiver(0, 0, 0, *(1.25 * W[:, c]), color=colour, linewidth=2.5)
+        ax.text(*(1.42 * W[:, c]), str(c), color=colour, fontsize=12, fontweight="bold", ha="center", va="center")
     if flat:
-        ax.set(xlim=(-1.4, 1.4), ylim=(-1.4, 1.4), aspect="equal")
+        ax.set(xlim=(-1.55, 1.55), ylim=(-1.55, 1.55), aspect="equal")
     else:
-        ax.set(xlim=(-1, 1), ylim=(-1, 1), zlim=(-1, 1))
+        ax.set(xlim=(-1.2, 1.2), ylim=(-1.2, 1.2), zlim=(-1.2, 1.2))
         ax.set_box_aspect((1, 1, 1))
     ax.set_title(title)
     return ax
