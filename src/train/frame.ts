@@ -16,6 +16,11 @@ export interface FrameMetrics {
   marginMedian: number;
   /** Smallest angle between two class weights. */
   minWeightAngle: number;
+  /**
+   * The mean force on the direction of the correctly classified training features: the length of
+   * ‖x‖ times the tangent part of −∂ℓ/∂x (losses/forces.ts), scale-free; NaN when none is correct.
+   */
+  turningForce: number;
   /** Counts over [0, π] in equal bins: θ to the own weight, θ to the nearest other weight. */
   histOwn: Uint32Array;
   histNearest: Uint32Array;
@@ -62,6 +67,8 @@ export interface Frame {
   test: Float32Array;
   /** Features of the held-out classes (empty when none are held out). */
   heldout: Float32Array;
+  /** −∂ℓ_i/∂x_i of each training feature under `spec` (N×D, raw: radial part included); empty when the loss names no head. */
+  forces: Float32Array;
   /** Verification on the held-out features; absent when none are held out. */
   verification?: VerificationMetrics;
   /** D×C class weights (column j = class j), length-C bias, C×D centers. */

@@ -1,5 +1,6 @@
 import { meanIntraClassAngle, minWeightAngle, quantile, type Labeled } from '../metrics/metrics';
 import { featurePass } from '../metrics/featurePass';
+import { meanLength, tangentForces } from '../losses/forces';
 import type { FrameMetrics, RunInfo } from './frame';
 
 export const HISTOGRAM_BINS = 36;
@@ -18,7 +19,7 @@ function hitRate(pred: Int32Array, y: Int32Array): number {
  * functions of metrics.ts, one by one).
  */
 export function snapshotMetrics(
-  s: { train: Float32Array; test: Float32Array; W: Float32Array; bias: Float32Array },
+  s: { train: Float32Array; test: Float32Array; W: Float32Array; bias: Float32Array; forces?: Float32Array },
   info: RunInfo,
   mode: 'cosine' | 'logits',
 ): FrameMetrics {
@@ -48,6 +49,10 @@ export function snapshotMetrics(
     marginP5: quantile(margins, 0.05),
     marginMedian: quantile(margins, 0.5),
     minWeightAngle: minWeightAngle(s.W, D, C),
+    turningForce:
+      s.forces && s.forces.length === s.train.length
+        ? meanLength(tangentForces(s.train, s.forces, D), D, (i) => tr.pred[i] === train.y[i])
+        : NaN,
     histOwn,
     histNearest,
   };

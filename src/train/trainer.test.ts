@@ -267,3 +267,18 @@ describe('running loss statistics', () => {
     [cur, again].forEach((t) => t.dispose());
   });
 });
+
+describe('forces in a snapshot', () => {
+  it.each(LOSS_KINDS)('%s: every training feature’s −∂ℓ/∂x, under the frame’s own spec, and the mean turning force', (loss) => {
+    const t = trainer({ classes: 4, perClass: 20, dim: 3 }, { loss, batch: 32, ...(MARGIN[loss] ? { m: MARGIN[loss] } : {}) });
+    for (let i = 0; i < 5; i++) t.trainStep();
+    const f = t.snapshot();
+    expect(f.forces.length).toBe(f.train.length);
+    expect(f.forces.every(Number.isFinite)).toBe(true);
+    expect(f.forces.some((v) => v !== 0)).toBe(true);
+    // Some training features are classified correctly after 5 steps: their mean force is a number.
+    expect(f.metrics.trainAccuracy).toBeGreaterThan(0);
+    expect(f.metrics.turningForce).toBeGreaterThan(0);
+    t.dispose();
+  });
+});

@@ -15,6 +15,7 @@ import { lossDef, type LossSpec } from '../losses/registry';
 import { scheduledLr } from './lrSchedule';
 import { stepSpec, type StepSpec } from '../losses/stepSpec';
 import { snapshotMetrics } from './snapshotMetrics';
+import { featureForces } from '../losses/forces';
 import { verificationMetrics } from './verificationMetrics';
 
 /** Salt of the random stream that draws the sub-centres beyond the first (W's own stream is unchanged). */
@@ -164,23 +165,33 @@ export class Trainer {
     const classifier = this.head.snapshot(this.current.spec, train, this.info.trainLabels);
     const { W, bias } = classifier;
     const centers = readCopy(this.head.centers);
-    const metrics = snapshotMetrics({ train, test, W, bias }, this.info, lossDef(this.params.loss).train.rawLogits ? 'logits' : 'cosine');
+    const spec = this.specInForce(classifier.scalarBias);
+    const forces = this.forcesOn(spec, train, classifier, centers);
+    const metrics = snapshotMetrics({ train, test, W, bias, forces }, this.info, lossDef(this.params.loss).train.rawLogits ? 'logits' : 'cosine');
     const verification = verificationMetrics(heldout, this.info.heldoutLabels, this.info.numHeldout, this.info.dim);
     return {
       step: this.steps,
       loss: this.lossValue(),
-      spec: this.specInForce(classifier.scalarBias),
+      spec,
       lambda: this.shownStep().lambda,
       lossState: this.lossState ? [...this.lossState] : [],
       train,
       test,
       heldout,
+      forces,
       ...(verification ? { verification } : {}),
       ...classifier,
       centers,
       metrics,
       numTensors: tf.memory().numTensors,
     };
+  }
+
+  /** −∂ℓ/∂x of every training feature under the snapshot's spec, from the head training runs (empty when the loss names none). */
+  private forcesOn(spec: LossSpec, train: Float32Array, c: ReturnType<Head['snapshot']>, centers: Float32Array): Float32Array {
+    if (lossDef(spec.kind).fused(spec).kind === 'none') return new Float32Array(0);
+    const bias = c.scalarBias !== undefined ? Float32Array.of(c.scalarBias) : c.bias;
+    return featureForces(spec, { x: train, W: c.subcenters?.W ?? c.W, labels: this.info.trainLabels, D: this.info.dim, bias, centers });
   }
 
   /**

@@ -41,6 +41,7 @@ export function postFrames(r: Run, host: Poster, setState: (r: Run, state: RunSt
         frame.train.buffer,
         frame.test.buffer,
         frame.heldout.buffer,
+        frame.forces.buffer,
         frame.W.buffer,
         frame.bias.buffer,
         frame.centers.buffer,
