@@ -24,6 +24,11 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
   },
   { name: 'compare, 4 panels', query: 'compare=softmax,normface,cosface,arcface&play=0' },
   { name: 'compare, one focused', query: 'compare=softmax,arcface&focus=2&play=0' },
+  {
+    name: 'forces on, compare, dark',
+    query: 'compare=softmax,arcface&forces=1&theme=dark&speed=0',
+    act: async (p) => void (await expect(p.getByTestId('force-legend')).toBeVisible()),
+  },
   { name: 'held-out classes', query: 'dataset=identities&idDims=6&idScale=5.66&holdout=4&speed=0' },
   { name: 'phone, 320 px', query: 'play=0', viewport: { width: 320, height: 640 } },
   {

@@ -9,6 +9,7 @@ import { openSetRuns } from './openset/runs';
 import { newerMarkdown } from './newer/report';
 import { perfMarkdown } from './perfReport';
 import { pythonMarkdown } from './python/report';
+import { forcesMarkdown } from './forces/report';
 
 export interface BenchBlock {
   /** The block's name: `<!-- generated:NAME:begin -->` … `<!-- generated:NAME:end -->`. */
@@ -42,6 +43,7 @@ const BLOCKS: { name: string; doc: string; source: string; render: (j: any) => s
         j.metrics,
       ),
   },
+  { name: 'forces', doc: 'docs/measured.md', source: 'bench/forces.json', render: (j) => forcesMarkdown(j) },
   { name: 'newer', doc: 'docs/measured.md', source: 'bench/newer.json', render: (j) => newerMarkdown(j.runs, j.seeds, j.steps) },
   { name: 'performance', doc: 'docs/performance.md', source: 'bench/results.json', render: (j) => perfMarkdown(j) },
   { name: 'python', doc: 'docs/takehome.md', source: 'bench/python.json', render: (j) => pythonMarkdown(j) },

@@ -4,6 +4,7 @@ import type { FrameSlot } from '../view/frame/frameSlot';
 import { useAppStore, useStatus } from '../state/store';
 import type { Params } from '../params/table';
 import { Notices } from '../ui/Notices';
+import { ForceLegend } from './ForceLegend';
 import type { CaptureRegistry } from '../view/canvas/capture';
 import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/style/palette';
@@ -79,6 +80,7 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
           shown={presence === 'shown'}
         />
       )}
+      {params.forces && <ForceLegend stage={stage} />}
       {poster && <img className="view-poster" src={poster} alt="" data-testid="view-poster" />}
       <div className="stage-overlays">
         {overlay}

@@ -189,6 +189,7 @@ export const PARAMS = [
   },
   { key: 'show', label: 'Show', type: 'set', scope: 'view', default: ['weights', 'regions', 'margins'], choices: SHOW_CHOICES },
   { key: 'showHeldout', label: 'Show held-out classes (hollow points)', type: 'bool', scope: 'view', default: true },
+  { key: 'forces', label: 'Forces on the points (−∂ℓ/∂x)', type: 'bool', scope: 'view', default: false },
   {
     key: 'threshold',
     label: 'Verification threshold angle (°; 0: at the equal error rate)',

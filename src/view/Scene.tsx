@@ -5,6 +5,7 @@ import type { FrameSlot } from './frame/frameSlot';
 import type { Params } from '../params/table';
 import { CircleRegions } from './regions/CircleRegions';
 import { FeaturePoints } from './marks/FeaturePoints';
+import { ForceLines } from './marks/ForceLines';
 import { useHoverTip } from './marks/HoverTip';
 import { CenterMarkers, MeanDirections } from './marks/Markers';
 import type { ThemeColors } from './style/palette';
@@ -202,6 +203,7 @@ export function Scene({
         <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
       )}
       <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
+      {params.forces && <ForceLines vs={vs} color={theme.foreground} width={2.2 * theme.sizes.arrow} area={area} />}
       {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.line} sizeScale={theme.sizes.point} onHover={onHover} />}
       {params.showHeldout && (
         <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />

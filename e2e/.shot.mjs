@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, wait = '8000'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+await page.goto(url);
+await page.waitForTimeout(Number(wait));
+await page.screenshot({ path: out });
+const attrs = await page.evaluate(() => [...document.querySelectorAll('[data-forces]')].map((e) => ({ dbg: e.dataset.forceDebug, forces: e.dataset.forces, scale: e.dataset.forceScale, mean: e.dataset.forceMean })));
+console.log(JSON.stringify(attrs));
+await browser.close();
