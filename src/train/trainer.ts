@@ -167,7 +167,11 @@ export class Trainer {
     const centers = readCopy(this.head.centers);
     const spec = this.specInForce(classifier.scalarBias);
     const forces = this.forcesOn(spec, train, classifier, centers);
-    const metrics = snapshotMetrics({ train, test, W, bias, forces }, this.info, lossDef(this.params.loss).train.rawLogits ? 'logits' : 'cosine');
+    const metrics = snapshotMetrics(
+      { train, test, W, bias, forces },
+      this.info,
+      lossDef(this.params.loss).train.rawLogits ? 'logits' : 'cosine',
+    );
     const verification = verificationMetrics(heldout, this.info.heldoutLabels, this.info.numHeldout, this.info.dim);
     return {
       step: this.steps,
