@@ -11,6 +11,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { SharedTrainingPanel } from './SharedTrainingPanel';
 import type { SidePanelId } from '../tour/steps';
 import { useLeadPanel } from '../hooks/useLeadPanel';
+import { viewTitle } from '../params/compare';
 
 // KaTeX and uPlot load after the first picture: the view draws before the panels arrive.
 const FormulaPanel = lazy(() => import('./FormulaPanel').then((m) => ({ default: m.FormulaPanel })));
@@ -18,6 +19,7 @@ const CurvesPanel = lazy(() => import('./CurvesPanel').then((m) => ({ default: m
 const HistoryPanel = lazy(() => import('./HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const VerificationPanel = lazy(() => import('./VerificationPanel').then((m) => ({ default: m.VerificationPanel })));
 const SweepPanel = lazy(() => import('./SweepPanel').then((m) => ({ default: m.SweepPanel })));
+const ForcePanel = lazy(() => import('./ForcePanel').then((m) => ({ default: m.ForcePanel })));
 const RunFilePanel = lazy(() => import('./RunFilePanel').then((m) => ({ default: m.RunFilePanel })));
 
 interface Props {
@@ -66,6 +68,7 @@ export function SidePanels({
   useLeadPanel(panel, leadStep);
   const status = useAppStore((s) => s.status);
   const history = useAppStore((s) => s.history);
+  const forces = useAppStore((s) => s.forces);
   const compare = titles.length > 1;
   const focusedIndex = compare && params.focus > 0 ? params.focus - 1 : -1;
   const shown =
@@ -111,6 +114,14 @@ export function SidePanels({
       <Suspense fallback={null}>
         <HistoryPanel rows={history.rows} version={history.version} titles={compare ? titles : undefined} stored={runFile.stored} />
       </Suspense>,
+    ],
+    [
+      'forces',
+      params.forces && (
+        <Suspense fallback={null}>
+          <ForcePanel rows={forces.rows} version={forces.version} titles={compare ? titles : [viewTitle(params)]} />
+        </Suspense>
+      ),
     ],
     ['shared', compare && <SharedTrainingPanel params={params} setParam={setParam} onLeave={onLeaveCompare} />],
     [

@@ -27,7 +27,7 @@ export const MAX_COMPARE = 6;
 export const MAX_HOLDOUT = 6;
 
 /** Steps of the lecture tour (src/tour/steps.ts holds them). */
-export const TOUR_LENGTH = 12;
+export const TOUR_LENGTH = 13;
 
 export const SHOW_CHOICES = ['weights', 'regions', 'margins', 'test', 'means', 'centers'] as const;
 export type ShowItem = (typeof SHOW_CHOICES)[number];

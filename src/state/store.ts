@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { emptyRows, type HistoryRows } from './runHistory';
 import { initialStatus, type TrainerStatus } from './status';
+import { emptyForceRows } from './forceHistory';
 import type { ParamKey, Params } from '../params/table';
 import { decodeParams } from '../params/urlCodec';
 import { parseSweep, type SweepSpec } from '../params/sweep';
@@ -18,6 +19,8 @@ export interface AppState {
   status: TrainerStatus;
   /** Loss and accuracies over the current run's steps; `version` counts changes (rows grow in place). */
   history: { rows: HistoryRows; version: number };
+  /** The mean turning force of each panel over the run's steps (the forces chart); `version` counts changes. */
+  forces: { rows: HistoryRows; version: number };
   /** Counts requests for a fresh run: a preset's, a tour step's or an embedding page's reset. */
   resetRequest: number;
   /** Whether the page is seen (an embed hidden on a slide not shown trains and draws nothing) and may hold a canvas. */
@@ -48,6 +51,7 @@ export function createAppStore(search: string) {
     setSweep: (next) => set({ sweep: next }),
     status: initialStatus(Math.max(1, initial.params.compare.length)),
     history: { rows: emptyRows(Math.max(1, initial.params.compare.length)), version: 0 },
+    forces: { rows: emptyForceRows(Math.max(1, initial.params.compare.length)), version: 0 },
     resetRequest: 0,
     // A top-level page is seen; a frame draws once it knows it is (hooks/useSeen.ts).
     presence: { presence: 'shown', canvas: typeof window === 'undefined' || window.parent === window },

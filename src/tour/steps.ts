@@ -1,4 +1,4 @@
-// The lecture tour: the loss-function lecture as twelve live steps. Steps are data, not components:
+// The lecture tour: the loss-function lecture as thirteen live steps. Steps are data, not components:
 // a lecturer edits the words, formulas, runs and actions here, in one place. Each run is a URL
 // state (the query a "Copy link" would give), so every step is reproducible and shareable.
 import type { CueAnchor } from '../view/labels/cueAnchor';
@@ -7,7 +7,7 @@ import { OPEN_SET_QUERY } from '../params/openSet';
 import { crossEntropyTex, namedTargetLines } from '../losses/tex';
 
 /** A side panel a tour step may be about (its heading's id is `sec-<id>`). */
-export type SidePanelId = 'metrics' | 'curves' | 'history' | 'verify' | 'words' | 'sweep';
+export type SidePanelId = 'metrics' | 'curves' | 'history' | 'verify' | 'words' | 'sweep' | 'forces';
 
 /** Where the "notice this" cue points on the view. */
 export interface TourStep {
@@ -274,6 +274,32 @@ export const TOUR_STEPS: readonly TourStep[] = [
       label: 'Softmax, for comparison',
       text: 'Train the main view with softmax: its unseen identities spread wider (TAR at FAR 10⁻² about 61 % in 3-D). The sweep panel’s presets run the dimension sweep for softmax too.',
       set: { loss: 'softmax' },
+    },
+  },
+  {
+    title: 'The forces: why a margin tightens a class',
+    text: [
+      'Each line is the force the loss puts on a training feature, −∂ℓ/∂x̂: the gradient training follows, drawn on the sphere from the point it moves. The longer the line, the harder the pull.',
+      'Under softmax the pull fades as P_y nears 1: once the classes separate there is little left to turn a feature, and softmax lowers its loss by growing ‖x‖ instead. By step 1,000 its mean pull is about a tenth of what it was at step 200.',
+      'ArcFace’s target cos(θ + m) keeps P_y lower at the same angle, so its pull lasts: about 13 times softmax’s at step 1,000, drawing each class together until its margin is met (docs/measured.md, "The forces, measured").',
+    ],
+    formula:
+      '\\lVert \\nabla_{\\hat x} \\ell \\rVert_{\\text{toward } W_{y}} = s\\,(1 - P_{y})\\,\\sin(\\theta_{y} + m),\\qquad P_{y} = \\frac{e^{s\\cos(\\theta_{y} + m)}}{e^{s\\cos(\\theta_{y} + m)} + \\sum_{j \\neq y} e^{s\\cos\\theta_j}}',
+    lines: [
+      '\\lVert \\nabla_{\\hat x} \\ell \\rVert_{\\text{toward } W_{y}} = s\\,(1 - P_{y})\\,\\sin(\\theta_{y} + m)',
+      'P_{y} = \\frac{e^{s\\cos(\\theta_{y} + m)}}{e^{s\\cos(\\theta_{y} + m)} + \\sum_{j \\neq y} e^{s\\cos\\theta_j}}',
+    ],
+    panel: 'forces',
+    query: 'v=3&compare=softmax,arcface:m=0.3&forces=1',
+    cue: {
+      anchor: 'cluster',
+      label: 'the pull that is left',
+      text: 'Compare the lines on the two spheres: softmax’s have all but gone, ArcFace’s still point into each class.',
+    },
+    tryThis: {
+      label: 'A larger margin: m = 0.5',
+      text: 'ArcFace’s lines lengthen again: a larger margin is met later, so the pull lasts longer. Softmax has no m and stays as it is.',
+      set: { m: 0.5 },
     },
   },
 ];
