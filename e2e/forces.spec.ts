@@ -33,6 +33,11 @@ test('compare panels share one scale: softmax’s forces fade, ArcFace’s keep 
   expect((await readPanels(page)).map((p) => p.lossKind)).toEqual(['softmax', 'arcface']);
   // Both separate their classes; softmax has stopped turning its features, ArcFace has not.
   expect(softmax).toBeLessThan(0.5 * arcface);
+  // The chart beside: one line per panel (its legend names them).
+  const chart = page.locator('[aria-labelledby="sec-forces"]');
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  await expect(chart).toContainText('Softmax');
+  await expect(chart).toContainText('ArcFace m = 0.3, s = 10');
   await test.info().attach(`forces at step 1,500: softmax ${softmax}, ArcFace ${arcface}`, {
     body: await page.locator('.stage').screenshot(),
     contentType: 'image/png',
