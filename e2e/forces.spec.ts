@@ -38,6 +38,18 @@ test('compare panels share one scale: softmax’s forces fade, ArcFace’s keep 
   await expect(chart.locator('canvas')).toHaveCount(1);
   await expect(chart).toContainText('Softmax');
   await expect(chart).toContainText('ArcFace m = 0.3, s = 10');
+  // What is drawn is the force on the direction the chart measures: paused, ArcFace's drawn mean
+  // (every training point, ~all of them correct by now) meets the chart's last value (the correct ones).
+  await page.getByRole('button', { name: /pause/i }).click();
+  await waitForStatus(page, (s) => s.state === 'paused');
+  await chart.locator('details.chart-table summary').click();
+  const lastArcFace = async () => Number(await chart.locator('tbody tr').last().locator('td').nth(1).textContent());
+  await expect
+    .poll(async () => {
+      const drawn = Number(await panels.nth(1).getAttribute('data-force-mean'));
+      return Math.abs(drawn - (await lastArcFace())) / (await lastArcFace());
+    })
+    .toBeLessThan(0.15);
   await test.info().attach(`forces at step 1,500: softmax ${softmax}, ArcFace ${arcface}`, {
     body: await page.locator('.stage').screenshot(),
     contentType: 'image/png',
