@@ -106,7 +106,7 @@ test('a run whose settings changed mid-run exports a fresh run of the current se
 
 test('MNIST travels with its data: a zip of the notebook and an .npz, which Python trains on', async ({ page }) => {
   await page.goto('/?dataset=mnist&dim=2&speed=0&loss=normface');
-  const paused = await pauseAfter(page, 40);
+  const paused = await pauseAfter(page, 150);
   const zip = await save(page, /Python script/);
   expect(zip.name).toMatch(/\.zip$/);
   await expect(page.locator('[aria-labelledby="sec-runfile"]')).toContainText('with the data beside it');

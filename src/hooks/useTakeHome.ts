@@ -36,13 +36,16 @@ export function useTakeHome(params: Params, custom?: CustomData) {
           import('../params/urlCodec'),
         ]);
         const { status } = useAppStore.getState();
-        const step = status.models[0]?.step ?? status.step;
+        const frames = status.models.map((m) => m.frame);
+        // The app's numbers are its latest frame's: the notebook trains to that frame's step (the
+        // status may already stand a few steps further).
+        const step = frames[0]?.step ?? status.models[0]?.step ?? status.step;
         const fresh = step > 0 && atStart.current !== latest.current;
         const link = new URL(`?${encodeParams({ ...params, tour: 0 })}`, window.location.href).href;
         const name = fileName(['hypersphere', viewTitle(params)], format).replace(/\.\w+$/, '');
         const file = await takeHomeFile(params, format, {
           link,
-          frames: status.models.map((m) => m.frame),
+          frames,
           step,
           fresh,
           palette: CLASS_COLORS,
