@@ -6,7 +6,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'vitest';
 import { makeToyDataset, toyParamsOf } from '../src/data/datasets';
-import { featureForces } from '../src/losses/forces';
 import { defaultParams } from '../src/params/table';
 import { liveOf, structureOf } from '../src/train/fromParams';
 import type { LiveParams } from '../src/train/config';
@@ -29,7 +28,7 @@ test('bench:lesson — forces', async () => {
   await tf.ready();
   const rows: ForceRow[] = [];
   const snapshotMs: number[] = [];
-  const forcesMs: number[] = [];
+  const plainMs: number[] = [];
   for (const run of RUNS) {
     const perSeed: Record<string, number[]> = Object.fromEntries(STEPS.map((s) => [s, []]));
     for (const seed of SEEDS) {
@@ -39,13 +38,16 @@ test('bench:lesson — forces', async () => {
       while (t.step < STEPS[STEPS.length - 1]!) {
         t.trainStep();
         if (!STEPS.includes(t.step)) continue;
-        const a = performance.now();
+        // Side by side, alternated: a snapshot without its forces, then one with them, 10 times.
+        for (let k = 0; k < 10; k++) {
+          const a = performance.now();
+          t.snapshot({ forces: false });
+          plainMs.push(performance.now() - a);
+          const b = performance.now();
+          t.snapshot();
+          snapshotMs.push(performance.now() - b);
+        }
         const frame = t.snapshot();
-        snapshotMs.push(performance.now() - a);
-        const b = performance.now();
-        const bias = frame.scalarBias !== undefined ? Float32Array.of(frame.scalarBias) : frame.bias;
-        featureForces(frame.spec, { x: frame.train, W: frame.W, labels: t.info.trainLabels, D: t.info.dim, bias, centers: frame.centers });
-        forcesMs.push(performance.now() - b);
         perSeed[t.step]!.push(frame.metrics.turningForce);
       }
       t.dispose();
@@ -74,13 +76,13 @@ test('bench:lesson — forces', async () => {
   ];
   for (const g of goals) console.log(`${g.met ? 'met ' : 'MISS'}  ${g.name}: ${g.detail}`);
   const withForces = median(snapshotMs);
-  const forces = median(forcesMs);
+  const plain = median(plainMs);
   const out: ForceBench = {
     seeds: SEEDS,
     steps: STEPS,
     rows,
     goals,
-    snapshot: { withForcesMs: withForces, forcesMs: forces, ratio: withForces / (withForces - forces) },
+    snapshot: { withForcesMs: withForces, withoutMs: plain, ratio: withForces / plain },
   };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/forces.json', `${JSON.stringify(out, null, 2)}\n`);

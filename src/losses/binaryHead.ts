@@ -30,13 +30,13 @@ export function binaryHead(
   { N, D, C }: HeadShapes,
   { r, m, t, alpha, lw, exact }: BinaryHeadSpec,
   dx: Float32Array,
-  dW: Float32Array,
+  dW: Float32Array | undefined,
   db: Float32Array,
 ): number {
   const b = bias[0]!;
   const { wn, rw } = unitColumns(W, D, C);
   const col = Int32Array.from({ length: C }, (_, j) => j); // class j's cosine is with column j
-  const dwn = new Float64Array(D * C);
+  const dwn = dW ? new Float64Array(D * C) : undefined;
   const xn = new Float64Array(D);
   const dcos = new Float64Array(C);
   const dxn = new Float64Array(D);
@@ -64,7 +64,7 @@ export function binaryHead(
     }
     backThroughRow({ dcos, col, xn, rx, dn: 0 }, wn, C, i, dwn, dx, dxn);
   }
-  backThroughColumns(dwn, wn, rw, D, dW);
+  if (dW && dwn) backThroughColumns(dwn, wn, rw, D, dW);
   db[0] = dbias;
   return total;
 }

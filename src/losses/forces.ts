@@ -28,7 +28,7 @@ export function featureForces(spec: LossSpec, { x, W, labels, D, bias, centers }
   if (reads.bias && !bias) throw new Error(`${spec.kind}'s forces need its bias`);
   if (reads.centers && !centers) throw new Error(`${spec.kind}'s forces need its centres`);
   const dx = new Float32Array(N * D);
-  const out = { dx, dW: new Float32Array(W.length), ...(reads.bias ? { db: new Float32Array(bias!.length) } : {}) };
+  const out = { dx, ...(reads.bias ? { db: new Float32Array(bias!.length) } : {}) };
   runHead(
     head,
     { x, W, labels, ...(reads.bias ? { bias } : {}), ...(reads.centers ? { centers } : {}) },

@@ -14,11 +14,14 @@ import { backThroughColumns, backThroughRow, unitColumns, unitRow } from './unit
 export function crossEntropyRow(z: Float64Array, y: number, N: number): number {
   let max = -Infinity;
   for (let j = 0; j < z.length; j++) if (z[j]! > max) max = z[j]!;
+  const zy = z[y]!;
   let sum = 0;
-  for (let j = 0; j < z.length; j++) sum += Math.exp(z[j]! - max);
-  const lse = max + Math.log(sum);
-  const loss = lse - z[y]!;
-  for (let j = 0; j < z.length; j++) z[j] = (Math.exp(z[j]! - lse) - (j === y ? 1 : 0)) / N;
+  for (let j = 0; j < z.length; j++) {
+    z[j] = Math.exp(z[j]! - max);
+    sum += z[j]!;
+  }
+  const loss = max + Math.log(sum) - zy;
+  for (let j = 0; j < z.length; j++) z[j] = (z[j]! / sum - (j === y ? 1 : 0)) / N;
   return loss;
 }
 
@@ -32,7 +35,7 @@ export interface HeadShapes {
 /**
  * Mean loss of the batch, with logits r_j·g(cos θ_j) and the target r_y·f(cos θ_y), where r is s,
  * for `'norm'` the feature's norm √(‖x‖² + ε) (SphereFace), for `'norms'` that times √(‖W_j‖² + ε)
- * (L-Softmax), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C·K) into `dW`.
+ * (L-Softmax), differentiated too. Writes ∂L/∂x (N×D, row-major) into `dx` and ∂L/∂W (D×C·K) into `dW` (undefined: not wanted, as for the forces).
  * x is N×D raw features, W is D×(C·K) raw weights (column j·K + k = sub-centre k of class j), `labels` the classes.
  * The normalisation's gradient is its true Jacobian: for u = v/√(‖v‖² + ε),
  * ∂L/∂v = (∂L/∂u − u·⟨u, ∂L/∂u⟩)/√(‖v‖² + ε).
@@ -44,13 +47,13 @@ export function cosineHead(
   { N, D, C }: HeadShapes,
   { s, target, clip = 0, negative, K = 1, penalty }: CosineHeadSpec,
   dx: Float32Array,
-  dW: Float32Array,
+  dW: Float32Array | undefined,
 ): number {
   // W's columns: C·K (K sub-centres per class); `col[j]` is the one class j's cosine comes from in this row.
   const cols = C * K;
   const { wn, rw } = unitColumns(W, D, cols);
   const col = new Int32Array(C);
-  const dwn = new Float64Array(D * cols);
+  const dwn = dW ? new Float64Array(D * cols) : undefined;
   // ∂L/∂‖W_j‖ when the scale holds the weight norms ('norms'), and each logit's scale r_j.
   const dwNorm = new Float64Array(cols);
   const rs = new Float64Array(C);
@@ -92,8 +95,19 @@ export function cosineHead(
     for (let j = 0; j < C; j++) {
       let f: number;
       let df: number;
-      if (j === y) [f, df, targetNormSlope = 0] = target(cy, n);
-      else [f, df] = negative ? negative(cos[j]!, cy) : [cos[j]!, 1];
+      if (j === y) {
+        const t = target(cy, n);
+        f = t[0];
+        df = t[1];
+        targetNormSlope = t[2] ?? 0;
+      } else if (negative) {
+        const t = negative(cos[j]!, cy);
+        f = t[0];
+        df = t[1];
+      } else {
+        f = cos[j]!;
+        df = 1;
+      }
       g[j] = f;
       slopes[j] = through[j]! * df;
       rs[j] = s === 'norm' ? n : s === 'norms' ? n / rw[col[j]!]! : s;
@@ -120,7 +134,7 @@ export function cosineHead(
     }
     backThroughRow({ dcos, col, xn, rx, dn }, wn, cols, i, dwn, dx, dxn);
   }
-  backThroughColumns(dwn, wn, rw, D, dW, dwNorm);
+  if (dW && dwn) backThroughColumns(dwn, wn, rw, D, dW, dwNorm);
   return total / N;
 }
 
@@ -141,7 +155,7 @@ export function rawSoftmaxHead(
   labels: ArrayLike<number>,
   { N, D, C }: HeadShapes,
   dx: Float32Array,
-  dW: Float32Array,
+  dW: Float32Array | undefined,
   db: Float32Array | undefined,
   pull?: CenterPull,
 ): number {
@@ -168,13 +182,13 @@ export function rawSoftmaxHead(
       for (let j = 0; j < C; j++) {
         const k = d * C + j;
         g += z[j]! * W[k]!;
-        gW[k] = gW[k]! + xi * z[j]!;
+        if (dW) gW[k] = gW[k]! + xi * z[j]!;
       }
       dx[i * D + d] = g;
     }
     for (let j = 0; j < C; j++) gb[j] = gb[j]! + z[j]!;
   }
-  dW.set(gW);
+  dW?.set(gW);
   db?.set(gb);
   return total / N;
 }

@@ -19,7 +19,8 @@ export interface HeadInputs {
 /** Where a head writes its gradients: ∂L/∂x, ∂L/∂W, and ∂L/∂b when it reads a bias. */
 export interface HeadOutputs {
   dx: Float32Array;
-  dW: Float32Array;
+  /** Absent: ∂L/∂W is not wanted (the forces), and is not accumulated. */
+  dW?: Float32Array;
   db?: Float32Array;
 }
 

@@ -41,14 +41,14 @@ export interface RowBack {
 
 /**
  * Back from one row's ∂L/∂cos: writes ∂L/∂x_i into row i of `dx` and adds x̂_i·∂L/∂cos_ij to
- * ∂L/∂Ŵ (`dwn`, D×cols). `dxn` is scratch of length D.
+ * ∂L/∂Ŵ (`dwn`, D×cols; undefined: ∂L/∂x only). `dxn` is scratch of length D.
  */
 export function backThroughRow(
   { dcos, col, xn, rx, dn }: RowBack,
   wn: Float64Array,
   cols: number,
   i: number,
-  dwn: Float64Array,
+  dwn: Float64Array | undefined,
   dx: Float32Array,
   dxn: Float64Array,
 ): void {
@@ -59,7 +59,7 @@ export function backThroughRow(
     for (let j = 0; j < dcos.length; j++) {
       const k = d * cols + col[j]!;
       acc += dcos[j]! * wn[k]!;
-      dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
+      if (dwn) dwn[k] = dwn[k]! + xn[d]! * dcos[j]!;
     }
     dxn[d] = acc;
     dot += acc * xn[d]!;

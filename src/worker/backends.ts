@@ -75,7 +75,7 @@ function warmUp(build: () => Trainer): void {
   const t = build();
   try {
     warmSteps(t, 2);
-    t.snapshot();
+    t.snapshot({ forces: false });
   } finally {
     t.dispose();
   }

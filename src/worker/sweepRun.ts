@@ -11,7 +11,7 @@ const PROGRESS_EVERY = 50;
 
 /** What a finished run measured: the closed-set metrics always, the open-set ones with held-out identities. */
 export function runMetrics(trainer: Trainer): Partial<Record<SweepMetric, number>> {
-  const f = trainer.snapshot();
+  const f = trainer.snapshot({ forces: false });
   const out: Partial<Record<SweepMetric, number>> = {
     testAccuracy: f.metrics.testAccuracy,
     trainSpread: f.metrics.intraClassAngle * DEG,
