@@ -5,6 +5,7 @@ import { useAppStore, useStatus } from '../state/store';
 import type { Params } from '../params/table';
 import { Notices } from '../ui/Notices';
 import { ForceLegend } from './ForceLegend';
+import { LandscapeLegend } from './LandscapeLegend';
 import type { CaptureRegistry } from '../view/canvas/capture';
 import { HypersphereView } from '../view/HypersphereView';
 import type { ThemeColors } from '../view/style/palette';
@@ -81,6 +82,7 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
         />
       )}
       {params.forces && <ForceLegend stage={stage} />}
+      {params.landscape !== 'off' && <LandscapeLegend choice={params.landscape} classes={classes} />}
       {poster && <img className="view-poster" src={poster} alt="" data-testid="view-poster" />}
       <div className="stage-overlays">
         {overlay}

@@ -83,6 +83,11 @@ const FALLBACK_GLSL: Record<ArcFallback, string> = {
   none: 'return phi;',
 };
 
+/** cos(θ + m) with a fallback, as GLSL on the clamped cosine cc with m in uLoss.x. */
+export function arcfaceGlsl(fallback: ArcFallback): string {
+  return `float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x); // cos(θ + m), θ ∈ [0, π]\n    ${FALLBACK_GLSL[fallback]}`;
+}
+
 export const arcface: LossDefinition<ArcFaceSpec, typeof params> = {
   kind: 'arcface',
   meta: {
@@ -106,8 +111,7 @@ export const arcface: LossDefinition<ArcFaceSpec, typeof params> = {
     tex: (p) => cosineTex(p.s, `\\cos(\\theta_{y_i} + ${texNumber(p.m)})`),
     caption: (p) => `ArcFace: m = ${texNumber(p.m)} rad = ${texNumber((p.m * 180) / Math.PI, 1)}°, an angle (not "m ≥ 1").`,
     shader: {
-      source: (spec) =>
-        `float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x); // cos(θ + m), θ ∈ [0, π]\n    ${FALLBACK_GLSL[spec.fallback ?? 'insightface']}`,
+      source: (spec) => arcfaceGlsl(spec.fallback ?? 'insightface'),
       uniforms: (spec) => [spec.m],
     },
   },

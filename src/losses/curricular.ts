@@ -77,6 +77,14 @@ export const curricular: LossDefinition<CurricularSpec, readonly []> = {
         'float phi = cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);\n    return cc > cos(PI - uLoss.x) ? phi : cc - uLoss.x * sin(uLoss.x);',
       uniforms: (spec) => [spec.m],
     },
+    // A hard negative (c > cos(θ_y + m), before the fallback) counts as c·(t + c): uLNeg = (m, t).
+    landscape: {
+      negative: {
+        source: () =>
+          'float phi = cy * cos(uLNeg.x) - sqrt(max(1.0 - cy * cy, 0.0)) * sin(uLNeg.x);\n    return c > phi ? c * (uLNeg.y + c) : c;',
+        uniforms: (spec) => [spec.m, spec.t],
+      },
+    },
   },
   rails: {},
   // The fused head: ArcFace's target (insightface's fallback), and each hard negative's c·(t + c),

@@ -131,6 +131,12 @@ export interface LossView<S, P extends object> {
   hardNegativeMargin?(spec: S): number;
   /** The margin zone in the view's shader; absent: no margin zone (NormFace) or raw logits. */
   readonly shader?: MarginShader<S>;
+  /**
+   * The loss landscape's GLSL where it is not the margin zone's: `target`, the head's target f(c)
+   * (absent: `shader`'s rule, else f(c) = c); `negative`, the body of `float landNegative(float c,
+   * float cy)` reading `uLNeg` (absent: the cosine itself).
+   */
+  readonly landscape?: { target?: MarginShader<S>; negative?: MarginShader<S> };
   /** The curves panel: its own curve, drawn with `paper`'s values when it is not the loss shown; or another loss's curve (`as`). */
   readonly curve: { paper: Partial<P>; label?: string } | { as: string };
   /** The formula in TeX with the live values (λ: the schedule's value now, when it has one). */

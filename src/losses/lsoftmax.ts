@@ -5,7 +5,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition, MarginRange } from './definition';
 import { fitMargin } from './margin';
-import { psiT, spherePsi, spherefaceTarget } from './sphereface';
+import { psiT, SPHEREFACE_GLSL, spherePsi, spherefaceTarget } from './sphereface';
 import { crossEntropyTex, texNumber } from './tex';
 
 export interface LSoftmaxSpec {
@@ -51,6 +51,8 @@ export const lsoftmax: LossDefinition<LSoftmaxSpec, typeof params> = {
     targetLogit: (spec, theta, featureNorm) =>
       (featureNorm * (spec.lambda * Math.cos(theta) + spherePsi(theta, spec.m))) / (1 + spec.lambda),
     curve: { as: 'sphereface' },
+    // The landscape's target: SphereFace's blend (λ cos θ + ψ(θ))/(1 + λ), at the scale ‖x‖‖W_j‖.
+    landscape: { target: { source: () => SPHEREFACE_GLSL, uniforms: (spec) => [spec.m, spec.lambda] } },
     tex(p, lambda) {
       const m = fitMargin(MARGIN, p.m);
       const lam = lambda !== undefined && Number.isFinite(lambda) ? texNumber(lambda, 1) : '\\lambda';

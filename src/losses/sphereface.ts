@@ -75,6 +75,12 @@ export function spherefaceTarget(spec: SphereFaceSpec): TargetFunction | undefin
   };
 }
 
+/** The target (λ cos θ + ψ(θ))/(1 + λ) as GLSL, on the clamped cosine cc with m, λ in uLoss.x, uLoss.y (L-Softmax's too). */
+export const SPHEREFACE_GLSL = `float th = acos(cc);
+      float k = clamp(floor(uLoss.x * th / PI), 0.0, uLoss.x - 1.0);
+      float psi = (mod(k, 2.0) < 0.5 ? 1.0 : -1.0) * cos(uLoss.x * th) - 2.0 * k;
+      return (uLoss.y * cc + psi) / (1.0 + uLoss.y);`;
+
 export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
   kind: 'sphereface',
   meta: {
@@ -117,10 +123,7 @@ export const sphereface: LossDefinition<SphereFaceSpec, typeof params> = {
     },
     caption: (p) => `SphereFace: integer m = ${fitMargin(MARGIN, p.m)}, W normalised, the feature norm ‖x‖ is the scale.`,
     shader: {
-      source: () => `float th = acos(cc);
-      float k = clamp(floor(uLoss.x * th / PI), 0.0, uLoss.x - 1.0);
-      float psi = (mod(k, 2.0) < 0.5 ? 1.0 : -1.0) * cos(uLoss.x * th) - 2.0 * k;
-      return (uLoss.y * cc + psi) / (1.0 + uLoss.y);`,
+      source: () => SPHEREFACE_GLSL,
       uniforms: (spec) => [spec.m, spec.lambda],
     },
   },

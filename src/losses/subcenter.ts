@@ -4,7 +4,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ParamDef } from '../schema/paramDef';
 import type { LossDefinition } from './definition';
-import { arcfacePhi, arcfaceTarget, phiT, type ArcFallback } from './arcface';
+import { arcfaceGlsl, arcfacePhi, arcfaceTarget, phiT, type ArcFallback } from './arcface';
 import { cosineTex, texNumber } from './tex';
 
 export interface SubCenterSpec {
@@ -134,6 +134,10 @@ export const subcenter: LossDefinition<SubCenterSpec, typeof params> = {
       // The regions are drawn from the dominant sub-centres, with ArcFace's rule (no fallback).
       source: () => 'return cc * cos(uLoss.x) - sqrt(1.0 - cc * cc) * sin(uLoss.x);',
       uniforms: (spec) => [spec.m],
+    },
+    // The landscape's target is the head's: ArcFace's with the spec's fallback.
+    landscape: {
+      target: { source: (spec) => arcfaceGlsl(spec.fallback ?? 'none'), uniforms: (spec) => [spec.m] },
     },
   },
   rails: {},

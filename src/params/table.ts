@@ -29,6 +29,8 @@ export const MAX_HOLDOUT = 6;
 /** Steps of the lecture tour (src/tour/steps.ts holds them). */
 export const TOUR_LENGTH = 13;
 
+/** The landscape: off, the hovered point's class, or class 1–12 (the shader's classes). */
+export const LANDSCAPE_CHOICES = ['off', 'hover', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 export const SHOW_CHOICES = ['weights', 'regions', 'margins', 'test', 'means', 'centers'] as const;
 export type ShowItem = (typeof SHOW_CHOICES)[number];
 
@@ -190,6 +192,15 @@ export const PARAMS = [
   { key: 'show', label: 'Show', type: 'set', scope: 'view', default: ['weights', 'regions', 'margins'], choices: SHOW_CHOICES },
   { key: 'showHeldout', label: 'Show held-out classes (hollow points)', type: 'bool', scope: 'view', default: true },
   { key: 'forces', label: 'Forces on the points (−∂ℓ/∂x)', type: 'bool', scope: 'view', default: false },
+  {
+    key: 'landscape',
+    label: 'Loss landscape ℓ(x̂; y): colour the sphere by the loss of a feature of class y',
+    type: 'enum',
+    scope: 'view',
+    default: 'off',
+    choices: LANDSCAPE_CHOICES,
+    choiceLabels: ['Off', 'The class of the point under the pointer', ...LANDSCAPE_CHOICES.slice(2).map((c) => `Class ${c}`)],
+  },
   {
     key: 'threshold',
     label: 'Verification threshold angle (°; 0: at the equal error rate)',

@@ -16,6 +16,7 @@ import { scheduledLr } from './lrSchedule';
 import { stepSpec, type StepSpec } from '../losses/stepSpec';
 import { snapshotMetrics } from './snapshotMetrics';
 import { featureForces } from '../losses/forces';
+import { headModelOf } from './headModel';
 import { verificationMetrics } from './verificationMetrics';
 
 /** Salt of the random stream that draws the sub-centres beyond the first (W's own stream is unchanged). */
@@ -198,8 +199,7 @@ export class Trainer {
   /** −∂ℓ/∂x of every training feature under the snapshot's spec, from the head training runs (empty when the loss names none). */
   private forcesOn(spec: LossSpec, train: Float32Array, c: ReturnType<Head['snapshot']>, centers: Float32Array): Float32Array {
     if (lossDef(spec.kind).fused(spec).kind === 'none') return new Float32Array(0);
-    const bias = c.scalarBias !== undefined ? Float32Array.of(c.scalarBias) : c.bias;
-    return featureForces(spec, { x: train, W: c.subcenters?.W ?? c.W, labels: this.info.trainLabels, D: this.info.dim, bias, centers });
+    return featureForces(spec, { x: train, labels: this.info.trainLabels, ...headModelOf({ ...c, centers }, this.info.dim) });
   }
 
   /**

@@ -11,6 +11,7 @@ import { CenterMarkers, MeanDirections } from './marks/Markers';
 import type { ThemeColors } from './style/palette';
 import { SphereRegions } from './regions/SphereRegions';
 import { regionShader } from './regions/regionUniforms';
+import { landscapeClass, landscapeShader, type LandscapeShader } from './regions/landscapeGlsl';
 import { lossDef, lossSpecOf } from '../losses/registry';
 import { useCameraAim } from './camera/useCameraAim';
 import type { CameraLink } from './camera/cameraLink';
@@ -183,6 +184,16 @@ export function Scene({
   useLinkedCamera(dim === 3 ? link : undefined, panel, orbit.moved);
   useCapture(capture, captureId ?? panel, area);
   const onHover = useHoverTip(vs, tip);
+  const spec = lossSpecOf(params, { ramp: 1, lambda: NaN });
+  const landShader = params.landscape === 'off' ? null : landscapeShader(spec);
+  const landKey = landShader ? JSON.stringify(landShader) : '';
+  const landCls: number | 'hover' = params.landscape === 'hover' ? 'hover' : Number(params.landscape) - 1;
+  const landscape = useMemo(() => (landKey ? { shader: JSON.parse(landKey) as LandscapeShader, cls: landCls } : null), [landKey, landCls]);
+  // For tests: the class whose landscape is drawn (1-based; empty when none is).
+  useFrame(() => {
+    const shown = landscape ? String(landscapeClass(vs, landscape.cls) + 1) : '';
+    if (area.dataset.landscapeClass !== shown) area.dataset.landscapeClass = shown;
+  });
 
   return (
     <>
@@ -194,13 +205,14 @@ export function Scene({
           showRegions={show.has('regions')}
           showMargins={show.has('margins')}
           classes={classes}
-          shader={regionShader(lossSpecOf(params, { ramp: 1, lambda: NaN }))}
+          shader={regionShader(spec)}
           lowPower={lowPower}
           compact={link !== undefined}
           running={running}
+          landscape={landscape}
         />
       ) : (
-        <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} />
+        <CircleRegions vs={vs} theme={theme} showRegions={show.has('regions')} showMargins={show.has('margins')} landscape={landscape} />
       )}
       <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
       {params.forces && <ForceLines vs={vs} color={theme.foreground} width={2.2 * theme.sizes.arrow} area={area} />}

@@ -68,6 +68,8 @@ export class ViewState {
   /** Mean directions of the held-out classes (h×3; empty when none are held out). */
   heldoutMeans: Float32Array = new Float32Array(0);
   featureNorm = 1;
+  /** The class of the last training or test point under the pointer (the landscape's class when it follows the pointer). */
+  hoverClass = 0;
   regions: RegionModel | null = null;
   private arrivedAt = 0;
   private interval = 50;

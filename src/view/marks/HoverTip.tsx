@@ -65,7 +65,11 @@ export function useHoverTip(vs: ViewState, tip: RefObject<HTMLDivElement | null>
   return (index: number | null, which: PointSet) => {
     if (index === null) {
       if (target.current?.which === which) target.current = null;
-    } else target.current = { which, index };
+    } else {
+      target.current = { which, index };
+      const label = vs.info && which !== 'heldout' ? labelsOf(vs.info, which)[index] : undefined;
+      if (label !== undefined) vs.hoverClass = label;
+    }
     invalidate(); // the canvas draws on demand: place or hide the tip now
   };
 }

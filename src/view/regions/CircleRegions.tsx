@@ -4,6 +4,19 @@ import * as THREE from 'three';
 import { classifyDirection } from '../../geometry/regions';
 import { classColor, type ThemeColors } from '../style/palette';
 import { regionKey } from './regionUniforms';
+import { landscapeClass } from './landscapeGlsl';
+import { probeFeature } from '../../losses/probe';
+import { headModelOf } from '../../train/headModel';
+import { lossPosition, LOSS_RAMP } from '../style/lossRamp';
+
+const RAMP = LOSS_RAMP.map((c) => new THREE.Color(c));
+
+/** The landscape's colour of a loss (as the sphere's shader mixes it: linearly between the ramp's stops). */
+function lossColor(loss: number, out: THREE.Color): THREE.Color {
+  const t = lossPosition(loss) * (RAMP.length - 1);
+  const i = Math.min(Math.floor(t), RAMP.length - 2);
+  return out.copy(RAMP[i]!).lerp(RAMP[i + 1]!, t - i);
+}
 import type { ViewState } from '../frame/viewState';
 
 /** Angular samples around the ring: 0.25° each. */
@@ -20,11 +33,14 @@ export function CircleRegions({
   theme,
   showRegions,
   showMargins,
+  landscape,
 }: {
   vs: ViewState;
   theme: ThemeColors;
   showRegions: boolean;
   showMargins: boolean;
+  /** The loss landscape of one class (or the hovered point's), drawn on the ring instead of the region colours. */
+  landscape: { cls: number | 'hover' } | null;
 }) {
   const ring = useMemo(() => {
     const g = new THREE.BufferGeometry();
@@ -59,7 +75,8 @@ export function CircleRegions({
     const C = vs.info?.numClasses ?? 0;
     const r = vs.radius;
     // Recompute the 1,440 samples only when something they depend on changed.
-    const key = `${vs.regions ? regionKey(vs.regions) : ''}|${Array.from(vs.wDirs).join(',')}|${r}|${showRegions}|${showMargins}|${theme.sphere}|${theme.margin}`;
+    const cls = landscape ? landscapeClass(vs, landscape.cls) : -1;
+    const key = `${vs.regions ? regionKey(vs.regions) : ''}|${Array.from(vs.wDirs).join(',')}|${r}|${showRegions}|${showMargins}|${theme.sphere}|${theme.margin}|${cls}|${cls >= 0 ? vs.serial : ''}`;
     if (key === drawn.current) return;
     drawn.current = key;
     const pos = ring.getAttribute('position') as THREE.BufferAttribute;
@@ -73,6 +90,9 @@ export function CircleRegions({
     const R = rayPos.array as Float32Array;
     let rayCount = 0;
     let prevWinner = -1;
+    // The landscape: each sample's loss for a feature of class `cls` at the features' typical norm, by the head itself.
+    const f = vs.frame;
+    const model = cls >= 0 && f && vs.info ? headModelOf(f, vs.info.dim) : null;
     for (let i = 0; i <= SAMPLES; i++) {
       const a = (2 * Math.PI * i) / SAMPLES;
       const x = Math.cos(a);
@@ -82,7 +102,9 @@ export function CircleRegions({
       if (vs.regions && C > 0) {
         for (let j = 0; j < C; j++) cos[j] = x * vs.wDirs[3 * j]! + y * vs.wDirs[3 * j + 1]!;
         const { winner, secure } = classifyDirection(cos.subarray(0, C), vs.regions);
-        if (showMargins && !secure) c = scratch.grey;
+        const reading = model && f ? probeFeature(f.spec, model, [x * vs.featureNorm, y * vs.featureNorm], cls) : null;
+        if (reading) c = lossColor(reading.loss, scratch.out);
+        else if (showMargins && !secure) c = scratch.grey;
         else if (showRegions) c = scratch.out.copy(scratch.base).lerp(scratch.cls.set(classColor(winner)), 0.85);
         if (prevWinner >= 0 && winner !== prevWinner && rayCount < MAX_RAYS && C > 1) {
           // A boundary ray: a thin quad from the origin out past the ring.

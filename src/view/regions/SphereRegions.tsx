@@ -4,6 +4,8 @@ import * as THREE from 'three';
 import type { ThemeColors } from '../style/palette';
 import { makeRegionUniforms, regionGlsl, regionKey, setRegionUniforms, type RegionShader } from './regionUniforms';
 import type { ViewState } from '../frame/viewState';
+import { landscapeClass, landscapeGlsl, type LandscapeShader } from './landscapeGlsl';
+import { makeLandscapeUniforms, setLandscapeUniforms } from './landscapeUniforms';
 
 /** The region map is baked into an equirectangular texture this size, matching SphereGeometry's UVs. */
 const BAKE_W = 512;
@@ -19,12 +21,15 @@ const bakeVertex = /* glsl */ `
   void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }
 `;
 
-/** Region colours, pale margin zones and boundary lines for every direction of the equirect map. */
-function bakeFragment(classes: number, shader: RegionShader, regions: boolean, margins: boolean): string {
+/** Region colours (or the loss landscape), pale margin zones and boundary lines for every direction of the equirect map. */
+function bakeFragment(classes: number, shader: RegionShader, regions: boolean, margins: boolean, land: LandscapeShader | null): string {
   return /* glsl */ `
   ${regionGlsl(classes, shader)}
-  #define SHOW_REGIONS ${regions ? 1 : 0}
-  #define SHOW_MARGINS ${margins ? 1 : 0}
+  ${land ? landscapeGlsl(land) : ''}
+  #define SHOW_LANDSCAPE ${land ? 1 : 0}
+  #define SHOW_REGIONS ${regions && !land ? 1 : 0}
+  #define SHOW_MARGINS ${margins && !land ? 1 : 0}
+  #define SHOW_LINES ${regions || margins || land ? 1 : 0}
   #define SHOW_CAPS ${shader.caps && margins ? 1 : 0}
   uniform vec3 uBase, uMarginColor, uLine;
   varying vec2 vUv;
@@ -34,7 +39,11 @@ function bakeFragment(classes: number, shader: RegionShader, regions: boolean, m
     float theta = PI * (1.0 - vUv.y);
     vec3 n = vec3(-cos(phi) * sin(theta), cos(theta), sin(phi) * sin(theta));
     vec3 col = uBase;
-  #if SHOW_REGIONS || SHOW_MARGINS
+  #if SHOW_LANDSCAPE
+    // The loss a feature of the chosen class would incur here, in place of the region colours.
+    col = landscapeColor(n);
+  #endif
+  #if SHOW_LINES
     vec3 classCol;
     vec2 k = classify(n, classCol);
     #if SHOW_REGIONS
@@ -50,7 +59,7 @@ function bakeFragment(classes: number, shader: RegionShader, regions: boolean, m
       col = mix(col, uLine, 0.85 * (1.0 - smoothstep(0.008, 0.013, k.y)));
     #endif
   #endif
-  #if SHOW_CAPS
+  #if SHOW_CAPS && !SHOW_LANDSCAPE
     // Each class's own cap edge, a ring in its colour, darkened: where the caps overlap, both rings show.
     float capAngle = acos(clamp(uLoss.x, -1.0, 1.0));
     for (int j = 0; j < NUM_CLASSES; j++) {
@@ -101,6 +110,8 @@ interface Props {
   compact?: boolean;
   /** Training: new frames keep coming, and the next one bakes what had to wait. */
   running: boolean;
+  /** The loss landscape of one class (or of the hovered point's), drawn instead of the region colours (null: off). */
+  landscape: { shader: LandscapeShader; cls: number | 'hover' } | null;
 }
 
 /** Whether the region model or weights moved enough since the last bake to redraw the map. */
@@ -118,12 +129,23 @@ function changed(prev: { w: Float32Array; key: string }, w: Float32Array, key: s
  * boundaries drawn. The map is baked into a texture only when the weights or the loss move
  * (≤ 8 Hz), so drawing the sphere each frame costs one texture lookup per pixel.
  */
-export function SphereRegions({ vs, theme, showRegions, showMargins, classes, shader, lowPower, compact = false, running }: Props) {
+export function SphereRegions({
+  vs,
+  theme,
+  showRegions,
+  showMargins,
+  classes,
+  shader,
+  lowPower,
+  compact = false,
+  running,
+  landscape,
+}: Props) {
   const bakeHz = (lowPower ? LOW_POWER_BAKE_HZ : MAX_BAKE_HZ) / (compact ? 2 : 1);
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const mesh = useRef<THREE.Mesh>(null);
-  const uniforms = useMemo(() => makeRegionUniforms(), []);
+  const uniforms = useMemo(() => ({ ...makeRegionUniforms(), ...makeLandscapeUniforms() }), []);
   const target = useMemo(() => {
     const k = compact ? 2 : 1;
     const t = new THREE.WebGLRenderTarget(BAKE_W / k, BAKE_H / k, { depthBuffer: false, generateMipmaps: false });
@@ -133,10 +155,12 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     return t;
   }, [compact]);
   const { raw, margin, caps } = shader;
+  const landKey = landscape ? JSON.stringify(landscape.shader) : '';
   const bake = useMemo(() => {
+    const land = landKey ? (JSON.parse(landKey) as LandscapeShader) : null;
     const material = new THREE.ShaderMaterial({
       vertexShader: bakeVertex,
-      fragmentShader: bakeFragment(classes, { raw, margin, caps }, showRegions, showMargins),
+      fragmentShader: bakeFragment(classes, { raw, margin, caps }, showRegions, showMargins, land),
       uniforms,
       depthTest: false,
       depthWrite: false,
@@ -145,7 +169,7 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     const scene = new THREE.Scene();
     scene.add(quad);
     return { scene, quad, material, camera: new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1) };
-  }, [uniforms, classes, raw, margin, caps, showRegions, showMargins]);
+  }, [uniforms, classes, raw, margin, caps, showRegions, showMargins, landKey]);
   const material = useMemo(
     () =>
       new THREE.ShaderMaterial({
@@ -187,7 +211,9 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
     const r = vs.regions;
     if (!r || C === 0 || vs.wDirs.length < 3 * Math.min(C, classes)) return;
     const now = performance.now();
-    const key = regionKey(r, true);
+    // The landscape follows every frame (its W, norms and bias) and the class shown.
+    const cls = landscapeClass(vs, landscape?.cls ?? 0);
+    const key = `${regionKey(r, true)}${landscape ? `|${landKey}|${cls}|${vs.serial}` : ''}`;
     if (!changed(last.current, vs.wDirs, key)) return;
     // Too soon after the last bake. While training the next frame bakes it; paused, come back for
     // it (the canvas draws on demand: a stale map would stay, e.g. after regions are switched off).
@@ -198,6 +224,7 @@ export function SphereRegions({ vs, theme, showRegions, showMargins, classes, sh
       return;
     }
     setRegionUniforms(uniforms, r, vs.wDirs, C);
+    if (landscape && vs.frame && vs.info) setLandscapeUniforms(uniforms, vs.frame, vs.info.dim, vs.featureNorm, cls);
     const prev = gl.getRenderTarget();
     gl.setRenderTarget(target);
     gl.render(bake.scene, bake.camera);
