@@ -6,7 +6,7 @@ import { cosineHead, rawSoftmaxHead } from './fusedHead';
 import { computeLoss } from './computeLoss';
 import { lossDef, LOSS_KINDS, type LossSpec } from './registry';
 import { headClasses, headReads, runHead, type RunnableHead } from './runHead';
-import { defaultSpecOf } from './test/defaultSpec';
+import { defaultSpecOf } from '../params/defaultSpec';
 import { toleranceRatio, useCpuBackend } from './test/tfSetup';
 import { loadVectorCases, specOf } from './test/vectors';
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arcfacePhi, computeLoss, updateCenters, type LossSpec } from './index';
 import { LOSS_KINDS, lossDef } from './registry';
-import { defaultSpecOf } from './test/defaultSpec';
+import { defaultSpecOf } from '../params/defaultSpec';
 import { useCpuBackend } from './test/tfSetup';
 import { createRng } from '../data/rng';
 

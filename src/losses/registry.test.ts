@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARAMS, defaultParams, lossUses, type ParamDef } from '../params/table';
 import { stepSpec } from './stepSpec';
-import { defaultSpecOf } from './test/defaultSpec';
+import { defaultSpecOf } from '../params/defaultSpec';
 import { clampCos } from './cosine';
 import { LOSSES, LOSS_KINDS, isLossKind, lossDef } from './registry';
 

@@ -27,7 +27,7 @@ const DATA_KEYS = [
   'seed',
   'backend',
 ] as const;
-const VIEW_KEYS = ['projection', 'show', 'forces', 'landscape', 'showHeldout', 'rotate', 'theme', 'timeline'] as const;
+const VIEW_KEYS = ['projection', 'show', 'forces', 'landscape', 'probe', 'showHeldout', 'rotate', 'theme', 'timeline'] as const;
 
 /** Data and model (a change starts a new run) and the view settings. */
 export const SettingsPanel = memo(function SettingsPanel({

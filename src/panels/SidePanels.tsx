@@ -20,6 +20,7 @@ const HistoryPanel = lazy(() => import('./HistoryPanel').then((m) => ({ default:
 const VerificationPanel = lazy(() => import('./VerificationPanel').then((m) => ({ default: m.VerificationPanel })));
 const SweepPanel = lazy(() => import('./SweepPanel').then((m) => ({ default: m.SweepPanel })));
 const ForcePanel = lazy(() => import('./ForcePanel').then((m) => ({ default: m.ForcePanel })));
+const ProbePanel = lazy(() => import('./ProbePanel').then((m) => ({ default: m.ProbePanel })));
 const RunFilePanel = lazy(() => import('./RunFilePanel').then((m) => ({ default: m.RunFilePanel })));
 
 interface Props {
@@ -120,6 +121,19 @@ export function SidePanels({
       params.forces && (
         <Suspense fallback={null}>
           <ForcePanel rows={forces.rows} version={forces.version} titles={compare ? titles : [viewTitle(params)]} />
+        </Suspense>
+      ),
+    ],
+    [
+      'probe',
+      params.probe && (
+        <Suspense fallback={null}>
+          <ProbePanel
+            params={params}
+            setParam={setParam}
+            frame={(shown ?? { model: status.models[0] }).model?.frame ?? null}
+            info={status.info}
+          />
         </Suspense>
       ),
     ],

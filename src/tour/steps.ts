@@ -7,7 +7,7 @@ import { OPEN_SET_QUERY } from '../params/openSet';
 import { crossEntropyTex, namedTargetLines } from '../losses/tex';
 
 /** A side panel a tour step may be about (its heading's id is `sec-<id>`). */
-export type SidePanelId = 'metrics' | 'curves' | 'history' | 'verify' | 'words' | 'sweep' | 'forces';
+export type SidePanelId = 'metrics' | 'curves' | 'history' | 'verify' | 'words' | 'sweep' | 'forces' | 'probe';
 
 /** Where the "notice this" cue points on the view. */
 export interface TourStep {

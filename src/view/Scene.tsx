@@ -6,12 +6,14 @@ import type { Params } from '../params/table';
 import { CircleRegions } from './regions/CircleRegions';
 import { FeaturePoints } from './marks/FeaturePoints';
 import { ForceLines } from './marks/ForceLines';
+import { ProbeMarker } from './marks/ProbeMarker';
+import { useProbeInput } from './marks/useProbeInput';
 import { useHoverTip } from './marks/HoverTip';
 import { CenterMarkers, MeanDirections } from './marks/Markers';
 import type { ThemeColors } from './style/palette';
 import { SphereRegions } from './regions/SphereRegions';
 import { regionShader } from './regions/regionUniforms';
-import { landscapeClass, landscapeShader, type LandscapeShader } from './regions/landscapeGlsl';
+import { useLandscape } from './regions/useLandscape';
 import { lossDef, lossSpecOf } from '../losses/registry';
 import { useCameraAim } from './camera/useCameraAim';
 import type { CameraLink } from './camera/cameraLink';
@@ -185,15 +187,8 @@ export function Scene({
   useCapture(capture, captureId ?? panel, area);
   const onHover = useHoverTip(vs, tip);
   const spec = lossSpecOf(params, { ramp: 1, lambda: NaN });
-  const landShader = params.landscape === 'off' ? null : landscapeShader(spec);
-  const landKey = landShader ? JSON.stringify(landShader) : '';
-  const landCls: number | 'hover' = params.landscape === 'hover' ? 'hover' : Number(params.landscape) - 1;
-  const landscape = useMemo(() => (landKey ? { shader: JSON.parse(landKey) as LandscapeShader, cls: landCls } : null), [landKey, landCls]);
-  // For tests: the class whose landscape is drawn (1-based; empty when none is).
-  useFrame(() => {
-    const shown = landscape ? String(landscapeClass(vs, landscape.cls) + 1) : '';
-    if (area.dataset.landscapeClass !== shown) area.dataset.landscapeClass = shown;
-  });
+  const landscape = useLandscape(vs, area, params.landscape, spec);
+  useProbeInput(vs, area, dim);
 
   return (
     <>
@@ -216,6 +211,19 @@ export function Scene({
       )}
       <FeaturePoints vs={vs} which="train" edge={theme.line} markColor={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />
       {params.forces && <ForceLines vs={vs} color={theme.foreground} width={2.2 * theme.sizes.arrow} area={area} />}
+      {params.probe && (
+        <ProbeMarker
+          vs={vs}
+          az={params.probeAz}
+          el={params.probeEl}
+          cls={params.probeClass}
+          dim={dim}
+          ink={theme.foreground}
+          outline={theme.background}
+          width={2.6 * theme.sizes.arrow}
+          area={area}
+        />
+      )}
       {show.has('test') && <FeaturePoints vs={vs} which="test" edge={theme.line} sizeScale={theme.sizes.point} onHover={onHover} />}
       {params.showHeldout && (
         <FeaturePoints vs={vs} which="heldout" edge={theme.foreground} sizeScale={theme.sizes.point} onHover={onHover} />

@@ -3,7 +3,7 @@
 import { createRng } from '../../data/rng';
 import { lossDef, LOSS_KINDS, type LossSpec } from '../registry';
 import { headReads } from '../runHead';
-import { defaultSpecOf } from './defaultSpec';
+import { defaultSpecOf } from '../../params/defaultSpec';
 
 /** Every loss at its defaults, and the variants whose gradient takes a path of its own. */
 export const SPECS: LossSpec[] = [

@@ -25,7 +25,7 @@ export function useStepOrbit(
     area.tabIndex = 0;
     const onKey = (e: KeyboardEvent) => {
       const move = KEY_MOVES[e.key];
-      if (!move || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!move || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return; // Shift + arrows move the probe (view/marks/useProbeKeys.ts)
       e.preventDefault();
       e.stopPropagation(); // the page's own arrow keys (a step, the tour) are for when the view has no focus
       apply(move);

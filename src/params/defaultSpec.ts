@@ -1,9 +1,9 @@
 // A loss's spec at the app's default settings, past every warm-up and schedule, with its running
 // statistics at their start and SphereFace2's b where its code starts it: what a test of "every
-// loss" checks without a hand-kept list.
-import { defaultParams } from '../../params/table';
-import { lossDef, type LossKind, type LossSpec } from '../registry';
-import { FULL_STEP, stepSpec } from '../stepSpec';
+// loss" checks without a hand-kept list, and the probe's "the same feature, every loss".
+import { defaultParams } from './table';
+import { lossDef, type LossKind, type LossSpec } from '../losses/registry';
+import { FULL_STEP, stepSpec } from '../losses/stepSpec';
 
 export function defaultSpecOf(kind: LossKind, classes = 5): LossSpec {
   const def = lossDef(kind);
