@@ -31,7 +31,7 @@ for (const [width, height] of [
   test.describe(`at ${width}×${height}`, () => {
     test.use({ viewport: { width, height } });
 
-    test('every loss’s formula fits its box, picked from the loss menu', async ({ page }) => {
+    test('every loss’s formula and its force fit their boxes, picked from the loss menu', async ({ page }) => {
       await page.goto('/?play=0');
       for (const loss of LOSS_KINDS) {
         await page.locator('select[name="loss"]').selectOption(loss);
@@ -41,6 +41,11 @@ for (const [width, height] of [
         expect(f.right, loss).toBeLessThanOrEqual(f.window);
         expect(f.fit, loss).not.toBe('overflow');
         expect(f.scale, loss).toBeGreaterThanOrEqual(0.8);
+        // The force under it, too.
+        const g = await formulaFit(page, '.formula-force');
+        expect(g.scroll, `${loss}'s force: ${JSON.stringify(g)}`).toBeLessThanOrEqual(g.client);
+        expect(g.fit, `${loss}'s force`).not.toBe('overflow');
+        expect(g.scale, `${loss}'s force`).toBeGreaterThanOrEqual(0.8);
       }
     });
 
