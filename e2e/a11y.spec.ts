@@ -25,6 +25,14 @@ const STATES: { name: string; query: string; act?: (page: Page) => Promise<void>
   { name: 'compare, 4 panels', query: 'compare=softmax,normface,cosface,arcface&play=0' },
   { name: 'compare, one focused', query: 'compare=softmax,arcface&focus=2&play=0' },
   {
+    name: 'landscape and probe, dark',
+    query: 'landscape=2&probe=1&theme=dark&speed=0',
+    act: async (p) => {
+      await expect(p.getByTestId('landscape-legend')).toBeVisible();
+      await expect(p.getByTestId('probe-py')).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'forces on, compare, dark',
     query: 'compare=softmax,arcface&forces=1&theme=dark&speed=0',
     act: async (p) => void (await expect(p.getByTestId('force-legend')).toBeVisible()),

@@ -78,6 +78,35 @@ async function smoothness(page, base, results) {
   }
 }
 
+/**
+ * The forces and the landscape cost the single view: the default 3-D link at full speed with forces
+ * off, forces on, and the landscape on, alternated three times in this run; fps and steps/s, each ÷ off.
+ */
+async function forces(page, base, results) {
+  const runs = { off: '', forces: '&forces=1', landscape: '&landscape=1' };
+  const got = Object.fromEntries(Object.keys(runs).map((k) => [k, { fps: [], steps: [] }]));
+  for (let round = 0; round < 3; round++) {
+    for (const [name, extra] of Object.entries(runs)) {
+      await page.goto(`${base}?v=2&speed=0&dim=3${extra}`);
+      await waitFor(page, (s) => s.state === 'running' && s.step > 50, 120_000);
+      await sleep(4500);
+      const [frames, steps] = await Promise.all([frameStats(page), stepRate(page, 3000)]);
+      got[name].fps.push(frames.fps);
+      got[name].steps.push(steps.rate);
+    }
+  }
+  const mean = (v) => v.reduce((a, x) => a + x, 0) / v.length;
+  const r = Object.fromEntries(
+    Object.entries(got).map(([k, v]) => [k, { fps: round(mean(v.fps)), stepsPerSec: Math.round(mean(v.steps)) }]),
+  );
+  for (const k of ['forces', 'landscape']) {
+    r[k].fpsRatio = round(r[k].fps / r.off.fps, 3);
+    r[k].stepsRatio = round(r[k].stepsPerSec / r.off.stepsPerSec, 3);
+  }
+  results.forces = r;
+  console.log(`forces and landscape, 3-D full speed: ${JSON.stringify(r)} (goal: fps with forces ≥ 0.9 × without)`);
+}
+
 /** Compare mode, 4 panels at full speed: steps/s per model, and the rAF rate training over idle. */
 async function compare(page, base, results) {
   results.compare = {};
@@ -262,7 +291,7 @@ async function main() {
   // A run of some sections keeps the others' figures from the last run (docs/performance.md shows them all).
   const previous = only.length > 0 && existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
   const results = { ...previous, date: new Date().toISOString(), machine: `${process.platform} ${process.arch}` };
-  const sections = { bundle, firstFrame, renders, backends, smoothness, compare, mnist, manyPoints, tensors, deck, sweep, load };
+  const sections = { bundle, firstFrame, renders, backends, smoothness, forces, compare, mnist, manyPoints, tensors, deck, sweep, load };
   try {
     for (const [name, run] of Object.entries(sections)) {
       if (only.length > 0 && !only.includes(name)) continue;

@@ -67,6 +67,20 @@ function otherRows(r: any): Row[] {
       measured: f(r.compare['4'].ratioToSingle, 2),
       goal: '≥ 0.6',
     });
+  if (r.forces?.forces) {
+    const { off, forces, landscape } = r.forces;
+    rows.push({
+      figure: 'single view 3-D, full speed: fps with forces on ÷ off (alternated)',
+      measured: `${f(forces.fps)} ÷ ${f(off.fps)} = ${f(forces.fpsRatio, 2)}`,
+      goal: '≥ 0.9',
+    });
+    rows.push({ figure: 'single view 3-D: steps/s with forces on ÷ off', measured: f(forces.stepsRatio, 2), goal: '' });
+    rows.push({
+      figure: 'single view 3-D: fps and steps/s with the loss landscape on ÷ off',
+      measured: `${f(landscape.fpsRatio, 2)}, ${f(landscape.stepsRatio, 2)}`,
+      goal: '',
+    });
+  }
   if (r.fpsRatio20k !== undefined)
     rows.push({ figure: '20,000 points: fps ÷ an empty scene', measured: f(r.fpsRatio20k, 2), goal: '≥ 0.9' });
   for (const [id, m] of Object.entries<any>(r.mnist ?? {}))
