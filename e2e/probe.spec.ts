@@ -141,3 +141,27 @@ test('on the sphere, a click pins the probe where the sphere was clicked', async
   expect(Math.abs(angle(a, c) + angle(c, b) - angle(a, b))).toBeLessThan(3);
   await expect(page.getByTestId('probe-panel')).toBeVisible();
 });
+
+test('in compare mode every panel draws the landscape and the probe, and the probe panel reads each panel', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?compare=softmax,arcface&landscape=2&probe=1&probeAz=40&probeEl=10&speed=0&rotate=0');
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > 300, 90_000);
+  const pictures = page.locator('[data-compare-panel] [data-frames]');
+  await expect(pictures).toHaveCount(2);
+  for (const p of await pictures.all()) {
+    await expect(p).toHaveAttribute('data-landscape-class', '2');
+    await expect(p).toHaveAttribute('data-probe', '40,10');
+  }
+  const rows = page.getByTestId('probe-panels').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Softmax');
+  await expect(rows.nth(1)).toContainText('ArcFace');
+  for (const row of await rows.all())
+    expect((await row.locator('td').allTextContents()).every((t) => Number.isFinite(Number(t)))).toBe(true);
+  // The legend sits above the panels' own footers.
+  const legend = (await page.getByTestId('landscape-legend').boundingBox())!;
+  const footer = (await page.locator('[data-compare-panel] [role="status"]').last().boundingBox())!;
+  expect(legend.y + legend.height).toBeLessThanOrEqual(footer.y + 1);
+  await test.info().attach('landscape and probe, compare', { body: await page.locator('.stage').screenshot(), contentType: 'image/png' });
+  expect(errors).toEqual([]);
+});

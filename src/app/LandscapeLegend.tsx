@@ -3,12 +3,16 @@ import { lossGradientCss, lossPosition, LOSS_TICKS } from '../view/style/lossRam
 
 /**
  * The loss landscape's scale, at the picture's foot: which class's loss colours the sphere, and
- * the colour of each decade of ℓ (one scale for every panel).
+ * the colour of each decade of ℓ (one scale for every panel). `raised`: above compare panels' footers.
  */
-export function LandscapeLegend({ choice, classes }: { choice: string; classes: number }) {
+export function LandscapeLegend({ choice, classes, raised = false }: { choice: string; classes: number; raised?: boolean }) {
   const cls = choice === 'hover' ? null : Math.min(Number(choice), classes);
   return (
-    <figure className="landscape-legend" data-testid="landscape-legend" data-class={cls ?? 'hover'}>
+    <figure
+      className={`landscape-legend${raised ? ' landscape-legend-raised' : ''}`}
+      data-testid="landscape-legend"
+      data-class={cls ?? 'hover'}
+    >
       <figcaption>
         Loss ℓ a feature of{' '}
         {cls === null ? (

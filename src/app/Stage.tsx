@@ -82,7 +82,7 @@ export function Stage({ params, slots, theme, dim, classes, compare, cue, captur
         />
       )}
       {params.forces && <ForceLegend stage={stage} />}
-      {params.landscape !== 'off' && <LandscapeLegend choice={params.landscape} classes={classes} />}
+      {params.landscape !== 'off' && <LandscapeLegend choice={params.landscape} classes={classes} raised={compare.on} />}
       {poster && <img className="view-poster" src={poster} alt="" data-testid="view-poster" />}
       <div className="stage-overlays">
         {overlay}

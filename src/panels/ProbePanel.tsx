@@ -37,13 +37,15 @@ interface Props {
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
   frame: Frame | null;
   info: RunInfo | null;
+  /** Compare mode: every panel's title and frame, each read at the probe under its own loss. */
+  panels?: { title: string; frame: Frame | null }[];
 }
 
 /**
  * The pinned probe: at its direction, the cosine to each weight, P_y, the loss and the force under
  * the current loss; beside it the same feature under each lecture loss at its defaults.
  */
-export const ProbePanel = memo(function ProbePanel({ params, setParam, frame, info }: Props) {
+export const ProbePanel = memo(function ProbePanel({ params, setParam, frame, info, panels }: Props) {
   const dim = info?.dim === 2 ? 2 : 3;
   const probe = frame && info ? probeFrame(frame, info.dim, probeDirection(params.probeAz, params.probeEl, dim), params.probeClass) : null;
   const C = info?.numClasses ?? 0;
@@ -118,6 +120,34 @@ export const ProbePanel = memo(function ProbePanel({ params, setParam, frame, in
               ))}
             </tbody>
           </table>
+          {panels && panels.length > 1 && (
+            <table className="probe-every" aria-label="The probe under each panel's loss" data-testid="probe-panels">
+              <caption>The same place in each panel (its own loss and weights)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">panel</th>
+                  <th scope="col">
+                    P<sub>y</sub>
+                  </th>
+                  <th scope="col">ℓ</th>
+                  <th scope="col">turning</th>
+                </tr>
+              </thead>
+              <tbody>
+                {panels.map(({ title, frame: pf }, i) => {
+                  const r = pf ? probeFrame(pf, info.dim, probeDirection(params.probeAz, params.probeEl, dim), probe.y + 1) : null;
+                  return (
+                    <tr key={i}>
+                      <th scope="row">{title}</th>
+                      <td>{r ? f3(r.reading.py) : '–'}</td>
+                      <td>{r ? f3(r.reading.loss) : '–'}</td>
+                      <td>{r ? f3(turningOf(r.x, r.reading.force)) : '–'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
           <table
             className="probe-every"
             aria-label="The same feature under every lecture loss, at its default settings"

@@ -133,6 +133,7 @@ export function SidePanels({
             setParam={setParam}
             frame={(shown ?? { model: status.models[0] }).model?.frame ?? null}
             info={status.info}
+            panels={compare ? titles.map((title, i) => ({ title, frame: status.models[i]?.frame ?? null })) : undefined}
           />
         </Suspense>
       ),
