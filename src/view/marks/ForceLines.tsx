@@ -53,7 +53,7 @@ export function ForceLines({ vs, color, width, area }: { vs: ViewState; color: s
   const mesh = useMemo(() => {
     const m = new THREE.Mesh(
       new THREE.BufferGeometry(),
-      new THREE.MeshBasicMaterial({ transparent: true, opacity: 0.9, side: THREE.DoubleSide, depthWrite: false }),
+      new THREE.MeshBasicMaterial({ side: THREE.DoubleSide, depthWrite: false }), // opaque: no blending per pixel
     );
     m.frustumCulled = false; // written in place each frame; it lies within the view
     return m;

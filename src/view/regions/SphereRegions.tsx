@@ -146,14 +146,17 @@ export function SphereRegions({
   const invalidate = useThree((s) => s.invalidate);
   const mesh = useRef<THREE.Mesh>(null);
   const uniforms = useMemo(() => ({ ...makeRegionUniforms(), ...makeLandscapeUniforms() }), []);
+  // The landscape's shader costs a software renderer several times the regions': its smooth colours
+  // bake at half the size there.
+  const coarse = lowPower && landscape !== null;
   const target = useMemo(() => {
-    const k = compact ? 2 : 1;
+    const k = (compact ? 2 : 1) * (coarse ? 2 : 1);
     const t = new THREE.WebGLRenderTarget(BAKE_W / k, BAKE_H / k, { depthBuffer: false, generateMipmaps: false });
     t.texture.wrapS = THREE.RepeatWrapping;
     t.texture.minFilter = THREE.LinearFilter;
     t.texture.colorSpace = THREE.NoColorSpace;
     return t;
-  }, [compact]);
+  }, [compact, coarse]);
   const { raw, margin, caps } = shader;
   const landKey = landscape ? JSON.stringify(landscape.shader) : '';
   const bake = useMemo(() => {
