@@ -133,8 +133,8 @@ test('hovering a point in one panel shows its tip there, and no other panel reac
   await waitForPanels(page, 2, (p) => p.state === 'paused');
   const box = (await panel(page, 1).getByRole('img').boundingBox())!;
   const tip = panel(page, 1).getByTestId('hover-tip');
-  // Sweep panel 2's circle (radius ≈ min(w, h) / (2 · 1.62) px) until a point is under the pointer.
-  const r = Math.min(box.width, box.height) / (2 * 1.62);
+  // Sweep panel 2's circle (radius 0.4 · min(w, h) px: it fills 80 % of the shorter side) until a point is under the pointer.
+  const r = 0.4 * Math.min(box.width, box.height);
   for (let a = 0; a < 360 && !(await tip.isVisible()); a += 3) {
     const t = (a * Math.PI) / 180;
     await page.mouse.move(box.x + box.width / 2 + r * Math.cos(t), box.y + box.height / 2 - r * Math.sin(t));

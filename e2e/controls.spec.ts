@@ -87,14 +87,17 @@ test('keyboard: space pauses and plays, → steps once, r resets, ? opens help',
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('a KaTeX formula is shown for every loss, with the corrected forms', async ({ page }) => {
+test('a KaTeX formula is shown for every loss, with the corrected forms, and its force under it', async ({ page }) => {
   await page.goto('/?play=0');
   for (const loss of LOSS_KINDS) {
     await page.locator('select[name="loss"]').selectOption(loss);
     const formula = page.getByTestId('formula');
     await expect(formula).toHaveAttribute('data-loss', loss);
-    await expect(formula.locator('.katex')).toBeVisible();
-    const mathml = (await formula.locator('annotation').textContent()) ?? '';
+    // The loss's own formula (the force under it has a box of its own).
+    const tex = formula.locator('.formula-tex:not(.formula-force)');
+    await expect(tex.locator('.katex')).toBeVisible();
+    await expect(formula.locator('.formula-force .katex')).toBeVisible();
+    const mathml = (await tex.locator('annotation').textContent()) ?? '';
     expect(mathml).toContain('\\log');
     if (loss === 'cosface') expect(mathml.match(/\\cos\\theta_\{y_i\} - /g)).toHaveLength(2); // numerator and denominator
     if (loss === 'arcface') expect(mathml.match(/\\cos\(\\theta_\{y_i\} \+ /g)).toHaveLength(2);

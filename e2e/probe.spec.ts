@@ -39,16 +39,16 @@ test('the landscape colours the sphere by one class’s loss, with its legend; t
   const tip = page.getByTestId('hover-tip');
   const box = (await view(page).boundingBox())!;
   let hovered: string | null = null;
-  for (let k = 0; k < 40 && !hovered; k++) {
+  for (let k = 0; k < 120 && !hovered; k++) {
+    // Circles of 0.1–0.35 of the shorter side, 40 places each, until a point is under the pointer.
     const a = (2 * Math.PI * k) / 40;
-    await page.mouse.move(
-      box.x + box.width / 2 + Math.cos(a) * box.height * 0.25,
-      box.y + box.height / 2 + Math.sin(a) * box.height * 0.25,
-    );
+    const r = (0.1 + 0.125 * Math.floor(k / 40)) * Math.min(box.width, box.height);
+    await page.mouse.move(box.x + box.width / 2 + Math.cos(a) * r, box.y + box.height / 2 + Math.sin(a) * r);
     await nextFrame(page);
     if (await tip.isVisible()) hovered = /^class (\d+)/.exec((await tip.textContent()) ?? '')?.[1] ?? null;
   }
   expect(hovered, 'a point under the pointer').not.toBeNull();
+  await expect(tip).toContainText(/ · ℓ \d/); // the point's own loss
   await expect(view(page)).toHaveAttribute('data-landscape-class', hovered!);
   expect(errors).toEqual([]);
 });
@@ -57,9 +57,12 @@ test('a click pins the probe: its panel shows P_y, the loss and the force, and e
   page,
 }) => {
   const errors = collectErrors(page);
-  await page.goto('/?dim=2&speed=0');
+  await page.goto('/?dim=2&speed=0&landscape=2');
   await pausedAfter(page, 200);
   const canvas = view(page);
+  // The circle's landscape: class 2's loss around the ring.
+  await expect(canvas).toHaveAttribute('data-landscape-class', '2');
+  await expect(page.getByTestId('landscape-legend')).toHaveAttribute('data-class', '2');
   const box = (await canvas.boundingBox())!;
   // Inside the circle, right of its centre (no point lies there: on the circle they sit on the ring): azimuth 0.
   await page.mouse.click(box.x + box.width / 2 + box.height * 0.15, box.y + box.height / 2);

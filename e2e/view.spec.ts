@@ -45,15 +45,20 @@ test('hovering a feature shows its class, angle and target logit', async ({ page
   await waitForStatus(page, (s) => s.state === 'paused');
   const box = (await page.locator('.view canvas').boundingBox())!;
   const tip = page.getByTestId('hover-tip');
-  // Sweep the circle (radius ≈ min(w, h) / (2 · 1.62) px) until a point is under the pointer.
-  const r = Math.min(box.width, box.height) / (2 * 1.62);
+  // Sweep the circle (radius 0.4 · min(w, h) px: it fills 80 % of the shorter side) until a point is under the pointer.
+  const r = 0.4 * Math.min(box.width, box.height);
+  let pointer = { x: 0, y: 0 };
   for (let a = 0; a < 360 && !(await tip.isVisible()); a += 3) {
     const t = (a * Math.PI) / 180;
-    await page.mouse.move(box.x + box.width / 2 + r * Math.cos(t), box.y + box.height / 2 - r * Math.sin(t));
+    pointer = { x: box.x + box.width / 2 + r * Math.cos(t), y: box.y + box.height / 2 - r * Math.sin(t) };
+    await page.mouse.move(pointer.x, pointer.y);
     await nextFrame(page);
   }
   await expect(tip).toBeVisible();
-  await expect(tip).toContainText(/class \d+ · θ to W\d+: [\d.]+° · target logit -?[\d.]+/);
+  await expect(tip).toContainText(/class \d+ · θ to W\d+: [\d.]+° · target logit -?[\d.]+ · ℓ [\d.]/);
+  // It names the point under the pointer: the tip stands 14 px right of and 20 px above that point.
+  const at = await tip.evaluate((el) => /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(el.style.transform)!.slice(1).map(Number));
+  expect(Math.hypot(box.x + at[0]! - 14 - pointer.x, box.y + at[1]! + 20 - pointer.y)).toBeLessThan(12);
 });
 
 test('a browser without WebGL gets a message, and training still runs', async ({ page }) => {

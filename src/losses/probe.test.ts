@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeLoss } from './computeLoss';
-import { headOf, probeFeature } from './probe';
+import { headOf, probeFeature, sampleLosses } from './probe';
 import type { LossSpec } from './registry';
 import { inputs, SPECS } from './test/headCases';
 import { toleranceRatio, useCpuBackend } from './test/tfSetup';
@@ -72,6 +72,16 @@ describe('the probe: one feature under a loss', () => {
       expect(got.loss).toBeCloseTo(-((spec.lw * spec.alpha) / spec.r) * Math.log(got.py), 5);
     }
   });
+
+  it.each(SPECS.map((s) => [`${s.kind} ${JSON.stringify(s)}`, s] as const))(
+    '%s: the losses along a row of features are each one’s probe',
+    (_n, spec) => {
+      const inp = inputs(spec, 7, 2, 4);
+      const losses = sampleLosses(spec, inp, inp.x, 1)!;
+      expect(losses).toHaveLength(7);
+      losses.forEach((l, i) => expect(l).toBeCloseTo(probeFeature(spec, inp, inp.x.slice(2 * i, 2 * i + 2), 1)!.loss, 12));
+    },
+  );
 
   it('cosines are to the nearest sub-centre of each class', () => {
     const spec: LossSpec = { kind: 'subcenter', K: 2, s: 16, m: 0.5, fallback: 'insightface' };

@@ -99,3 +99,17 @@ export function probeFeature(spec: LossSpec, model: HeadModel, x: ArrayLike<numb
   const cosines = classCosines(head, xn, W, D);
   return { cosines, py: targetProbability(head, x, cosines, y, model), loss, force: Float64Array.from(dx, (v) => -v) };
 }
+
+/** ℓ(x_i; y) for each row of `x` (N×D): the landscape along the circle. Null when the spec has no head. */
+export function sampleLosses(spec: LossSpec, model: HeadModel, x: Float32Array, y: number): Float64Array | null {
+  const head = headOf(spec);
+  if (!head) return null;
+  const { D, W } = model;
+  const reads = headReads(head);
+  const shapes = { N: 1, D, C: headClasses(head, W.length / D) };
+  const input = { x, W, labels: [y], ...(reads.bias ? { bias: model.bias } : {}), ...(reads.centers ? { centers: model.centers } : {}) };
+  const out = { dx: new Float32Array(D), ...(reads.bias ? { db: new Float32Array(model.bias?.length ?? 1) } : {}) };
+  const losses = new Float64Array(x.length / D);
+  for (let i = 0; i < losses.length; i++) losses[i] = runHead(head, { ...input, x: x.subarray(i * D, i * D + D) }, shapes, out);
+  return losses;
+}

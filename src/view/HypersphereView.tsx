@@ -1,4 +1,6 @@
 import { Canvas } from '@react-three/fiber';
+import type * as THREE from 'three';
+import { POINT_PICK } from './style/panelFit';
 import { SupersampleMonitor, useSupersampling } from './canvas/SupersampleMonitor';
 import { memo, useCallback, useRef, useState } from 'react';
 import { AdaptiveResolution } from './canvas/AdaptiveResolution';
@@ -75,6 +77,7 @@ export const HypersphereView = memo(function HypersphereView({
           frameloop="demand"
           gl={{ antialias: false, alpha: false, powerPreference: 'high-performance' }}
           onCreated={onCreated}
+          raycaster={{ params: { Points: { threshold: POINT_PICK } } as THREE.RaycasterParameters }}
         >
           <color attach="background" args={[theme.background]} />
           {software && <AdaptiveResolution running={running} scale={softScale} setScale={setSoftScale} />}

@@ -2,6 +2,7 @@ import { createPortal, useFrame, useStore, useThree, type RootState } from '@rea
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import * as THREE from 'three';
 import { panelFramesOf, type PanelFrames } from './panelFrames';
+import { POINT_PICK } from '../style/panelFit';
 
 /** A panel's rectangle in CSS pixels (the portal's `size`). */
 interface Size {
@@ -149,6 +150,7 @@ export function PanelPortal({ track, dim, children }: { track: HTMLElement; dim:
       state.pointer.set(((event.clientX - r.left) / r.width) * 2 - 1, -((event.clientY - r.top) / r.height) * 2 + 1);
       state.raycaster.setFromCamera(state.pointer, state.camera);
       state.raycaster.far = event.target === track ? Infinity : 0;
+      state.raycaster.params.Points.threshold = POINT_PICK;
     },
     [track],
   );

@@ -3,6 +3,8 @@ import { useRef, type RefObject } from 'react';
 import * as THREE from 'three';
 import { lossDef } from '../../losses/registry';
 import { angleBetween, column } from '../../metrics/geometry';
+import { probeFeature } from '../../losses/probe';
+import { headModelOf } from '../../train/headModel';
 import { colorIndex, labelsOf, type PointSet, type ViewState } from '../frame/viewState';
 
 export interface HoverTarget {
@@ -10,15 +12,15 @@ export interface HoverTarget {
   index: number;
 }
 
-/** What a hovered point is: its class, θ to its class weight and its target logit now (held-out points: their class, nothing more). */
-export function describePoint(vs: ViewState, h: HoverTarget): { label: number; thetaDeg: number; logit: number } | null {
+/** What a hovered point is: its class, θ to its class weight, its target logit and its loss now (held-out points: their class, nothing more). */
+export function describePoint(vs: ViewState, h: HoverTarget): { label: number; thetaDeg: number; logit: number; loss: number } | null {
   const f = vs.frame;
   const info = vs.info;
   if (!f || !info || !vs.regions) return null;
   const x = f[h.which];
   const label = labelsOf(info, h.which)[h.index];
   if (label === undefined) return null;
-  if (h.which === 'heldout') return { label: colorIndex(info, h.which, label), thetaDeg: NaN, logit: NaN };
+  if (h.which === 'heldout') return { label: colorIndex(info, h.which, label), thetaDeg: NaN, logit: NaN, loss: NaN };
   const D = info.dim;
   const xi = x.subarray(h.index * D, h.index * D + D);
   const theta = angleBetween(xi, column(f.W, D, info.numClasses, label));
@@ -28,7 +30,9 @@ export function describePoint(vs: ViewState, h: HoverTarget): { label: number; t
   const logit = def.train.rawLogits
     ? norm * (vs.wNorms[label] ?? 1) * Math.cos(theta) + (f.bias[label] ?? 0)
     : def.view.targetLogit(spec, theta, norm);
-  return { label, thetaDeg: (theta * 180) / Math.PI, logit };
+  // Its own loss, by the head training runs (NaN for a loss trained on tfjs's tape).
+  const loss = probeFeature(f.spec, headModelOf(f, D), xi, label)?.loss ?? NaN;
+  return { label, thetaDeg: (theta * 180) / Math.PI, logit, loss };
 }
 
 const scratch = new THREE.Vector3();
@@ -59,7 +63,7 @@ export function useHoverTip(vs: ViewState, tip: RefObject<HTMLDivElement | null>
     const text =
       h.which === 'heldout'
         ? `class ${d.label + 1} (held out: never trained on)`
-        : `class ${d.label + 1}${h.which === 'test' ? ' (test)' : ''} · θ to W${d.label + 1}: ${d.thetaDeg.toFixed(1)}° · target logit ${d.logit.toFixed(2)}`;
+        : `class ${d.label + 1}${h.which === 'test' ? ' (test)' : ''} · θ to W${d.label + 1}: ${d.thetaDeg.toFixed(1)}° · target logit ${d.logit.toFixed(2)}${Number.isFinite(d.loss) ? ` · ℓ ${d.loss.toPrecision(3)}` : ''}`;
     if (el.textContent !== text) el.textContent = text;
   });
   return (index: number | null, which: PointSet) => {

@@ -5,9 +5,10 @@ import { classifyDirection } from '../../geometry/regions';
 import { classColor, type ThemeColors } from '../style/palette';
 import { regionKey } from './regionUniforms';
 import { landscapeClass } from './landscapeGlsl';
-import { probeFeature } from '../../losses/probe';
+import { sampleLosses } from '../../losses/probe';
 import { headModelOf } from '../../train/headModel';
 import { lossPosition, LOSS_RAMP } from '../style/lossRamp';
+import type { ViewState } from '../frame/viewState';
 
 const RAMP = LOSS_RAMP.map((c) => new THREE.Color(c));
 
@@ -17,7 +18,6 @@ function lossColor(loss: number, out: THREE.Color): THREE.Color {
   const i = Math.min(Math.floor(t), RAMP.length - 2);
   return out.copy(RAMP[i]!).lerp(RAMP[i + 1]!, t - i);
 }
-import type { ViewState } from '../frame/viewState';
 
 /** Angular samples around the ring: 0.25° each. */
 const SAMPLES = 1440;
@@ -92,7 +92,13 @@ export function CircleRegions({
     let prevWinner = -1;
     // The landscape: each sample's loss for a feature of class `cls` at the features' typical norm, by the head itself.
     const f = vs.frame;
-    const model = cls >= 0 && f && vs.info ? headModelOf(f, vs.info.dim) : null;
+    let losses: Float64Array | null = null;
+    if (cls >= 0 && f && vs.info?.dim === 2) {
+      const xs = new Float32Array(2 * (SAMPLES + 1));
+      for (let i = 0; i <= SAMPLES; i++)
+        xs.set([Math.cos((2 * Math.PI * i) / SAMPLES) * vs.featureNorm, Math.sin((2 * Math.PI * i) / SAMPLES) * vs.featureNorm], 2 * i);
+      losses = sampleLosses(f.spec, headModelOf(f, 2), xs, cls);
+    }
     for (let i = 0; i <= SAMPLES; i++) {
       const a = (2 * Math.PI * i) / SAMPLES;
       const x = Math.cos(a);
@@ -102,8 +108,7 @@ export function CircleRegions({
       if (vs.regions && C > 0) {
         for (let j = 0; j < C; j++) cos[j] = x * vs.wDirs[3 * j]! + y * vs.wDirs[3 * j + 1]!;
         const { winner, secure } = classifyDirection(cos.subarray(0, C), vs.regions);
-        const reading = model && f ? probeFeature(f.spec, model, [x * vs.featureNorm, y * vs.featureNorm], cls) : null;
-        if (reading) c = lossColor(reading.loss, scratch.out);
+        if (losses) c = lossColor(losses[i]!, scratch.out);
         else if (showMargins && !secure) c = scratch.grey;
         else if (showRegions) c = scratch.out.copy(scratch.base).lerp(scratch.cls.set(classColor(winner)), 0.85);
         if (prevWinner >= 0 && winner !== prevWinner && rayCount < MAX_RAYS && C > 1) {

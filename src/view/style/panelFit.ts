@@ -3,6 +3,14 @@
 
 /** The fraction of a panel's shorter side the sphere or circle fills. */
 export const FILL = 0.8;
+
+/**
+ * How far from the pointer's ray a point is hit (world units; the sphere's radius is 1): about a
+ * point's own size. three's default, a whole radius, made the hover tip name whichever point came
+ * first within it, not the one under the pointer.
+ */
+export const POINT_PICK = 0.03;
+
 /** The 3-D camera's distance from the centre at first (|(1.2, 1.0, 4.0)|): the framing is fitted there. */
 export const CAMERA_DISTANCE = Math.hypot(1.2, 1.0, 4.0);
 /** The text size of weight labels (CSS px), at least: compare mode's panels, and the single view. */
