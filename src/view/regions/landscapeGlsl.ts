@@ -3,11 +3,12 @@
 // CPU; landscape.test.ts holds this GLSL equal to it for every loss). Strings and plain numbers only.
 import { lossDef, type LossSpec } from '../../losses/registry';
 import { headOf, type HeadModel } from '../../losses/probe';
+import { MAX_SUBCENTERS } from '../../losses/subcenter';
 import { unitColumns } from '../../losses/unitVectors';
 import { MAX_CLASSES } from './regionUniforms';
 
-/** Sub-centres per class the landscape reads at most (W's columns: classes × K). */
-export const MAX_LAND_COLUMNS = 36;
+/** W's columns the landscape reads at most: every class's sub-centres (classes × K). */
+export const MAX_LAND_COLUMNS = MAX_CLASSES * MAX_SUBCENTERS;
 
 /** The class a landscape shows: the one asked for, or the hovered point's; within the run's classes. */
 export function landscapeClass(vs: { hoverClass: number; info: { numClasses: number } | null }, cls: number | 'hover'): number {
