@@ -61,6 +61,13 @@ export async function waitForStatus(page: Page, pred: (s: Status) => boolean, ti
   return last!;
 }
 
+/** Waits for a running run past `steps`, pauses it with the button, and returns the paused status. */
+export async function pauseAfter(page: Page, steps: number, timeout = 60_000): Promise<Status> {
+  await waitForStatus(page, (s) => s.state === 'running' && s.step > steps, timeout);
+  await page.getByRole('button', { name: /pause/i }).click();
+  return waitForStatus(page, (s) => s.state === 'paused');
+}
+
 /** Collects page errors and console errors; assert it stays empty at the end of a test. */
 export function collectErrors(page: Page): string[] {
   const problems: string[] = [];

@@ -1,13 +1,11 @@
 // The loss landscape and the probe: why a margin tightens a class, read at one feature.
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, differingPixels, nextFrame, waitForSettled, waitForStatus } from './helpers';
+import { collectErrors, differingPixels, nextFrame, pauseAfter, waitForSettled, waitForStatus } from './helpers';
 
 const view = (page: Page) => page.locator('.view canvas');
 
 async function pausedAfter(page: Page, steps: number) {
-  await waitForStatus(page, (s) => s.state === 'running' && s.step > steps, 90_000);
-  await page.getByRole('button', { name: /pause/i }).click();
-  await waitForStatus(page, (s) => s.state === 'paused');
+  await pauseAfter(page, steps, 90_000);
   await waitForSettled(view(page));
 }
 

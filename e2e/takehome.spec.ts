@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { readPanels, readStatus, waitForStatus } from './helpers';
+import { pauseAfter, readPanels, readStatus, waitForStatus } from './helpers';
 import { PYTHON_MISSING, findPython } from './python/findPython.mjs';
 
 /** Runs a downloaded script in its own folder; its printed output. */
@@ -21,12 +21,6 @@ function runPython(dir: string, file: string): string {
 /** The "Beside the app" rows: name → [notebook's value, app's value]. */
 function beside(stdout: string): Map<string, number[]> {
   return new Map([...stdout.matchAll(/^ {2}(\S.*?)\s+(-?\d+\.\d+)\s+(-?\d+\.\d+)$/gm)].map((m) => [m[1]!, [Number(m[2]), Number(m[3])]]));
-}
-
-async function pauseAfter(page: Page, steps: number) {
-  await waitForStatus(page, (s) => s.state === 'running' && s.step > steps, 60_000);
-  await page.getByRole('button', { name: /pause/i }).click();
-  return waitForStatus(page, (s) => s.state === 'paused');
 }
 
 async function save(page: Page, name: RegExp) {

@@ -32,6 +32,47 @@ function Swatch({ j }: { j: number }) {
   );
 }
 
+/** One reading a row: P_y, ℓ and the turning force (– where it cannot be read). */
+function ReadingTable({
+  label,
+  testid,
+  caption,
+  first,
+  rows,
+}: {
+  label: string;
+  testid: string;
+  caption: string;
+  first: string;
+  rows: { key: string; label: string; reading: { py: number; loss: number; turning: number } | null }[];
+}) {
+  return (
+    <table className="probe-every" aria-label={label} data-testid={testid}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col">
+            P<sub>y</sub>
+          </th>
+          <th scope="col">ℓ</th>
+          <th scope="col">turning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, label: name, reading: r }) => (
+          <tr key={key}>
+            <th scope="row">{name}</th>
+            <td>{r ? f3(r.py) : '–'}</td>
+            <td>{r ? f3(r.loss) : '–'}</td>
+            <td>{r ? f3(r.turning) : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 interface Props {
   params: Params;
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
@@ -47,7 +88,8 @@ interface Props {
  */
 export const ProbePanel = memo(function ProbePanel({ params, setParam, frame, info, panels }: Props) {
   const dim = info?.dim === 2 ? 2 : 3;
-  const probe = frame && info ? probeFrame(frame, info.dim, probeDirection(params.probeAz, params.probeEl, dim), params.probeClass) : null;
+  const dir = probeDirection(params.probeAz, params.probeEl, dim);
+  const probe = frame && info ? probeFrame(frame, info.dim, dir, params.probeClass) : null;
   const C = info?.numClasses ?? 0;
   return (
     <section aria-labelledby="sec-probe" className="probe-panel" data-testid="probe-panel">
@@ -121,60 +163,28 @@ export const ProbePanel = memo(function ProbePanel({ params, setParam, frame, in
             </tbody>
           </table>
           {panels && panels.length > 1 && (
-            <table className="probe-every" aria-label="The probe under each panel's loss" data-testid="probe-panels">
-              <caption>The same place in each panel (its own loss and weights)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">panel</th>
-                  <th scope="col">
-                    P<sub>y</sub>
-                  </th>
-                  <th scope="col">ℓ</th>
-                  <th scope="col">turning</th>
-                </tr>
-              </thead>
-              <tbody>
-                {panels.map(({ title, frame: pf }, i) => {
-                  const r = pf ? probeFrame(pf, info.dim, probeDirection(params.probeAz, params.probeEl, dim), probe.y + 1) : null;
-                  return (
-                    <tr key={i}>
-                      <th scope="row">{title}</th>
-                      <td>{r ? f3(r.reading.py) : '–'}</td>
-                      <td>{r ? f3(r.reading.loss) : '–'}</td>
-                      <td>{r ? f3(turningOf(r.x, r.reading.force)) : '–'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <ReadingTable
+              label="The probe under each panel's loss"
+              testid="probe-panels"
+              caption="The same place in each panel (its own loss and weights)"
+              first="panel"
+              rows={panels.map(({ title, frame: pf }, i) => {
+                const r = pf ? probeFrame(pf, info.dim, dir, probe.y + 1) : null;
+                return { key: String(i), label: title, reading: r && { ...r.reading, turning: turningOf(r.x, r.reading.force) } };
+              })}
+            />
           )}
-          <table
-            className="probe-every"
-            aria-label="The same feature under every lecture loss, at its default settings"
-            data-testid="probe-every"
-          >
-            <caption>The same feature, every lecture loss (its defaults, these weights)</caption>
-            <thead>
-              <tr>
-                <th scope="col">loss</th>
-                <th scope="col">
-                  P<sub>y</sub>
-                </th>
-                <th scope="col">ℓ</th>
-                <th scope="col">turning</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sameFeatureEveryLoss(frame.W, info.dim, frame.bias, centresOf(frame, info), probe.x, probe.y).map((row) => (
-                <tr key={row.kind}>
-                  <th scope="row">{row.label}</th>
-                  <td>{row.reading ? f3(row.reading.py) : '–'}</td>
-                  <td>{row.reading ? f3(row.reading.loss) : '–'}</td>
-                  <td>{row.reading ? f3(row.reading.turning) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReadingTable
+            label="The same feature under every lecture loss, at its default settings"
+            testid="probe-every"
+            caption="The same feature, every lecture loss (its defaults, these weights)"
+            first="loss"
+            rows={sameFeatureEveryLoss(frame.W, info.dim, frame.bias, centresOf(frame, info), probe.x, probe.y).map((row) => ({
+              key: row.kind,
+              label: row.label,
+              reading: row.reading,
+            }))}
+          />
         </>
       )}
       <button type="button" onClick={() => setParam('probe', false)}>

@@ -1,5 +1,6 @@
 // What the probe panel shows: the probe's feature under the panel's loss, and "the same feature,
 // every loss": under each lecture loss at its default settings, against the same weights.
+import { tangentForces } from '../losses/forces';
 import { probeFeature, type HeadModel, type ProbeReading } from '../losses/probe';
 import { lossDef, LOSS_KINDS, type LossKind, type LossSpec } from '../losses/registry';
 import { defaultSpecOf } from '../params/defaultSpec';
@@ -16,11 +17,7 @@ export interface ProbeRow {
 
 /** |the force's part tangent to the sphere| times ‖x‖: what turns the feature (losses/forces.ts's turning force). */
 export function turningOf(x: readonly number[], force: ArrayLike<number>): number {
-  const xx = x.reduce((a, v) => a + v * v, 0);
-  const fx = x.reduce((a, v, d) => a + v * (force[d] as number), 0);
-  if (xx === 0) return 0;
-  const t = x.map((v, d) => (force[d] as number) - (fx / xx) * v);
-  return Math.sqrt(xx) * Math.hypot(...t);
+  return Math.hypot(...tangentForces(x, force, x.length));
 }
 
 /** The feature x (raw) of class y under `spec`, with its turning force. */

@@ -111,7 +111,7 @@ interface Props {
   /** Training: new frames keep coming, and the next one bakes what had to wait. */
   running: boolean;
   /** The loss landscape of one class (or of the hovered point's), drawn instead of the region colours (null: off). */
-  landscape: { shader: LandscapeShader; cls: number | 'hover' } | null;
+  landscape: { shader: LandscapeShader; key: string; cls: number | 'hover' } | null;
 }
 
 /** Whether the region model or weights moved enough since the last bake to redraw the map. */
@@ -158,9 +158,8 @@ export function SphereRegions({
     return t;
   }, [compact, coarse]);
   const { raw, margin, caps } = shader;
-  const landKey = landscape ? JSON.stringify(landscape.shader) : '';
+  const land = landscape?.shader ?? null;
   const bake = useMemo(() => {
-    const land = landKey ? (JSON.parse(landKey) as LandscapeShader) : null;
     const material = new THREE.ShaderMaterial({
       vertexShader: bakeVertex,
       fragmentShader: bakeFragment(classes, { raw, margin, caps }, showRegions, showMargins, land),
@@ -172,7 +171,7 @@ export function SphereRegions({
     const scene = new THREE.Scene();
     scene.add(quad);
     return { scene, quad, material, camera: new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1) };
-  }, [uniforms, classes, raw, margin, caps, showRegions, showMargins, landKey]);
+  }, [uniforms, classes, raw, margin, caps, showRegions, showMargins, land]);
   const material = useMemo(
     () =>
       new THREE.ShaderMaterial({
@@ -216,7 +215,7 @@ export function SphereRegions({
     const now = performance.now();
     // The landscape follows every frame (its W, norms and bias) and the class shown.
     const cls = landscapeClass(vs, landscape?.cls ?? 0);
-    const key = `${regionKey(r, true)}${landscape ? `|${landKey}|${cls}|${vs.serial}` : ''}`;
+    const key = `${regionKey(r, true)}${landscape ? `|${landscape.key}|${cls}|${vs.serial}` : ''}`;
     if (!changed(last.current, vs.wDirs, key)) return;
     // Too soon after the last bake. While training the next frame bakes it; paused, come back for
     // it (the canvas draws on demand: a stale map would stay, e.g. after regions are switched off).
